@@ -1,0 +1,68 @@
+"""The command line: one module per command, errors turned into one line and an exit code here.
+
+Exit codes: 0 success; 1 a source (or the command) failed, named on stderr; 2 usage error.
+Set ``NARRATE_DEBUG=1`` to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from narrate import __version__
+from narrate.errors import NarrateError
+
+
+class _Group(click.Group):
+    """Renders narrate's errors as ``narrate: error: SOURCE: reason`` and exit code 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except NarrateError as exc:
+            fail(str(exc))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            fail("interrupted", code=130)
+        except Exception as exc:  # the one place an unexpected error becomes a line
+            if os.environ.get("NARRATE_DEBUG"):
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc} (set NARRATE_DEBUG=1 for details)")
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"narrate: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+def show_progress(quiet: bool) -> bool:
+    """Progress goes to a terminal only, and never with --quiet."""
+    return not quiet and sys.stderr.isatty()
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="narrate")
+def cli() -> None:
+    """Narrate articles into podcast episodes and accessible text.
+
+    Read an article (HTML, HTML or Markdown with YAML front matter, a URL, or - for stdin),
+    speak it to a tagged MP3 with transcripts and chapters, publish episodes as a podcast
+    feed, and export screen-reader-friendly text.
+    """
+
+
+def _register() -> None:
+    from narrate.cli import add, export, feed, init, serve, speak, voices
+
+    for module in (speak, export, init, add, feed, serve, voices):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="narrate")

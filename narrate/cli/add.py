@@ -1,0 +1,40 @@
+"""narrate add SOURCE... --show SHOW"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from narrate.cli.progress import progress_printer
+
+
+@click.command("add")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--show", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The show folder (made by `narrate init`).")
+@click.option("--voice", default=None, help="Voice profile (see `narrate voices`).")
+@click.option("--audio", type=click.Choice(["auto", "generate", "fetch"]), default="auto", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Sources narrated at once (local processes).")
+@click.option("--scheduler", default=None, help="Dask scheduler address to spread work over a cluster.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str, jobs: int,
+            scheduler: str | None, quiet: bool) -> None:
+    """Narrate sources (files, folders, globs, URLs, @list.txt) into the show's episodes.
+
+    The catalog, feed.xml and index.html are updated; an unchanged article is not narrated again.
+    A failing source is named on stderr and the others are still done (exit code 1).
+    """
+    from narrate.batch import add_sources
+
+    report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
+                         scheduler=scheduler, progress=progress_printer(quiet))
+    for source, message in report.failed:
+        click.echo(f"narrate: error: {' '.join(message.split())}" if source in message
+                   else f"narrate: error: {source}: {' '.join(message.split())}", err=True)
+    if not quiet:
+        click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
+                   f"{len(report.failed)} failed: {show / 'feed.xml'}")
+    if report.failed:
+        raise SystemExit(1)

@@ -1,0 +1,49 @@
+"""narrate export SOURCE --format FMT [-o FILE]"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ["text", "markdown", "html", "epub", "json", "script"]
+
+
+@click.command("export")
+@click.argument("source")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="script: the speech script as it will be spoken, one utterance a line.")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (atomically). Default: stdout (epub needs -o).")
+@click.option("--voice", default=None, help="Voice profile whose lexicon and wording the script uses.")
+def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
+    """Export an article as accessible text, its model as JSON, or its speech script."""
+    import narrate
+    from narrate.fileio import write_atomic
+
+    article = narrate.read(source)
+    if fmt == "script":
+        from narrate.speech.script import script_text
+
+        result: str | bytes = script_text(article, voice=voice)
+    else:
+        from narrate.writers import write
+
+        if fmt not in _writers():
+            raise click.UsageError(f"--format {fmt} is not available in this version")
+        if fmt == "epub" and out is None:
+            raise click.UsageError("--format epub writes a binary file: give -o FILE.epub")
+        result = write(article, fmt)
+    data = result.encode("utf-8") if isinstance(result, str) else result
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(out, data)
+
+
+def _writers() -> dict:
+    from narrate.writers import WRITERS
+
+    return WRITERS

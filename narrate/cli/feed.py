@@ -1,0 +1,17 @@
+"""narrate feed SHOW"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("feed")
+@click.argument("show", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def command(show: Path) -> None:
+    """Rebuild feed.xml and index.html from the catalog."""
+    from narrate.podcast.feed import rebuild
+
+    rebuild(show)
+    click.echo(str(show / "feed.xml"))

@@ -1,0 +1,29 @@
+"""narrate speak SOURCE -o OUT.mp3"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from narrate.cli.progress import progress_printer
+
+
+@click.command("speak")
+@click.argument("source")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The MP3 to write; .vtt, .srt and .chapters.json are written beside it.")
+@click.option("--voice", default=None, help="Voice profile (see `narrate voices`); default: by language.")
+@click.option("--audio", type=click.Choice(["auto", "generate", "fetch"]), default="auto", show_default=True,
+              help="fetch: use the publisher's narration; generate: always TTS; auto: fetch if linked, else TTS.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) -> None:
+    """Narrate one article to an MP3 with transcripts and chapters beside it."""
+    import narrate
+    from narrate.speak import speak
+
+    article = narrate.read(source)
+    result = speak(article, out, voice=voice, audio=audio, progress=progress_printer(quiet))
+    if not quiet:
+        minutes, seconds = divmod(round(result.duration), 60)
+        click.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.engine}/{result.voice})")

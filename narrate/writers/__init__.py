@@ -1,0 +1,42 @@
+"""Writers: pure functions of the model, one module per format (pandoc's Writers).
+
+Each module exposes ``write(article, options) -> str | bytes`` and never touches the filesystem;
+the caller writes the result atomically. ``WRITERS`` maps a format name to its spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from narrate.model import Article
+from narrate.writers import html, json, markdown, text
+from narrate.writers.options import WriteOptions
+
+
+@dataclass(frozen=True, slots=True)
+class WriterSpec:
+    name: str
+    write: Callable[[Article, WriteOptions], str | bytes]
+    extension: str
+    media_type: str
+
+
+WRITERS: dict[str, WriterSpec] = {
+    "text": WriterSpec("text", text.write, "txt", "text/plain; charset=utf-8"),
+    "markdown": WriterSpec("markdown", markdown.write, "md", "text/markdown; charset=utf-8"),
+    "html": WriterSpec("html", html.write, "html", "text/html; charset=utf-8"),
+    "json": WriterSpec("json", json.write, "json", "application/json"),
+}
+
+
+def write(article: Article, fmt: str, options: WriteOptions | None = None) -> str | bytes:
+    """Render ``article`` in ``fmt`` (a key of ``WRITERS``)."""
+    try:
+        spec = WRITERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}") from None
+    return spec.write(article, options or WriteOptions())
+
+
+__all__ = ["WRITERS", "WriteOptions", "WriterSpec", "write"]

@@ -1,0 +1,110 @@
+"""CommonMark with YAML-free metadata up front; everything from the article is escaped."""
+
+from __future__ import annotations
+
+import re
+
+from narrate.model import (
+    Article, Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Inline, LineBreak,
+    Link, ListBlock, Paragraph, PullQuote, Strong, Table, Text,
+)
+from narrate.writers.meta import byline, date_line
+from narrate.writers.options import WriteOptions
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def write(article: Article, options: WriteOptions) -> str:
+    parts = [f"# {escape(article.title).strip()}"]
+    for line in (article.subtitle or article.description, byline(article), date_line(article)):
+        if line:
+            parts.append(f"*{escape(line)}*")
+    if article.url:
+        parts.append(f"Source: <{article.url}>")
+    parts.extend(_block(b, options) for b in article.blocks)
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _inlines(inlines: tuple[Inline, ...]) -> str:
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(escape(node.text))
+        elif isinstance(node, Emphasis):
+            out.append(_wrap("*", _inlines(node.inlines)))
+        elif isinstance(node, Strong):
+            out.append(_wrap("**", _inlines(node.inlines)))
+        elif isinstance(node, Code):
+            tick = "``" if "`" in node.text else "`"
+            out.append(f"{tick}{node.text}{tick}")
+        elif isinstance(node, Link):
+            out.append(f"[{_inlines(node.inlines).strip()}](<{node.href.replace('>', '%3E')}>)")
+        elif isinstance(node, LineBreak):
+            out.append("\\\n")
+    return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+
+
+def _wrap(mark: str, inner: str) -> str:
+    stripped = inner.strip()
+    if not stripped:
+        return inner
+    lead = " " if inner[:1].isspace() else ""
+    trail = " " if inner[-1:].isspace() else ""
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one branch per block type
+    if isinstance(block, Heading):
+        return "#" * min(6, max(2, block.level)) + " " + _inlines(block.inlines)
+    if isinstance(block, Paragraph):
+        return _inlines(block.inlines)
+    if isinstance(block, Figure):
+        lines = [f"![{escape(block.alt)}](<{block.src}>)"]
+        if block.caption:
+            lines.append(f"*{escape(block.caption)}*")
+        if block.credit:
+            lines.append(f"{escape(options.credit_label)}: {escape(block.credit)}")
+        return "\\\n".join(lines)
+    if isinstance(block, ListBlock):
+        items = []
+        for n, item in enumerate(block.items, 1):
+            marker = f"{n}." if block.ordered else "-"
+            body = "\n\n".join(_block(b, options) for b in item)
+            pad = " " * (len(marker) + 1)
+            items.append(f"{marker} " + body.replace("\n", "\n" + pad))
+        return "\n".join(items)
+    if isinstance(block, BlockQuote):
+        body = "\n\n".join(_block(b, options) for b in block.blocks)
+        if block.attribution:
+            body += f"\n\n— {escape(block.attribution)}"
+        return "\n".join(("> " + line).rstrip() for line in body.split("\n"))
+    if isinstance(block, PullQuote):
+        return f"> **{escape(options.pull_quote_label)}:** {_inlines(block.inlines)}"
+    if isinstance(block, CodeBlock):
+        fence = "````" if "```" in block.text else "```"
+        return f"{fence}{block.language}\n{block.text}\n{fence}"
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _table(table: Table) -> str:
+    width = max([len(table.header), *(len(r) for r in table.rows)] or [0])
+    if not width:
+        return ""
+    header = list(table.header) + [""] * (width - len(table.header))
+
+    def row(cells: tuple[str, ...] | list[str]) -> str:
+        cells = list(cells) + [""] * (width - len(cells))
+        return "| " + " | ".join(escape(c) for c in cells) + " |"
+
+    lines = [row(header), "|" + "---|" * width, *(row(r) for r in table.rows)]
+    if table.caption:
+        lines.insert(0, f"*{escape(table.caption)}*\n")
+    return "\n".join(lines)

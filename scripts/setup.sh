@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Set up narrate on a Debian machine: system programs, a virtual environment, the package.
+# Idempotent: a second run only checks. Usage: scripts/setup.sh [--test]
+#   --test  also installs what the test suite uses (podcast client, reference web server, extras).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+
+# Debian packages, installed only when something is missing (apt-get update is slow).
+pkgs=()
+command -v espeak-ng >/dev/null || pkgs+=(espeak-ng)
+command -v ffmpeg >/dev/null || pkgs+=(ffmpeg)
+python3 -c 'import venv, ensurepip' 2>/dev/null || pkgs+=(python3 python3-venv)
+if [ "$want_test" = 1 ]; then
+  command -v gpo >/dev/null || pkgs+=(gpodder)
+  command -v nginx >/dev/null || pkgs+=(nginx-light)
+  command -v curl >/dev/null || pkgs+=(curl)
+  command -v sox >/dev/null || pkgs+=(sox)
+fi
+if [ "${#pkgs[@]}" -gt 0 ]; then
+  echo "setup: installing ${pkgs[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+fi
+
+# The virtual environment and the package (editable, so the checkout is what runs).
+[ -x .venv/bin/python ] || python3 -m venv .venv
+extras="neural"
+[ "$want_test" = 1 ] && extras="neural,test"
+stamp=".venv/.narrate-installed-$extras"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check -U pip >/dev/null
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]"
+  touch "$stamp"
+fi
+echo "setup: ready (.venv/bin/narrate)" >&2
