@@ -21,6 +21,7 @@ if [ "$want_test" = 1 ]; then
   command -v nginx >/dev/null || pkgs+=(nginx-light)
   command -v curl >/dev/null || pkgs+=(curl)
   command -v sox >/dev/null || pkgs+=(sox)
+  command -v epubcheck >/dev/null || pkgs+=(epubcheck)
 fi
 if [ "${#pkgs[@]}" -gt 0 ]; then
   echo "setup: installing ${pkgs[*]}" >&2

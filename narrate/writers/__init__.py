@@ -6,11 +6,11 @@ the caller writes the result atomically. ``WRITERS`` maps a format name to its s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from narrate.model import Article
-from narrate.writers import html, json, markdown, text
+from narrate.writers import epub, html, json, markdown, text
 from narrate.writers.options import WriteOptions
 
 
@@ -27,6 +27,7 @@ WRITERS: dict[str, WriterSpec] = {
     "markdown": WriterSpec("markdown", markdown.write, "md", "text/markdown; charset=utf-8"),
     "html": WriterSpec("html", html.write, "html", "text/html; charset=utf-8"),
     "json": WriterSpec("json", json.write, "json", "application/json"),
+    "epub": WriterSpec("epub", epub.write, "epub", "application/epub+zip"),
 }
 
 

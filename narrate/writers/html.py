@@ -11,8 +11,23 @@ from __future__ import annotations
 from html import escape
 
 from narrate.model import (
-    Article, Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Inline, LineBreak,
-    Link, ListBlock, Paragraph, PullQuote, Strong, Table, Text,
+    Article,
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Strong,
+    Table,
+    Text,
 )
 from narrate.writers.meta import byline
 from narrate.writers.options import WriteOptions
@@ -31,16 +46,16 @@ def write(article: Article, options: WriteOptions) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta charset="utf-8" />',
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         f"<title>{escape(article.title)}</title>",
     ]
     if article.authors:
-        head.append(f'<meta name="author" content="{escape(", ".join(article.authors))}">')
+        head.append(f'<meta name="author" content="{escape(", ".join(article.authors))}" />')
     if article.description:
-        head.append(f'<meta name="description" content="{escape(article.description)}">')
+        head.append(f'<meta name="description" content="{escape(article.description)}" />')
     if article.url:
-        head.append(f'<link rel="canonical" href="{escape(article.url)}">')
+        head.append(f'<link rel="canonical" href="{escape(article.url)}" />')
     head += [f"<style>{_STYLE}</style>", "</head>", "<body>", "<main>", "<article>", "<header>"]
     if article.kicker:
         head.append(f'<p class="kicker">{escape(article.kicker)}</p>')
@@ -73,7 +88,7 @@ def _inlines(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(node, Link):
             out.append(f'<a href="{escape(node.href)}">{_inlines(node.inlines)}</a>')
         elif isinstance(node, LineBreak):
-            out.append("<br>")
+            out.append("<br />")
     return "".join(out)
 
 
@@ -84,7 +99,13 @@ def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one bran
     if isinstance(block, Paragraph):
         return f"<p>{_inlines(block.inlines)}</p>"
     if isinstance(block, Figure):
-        parts = [f'<img src="{escape(block.src)}" alt="{escape(block.alt)}">']
+        if options.describe_images:
+            text = f"{escape(options.image_label)}: {escape(block.alt)}" if block.alt else ""
+            parts = [f'<p class="image-description">{text}</p>'] if text else []
+        else:
+            parts = [f'<img src="{escape(block.src)}" alt="{escape(block.alt)}" />']
+        if not parts and not block.caption and not block.credit:
+            return ""  # a decorative image has nothing to describe
         caption = escape(block.caption, quote=False)
         if block.credit:
             credit = f'<span class="credit">{escape(options.credit_label)}: {escape(block.credit)}</span>'

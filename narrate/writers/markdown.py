@@ -1,23 +1,45 @@
-"""CommonMark with YAML-free metadata up front; everything from the article is escaped."""
+"""CommonMark (plus GFM pipe tables); metadata as plain lines up front; article text is escaped."""
 
 from __future__ import annotations
 
 import re
 
 from narrate.model import (
-    Article, Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Inline, LineBreak,
-    Link, ListBlock, Paragraph, PullQuote, Strong, Table, Text,
+    Article,
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Strong,
+    Table,
+    Text,
 )
 from narrate.writers.meta import byline, date_line
 from narrate.writers.options import WriteOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))(?=\s|$)")
 
 
 def escape(text: str) -> str:
     text = _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(m: re.Match[str]) -> str:
+    """A paragraph that starts like a list item or quote must stay a paragraph."""
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
 def write(article: Article, options: WriteOptions) -> str:
@@ -77,7 +99,8 @@ def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one bran
             marker = f"{n}." if block.ordered else "-"
             body = "\n\n".join(_block(b, options) for b in item)
             pad = " " * (len(marker) + 1)
-            items.append(f"{marker} " + body.replace("\n", "\n" + pad))
+            items.append(f"{marker} " + "\n".join(
+                (pad + line) if line else "" for line in body.split("\n")).lstrip())
         return "\n".join(items)
     if isinstance(block, BlockQuote):
         body = "\n\n".join(_block(b, options) for b in block.blocks)

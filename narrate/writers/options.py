@@ -14,3 +14,5 @@ class WriteOptions:
     pull_quote_label: str = "Pull quote"
     # Where a link points is shown in text and Markdown exports; screen readers can skip it.
     show_link_targets: bool = True
+    # Give figures as text ("Image: alt") instead of <img>: for packages that carry no images.
+    describe_images: bool = False

@@ -9,8 +9,19 @@ caption as labelled lines, lists with "-" or "1." markers, quotes indented by tw
 from __future__ import annotations
 
 from narrate.model import (
-    Article, Block, BlockQuote, CodeBlock, Figure, Heading, Inline, Link, ListBlock, Paragraph,
-    PullQuote, Table, inline_text,
+    Article,
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Figure,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Table,
+    inline_text,
 )
 from narrate.writers.meta import header_lines
 from narrate.writers.options import WriteOptions
@@ -82,7 +93,7 @@ def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one bran
         header = block.header if any(block.header) else ()
         for row in block.rows:
             if header:
-                lines.append("; ".join(f"{h}: {c}" if h else c for h, c in zip(header, row)))
+                lines.append("; ".join(f"{h}: {c}" if h else c for h, c in zip(header, row, strict=False)))
             else:
                 lines.append("; ".join(row))
         return "\n".join(lines) if rows else ""

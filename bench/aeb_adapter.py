@@ -1,0 +1,17 @@
+"""The extractor the article-extraction benchmark scores: ``narrate.parse_html(...).body_text()``.
+
+Used by ``bench/extraction.py`` and directly by ``../shared/bench/evaluate.py --extractor``.
+A page narrate refuses (no article found) scores as empty text, like an extractor returning "".
+"""
+
+from __future__ import annotations
+
+import narrate
+from narrate.errors import NarrateError
+
+
+def extract(html: str, url: str | None = None) -> str:
+    try:
+        return narrate.parse_html(html, url=url).body_text()
+    except NarrateError:
+        return ""

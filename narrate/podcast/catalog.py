@@ -1,0 +1,228 @@
+"""The catalog (``catalog.sqlite``): the show's source of truth and the only module that runs SQL.
+
+feed.xml and index.html are rebuilt from it. Each episode is written in one transaction together
+with the catalog's ``last_change`` time, which becomes the feed's lastBuildDate (so a rebuild
+reproduces the same bytes). Schema changes are named migrations (``m001_...``) recorded in
+``_migrations``; the database file is copied aside before each one is applied (beets, llm).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from narrate.errors import CatalogError
+
+CATALOG = "catalog.sqlite"
+# Podcasting 2.0: podcast:guid = uuid5(this namespace, feed URL without scheme and trailing "/")
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid_for(feed_url: str) -> str:
+    seed = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", feed_url).rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, seed))
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One published episode. Files live in ``episodes/<stem>.<ext>``; ``files`` lists the
+    sidecar/export extensions present besides ``mp3`` (``vtt``, ``srt``, ``chapters.json``,
+    ``html``, ``md``, ``txt``)."""
+
+    guid: str  # never changes once published
+    key: str  # identity of the article (canonical URL, or source path when it has none)
+    slug: str  # ASCII, unique in the show, never changes
+    stem: str  # file stem of the current audio: slug, or slug-<hash> after the text changed
+    title: str
+    audio_bytes: int
+    duration: float  # seconds
+    content_hash: str  # article + voice: equal hash means narrating again is pointless
+    published: str  # ISO 8601 UTC (pubDate)
+    description: str = ""  # plain text
+    link: str = ""  # the source article
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    files: tuple[str, ...] = ()
+    engine: str = ""
+    voice: str = ""
+    added: str = ""  # set by the catalog
+    updated: str = ""  # set by the catalog
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def m001_initial(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("""
+        CREATE TABLE episodes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            guid TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL UNIQUE,
+            slug TEXT NOT NULL UNIQUE,
+            stem TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            link TEXT NOT NULL DEFAULT '',
+            authors TEXT NOT NULL DEFAULT '[]',
+            language TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL,
+            added TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            audio_bytes INTEGER NOT NULL CHECK (audio_bytes >= 0),
+            duration REAL NOT NULL CHECK (duration >= 0),
+            content_hash TEXT NOT NULL,
+            files TEXT NOT NULL DEFAULT '[]',
+            engine TEXT NOT NULL DEFAULT '',
+            voice TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX episodes_order ON episodes (published DESC, id DESC)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+
+_COLUMNS = ("guid", "key", "slug", "stem", "title", "description", "link", "authors", "language",
+            "published", "added", "updated", "audio_bytes", "duration", "content_hash", "files",
+            "engine", "voice")
+
+
+def _migrate(path: Path, db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+    db.commit()
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    for migration in MIGRATIONS:
+        name = migration.__name__
+        if name in done:
+            continue
+        if done:  # an existing catalog: keep a copy from before this schema change
+            with sqlite3.connect(path.with_name(f"{CATALOG}.before-{name}")) as backup:
+                db.backup(backup)
+            backup.close()
+        with db:
+            migration(db)
+            db.execute("INSERT INTO _migrations (name, applied) VALUES (?, ?)", (name, utc_now()))
+        done.add(name)
+
+
+class Catalog:
+    """An open catalog. Use ``with Catalog.open(folder) as cat:``."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = db
+
+    @classmethod
+    def open(cls, folder: Path, *, feed_url: str | None = None) -> Catalog:
+        """Open (creating and migrating) ``folder/catalog.sqlite``.
+
+        A new catalog gets its podcast:guid from ``feed_url``; it is never recomputed after.
+        """
+        path = Path(folder) / CATALOG
+        if not Path(folder).is_dir():
+            raise CatalogError("show folder does not exist", str(folder))
+        try:
+            db = sqlite3.connect(path, timeout=30, isolation_level="DEFERRED")
+            _migrate(path, db)
+            cat = cls(path, db)
+            if cat._meta("podcast_guid") is None:
+                if not feed_url:
+                    raise CatalogError("catalog has no podcast guid and no feed URL to make one",
+                                       str(path))
+                with db:
+                    db.execute("INSERT INTO meta VALUES ('podcast_guid', ?)", (podcast_guid_for(feed_url),))
+                    db.execute("INSERT OR IGNORE INTO meta VALUES ('last_change', ?)", (utc_now(),))
+        except sqlite3.DatabaseError as e:
+            raise CatalogError(f"catalog is unreadable ({e})", str(path)) from e
+        return cat
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def podcast_guid(self) -> str:
+        return self._meta("podcast_guid") or ""
+
+    @property
+    def last_change(self) -> str:
+        return self._meta("last_change") or ""
+
+    def episodes(self) -> list[Episode]:
+        """Newest first (pubDate, then insertion order)."""
+        rows = self.db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM episodes ORDER BY published DESC, id DESC")
+        return [_episode(row) for row in rows]
+
+    def find(self, key: str) -> Episode | None:
+        row = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes WHERE key = ?",
+                              (key,)).fetchone()
+        return _episode(row) if row else None
+
+    def slugs(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT slug FROM episodes")}
+
+    def upsert(self, episode: Episode, *, now: str | None = None) -> Episode:
+        """Insert the episode, or update the one with the same key (its guid, slug and added
+        time stay). One transaction, which also moves ``last_change``."""
+        now = now or utc_now()
+        values = _row(dataclasses.replace(episode, added=episode.added or now, updated=now))
+        sets = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS
+                         if c not in ("guid", "key", "slug", "added"))
+        try:
+            with self.db:
+                self.db.execute(
+                    f"INSERT INTO episodes ({', '.join(_COLUMNS)}) VALUES "
+                    f"({', '.join('?' * len(_COLUMNS))}) ON CONFLICT(key) DO UPDATE SET {sets}",
+                    values)
+                self.db.execute("INSERT INTO meta VALUES ('last_change', ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (now,))
+        except sqlite3.IntegrityError as e:
+            raise CatalogError(f"cannot store episode {episode.slug!r} ({e})", str(self.path)) from e
+        found = self.find(episode.key)
+        assert found is not None
+        return found
+
+    def insert_many(self, episodes: list[Episode], *, now: str | None = None) -> None:
+        """Bulk insert in one transaction (for benchmarks and imports)."""
+        now = now or utc_now()
+        with self.db:
+            self.db.executemany(
+                f"INSERT INTO episodes ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                [_row(dataclasses.replace(ep, added=ep.added or now, updated=ep.updated or now))
+                 for ep in episodes])
+            self.db.execute("INSERT INTO meta VALUES ('last_change', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (now,))
+
+
+def _row(ep: Episode) -> tuple:
+    return (ep.guid, ep.key, ep.slug, ep.stem, ep.title, ep.description, ep.link,
+            json.dumps(list(ep.authors), ensure_ascii=False), ep.language, ep.published,
+            ep.added, ep.updated, int(ep.audio_bytes), float(ep.duration), ep.content_hash,
+            json.dumps(list(ep.files)), ep.engine, ep.voice)
+
+
+def _episode(row: tuple) -> Episode:
+    d = dict(zip(_COLUMNS, row, strict=True))
+    d["authors"] = tuple(json.loads(d["authors"]))
+    d["files"] = tuple(json.loads(d["files"]))
+    return Episode(**d)

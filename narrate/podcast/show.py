@@ -1,0 +1,198 @@
+"""Show settings: ``narrate.toml`` in the show folder, validated once when read.
+
+``init_show`` writes the settings with defaults, installs (or draws) compliant artwork, creates the
+catalog (which assigns the show's podcast:guid once) and builds the empty feed and index page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tomllib
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from narrate.errors import ConfigError
+from narrate.fileio import write_atomic
+from narrate.podcast.rules import split_category, valid_language
+
+SETTINGS = "narrate.toml"
+DEFAULT_BASE_URL = "http://127.0.0.1:8765/"
+DEFAULT_EMAIL = "podcast@example.com"
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    """One show's settings. ``guid`` and ``updated`` come from the catalog, not from the file."""
+
+    folder: Path
+    title: str
+    description: str
+    author: str
+    email: str
+    base_url: str  # ends with "/"; feed.xml, cover and episodes/ live under it
+    language: str = "en"
+    category: str = "News"
+    subcategory: str = ""
+    explicit: bool = False
+    artwork: str = "cover.jpg"  # file name inside the show folder
+    medium: str = "podcast"
+    locked: bool = True
+    voice: str = ""  # default voice profile for `narrate add` ("" = the engine's default)
+    guid: str = ""  # podcast:guid, assigned once by the catalog
+    updated: str = ""  # ISO time of the catalog's latest change (lastBuildDate)
+
+    @property
+    def feed_url(self) -> str:
+        return self.base_url + "feed.xml"
+
+    @property
+    def artwork_url(self) -> str:
+        return self.base_url + urllib.parse.quote(self.artwork)
+
+    def replace(self, **changes: Any) -> Show:
+        return dataclasses.replace(self, **changes)
+
+
+# keys written to narrate.toml, in order, with a comment each
+_KEYS: tuple[tuple[str, str], ...] = (
+    ("title", "Show title"),
+    ("description", "Show description (plain text)"),
+    ("author", "Author / publisher shown by podcast apps"),
+    ("email", "Owner e-mail: Apple and Spotify send ownership checks here"),
+    ("base_url", "Public URL this folder is served at (feed.xml lives directly under it)"),
+    ("language", "ISO 639-1 language code, optionally with a region (en, de-CH)"),
+    ("category", "Apple Podcasts category"),
+    ("subcategory", "Apple Podcasts subcategory of that category, or empty"),
+    ("explicit", "Whether the show is explicit"),
+    ("artwork", "Cover file in this folder: square 1400-3000 px RGB JPEG or PNG"),
+    ("medium", "podcast:medium"),
+    ("locked", "podcast:locked: other hosting platforms may not import this feed"),
+    ("voice", "Default voice profile for `narrate add` (see `narrate voices`); empty = default"),
+)
+
+
+def _toml_value(value: str | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    # JSON string escapes (\" \\ \n \uXXXX) are all valid TOML basic-string escapes
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dump_settings(show: Show) -> str:
+    """The flat ``[show]`` table as TOML text (tiny writer: strings and booleans only)."""
+    lines = ["# narrate show settings (see `narrate init --help`)", "[show]"]
+    for key, comment in _KEYS:
+        lines.append(f"# {comment}")
+        lines.append(f"{key} = {_toml_value(getattr(show, key))}")
+    return "\n".join(lines) + "\n"
+
+
+def normalise_base_url(url: str) -> str:
+    parts = urllib.parse.urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"base_url {url!r} must be an absolute http(s) URL")
+    if parts.query or parts.fragment:
+        raise ValueError(f"base_url {url!r} must not have a query or fragment")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def validate(show: Show) -> Show:
+    """Check every setting; return the show with normalised values. Raises ConfigError."""
+    where = str(show.folder / SETTINGS)
+    try:
+        for key in ("title", "description", "author", "email", "base_url", "language",
+                    "category", "artwork"):
+            value = getattr(show, key)
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{key} must be a non-empty string")
+        if not valid_language(show.language):
+            raise ValueError(f"language {show.language!r} is not an ISO 639-1 code (e.g. en, de-CH)")
+        category, sub = split_category(
+            f"{show.category}/{show.subcategory}" if show.subcategory else show.category)
+        if not _EMAIL_RE.match(show.email):
+            raise ValueError(f"email {show.email!r} is not an e-mail address")
+        base_url = normalise_base_url(show.base_url)
+        if not isinstance(show.explicit, bool) or not isinstance(show.locked, bool):
+            raise ValueError("explicit and locked must be true or false")
+        if show.medium not in ("podcast", "audiobook", "blog", "newsletter"):
+            raise ValueError(f"medium {show.medium!r} must be podcast, audiobook, blog or newsletter")
+        if "/" in show.artwork or show.artwork.startswith("."):
+            raise ValueError(f"artwork {show.artwork!r} must be a file name in the show folder")
+    except ValueError as e:
+        raise ConfigError(str(e), where) from e
+    return show.replace(title=show.title.strip(), category=category, subcategory=sub,
+                        base_url=base_url, language=show.language)
+
+
+def load_show(folder: Path) -> Show:
+    """Read and validate ``folder/narrate.toml``. Raises CatalogError/ConfigError."""
+    folder = Path(folder)
+    path = folder / SETTINGS
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        from narrate.errors import CatalogError
+
+        raise CatalogError("not a show folder (no narrate.toml; run `narrate init`)",
+                           str(folder)) from e
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"invalid TOML ({e})", str(path)) from e
+    table = data.get("show", data)
+    known = {key for key, _ in _KEYS}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}", str(path))
+    missing = [k for k in ("title", "email", "base_url") if k not in table]
+    if missing:
+        raise ConfigError(f"missing setting(s): {', '.join(missing)}", str(path))
+    fields = dict(table)
+    fields.setdefault("description", fields["title"])
+    fields.setdefault("author", fields["title"])
+    return validate(Show(folder=folder, **fields))
+
+
+def default_title(folder: Path) -> str:
+    name = re.sub(r"[-_]+", " ", Path(folder).resolve().name).strip()
+    return name[:1].upper() + name[1:] if name else "My narrated articles"
+
+
+def init_show(folder: Path, *, title: str | None = None, author: str | None = None,
+              email: str | None = None, base_url: str | None = None, language: str | None = None,
+              category: str | None = None, artwork: Path | None = None, explicit: bool = False,
+              description: str | None = None) -> Show:
+    """Create a show folder: settings, artwork, catalog, empty feed.xml and index.html.
+
+    Refuses (ConfigError) to overwrite an existing show's narrate.toml.
+    """
+    from narrate.podcast.artwork import install_artwork
+    from narrate.podcast.catalog import Catalog
+    from narrate.podcast.feed import rebuild
+
+    folder = Path(folder)
+    if (folder / SETTINGS).exists():
+        raise ConfigError("already a show (narrate.toml exists); edit it instead", str(folder))
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError("exists and is not a folder", str(folder))
+    title = (title or default_title(folder)).strip()
+    show = validate(Show(
+        folder=folder, title=title,
+        description=(description or f"Articles narrated for listening: {title}.").strip(),
+        author=(author or title).strip(), email=(email or DEFAULT_EMAIL).strip(),
+        base_url=base_url or DEFAULT_BASE_URL, language=language or "en",
+        category=category or "News", explicit=bool(explicit),
+        artwork="cover.png" if artwork and str(artwork).lower().endswith(".png") else "cover.jpg",
+    ))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "episodes").mkdir(exist_ok=True)
+    show = show.replace(artwork=install_artwork(folder, show.title, artwork))
+    with Catalog.open(folder, feed_url=show.feed_url):
+        pass
+    write_atomic(folder / SETTINGS, dump_settings(show))
+    rebuild(folder)
+    return load_show(folder)

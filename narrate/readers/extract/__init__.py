@@ -1,0 +1,1 @@
+"""Main-content extraction for whole HTML pages (boilerplate removal); see ``main.py``."""

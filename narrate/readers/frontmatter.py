@@ -1,0 +1,123 @@
+"""YAML front matter: split it off, and map its keys onto the model's metadata.
+
+Front matter is the author's own statement about the article, so it wins over anything the
+body's HTML suggests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from narrate.errors import ReadError
+from narrate.model import Image
+from narrate.readers.metadata import PageMeta, split_authors
+
+_FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split(text: str, source: str = "") -> tuple[dict[str, Any] | None, str]:
+    """(front matter mapping or None, the rest of the text)."""
+    m = _FENCE.match(text)
+    if not m:
+        return None, text
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where is not None else ""
+        raise ReadError(f"invalid YAML front matter{line}", source) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, text
+    return data, text[m.end():]
+
+
+def has_front_matter(head: str) -> bool:
+    return bool(re.match(r"\A\ufeff?---[ \t]*\r?\n", head))
+
+
+def _first(data: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        value = data.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _str(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, (list, tuple)):
+        out: list[str] = []
+        for v in value:
+            out.extend([v["name"]] if isinstance(v, dict) and "name" in v else [_str(v)])
+        return [v for v in out if v]
+    if isinstance(value, dict) and "name" in value:
+        return [_str(value["name"])]
+    return [_str(value)]
+
+
+def to_meta(data: dict[str, Any]) -> PageMeta:
+    """Front matter keys (Jekyll/Hugo/sample spellings) → PageMeta."""
+    meta = PageMeta()
+    meta.title = _str(_first(data, "title", "headline"))
+    meta.description = _str(_first(data, "description", "summary", "excerpt", "standfirst"))
+    authors = _list(_first(data, "authors", "author", "byline", "creator"))
+    meta.authors = [n for a in authors for n in split_authors(a)]
+    meta.published = _str(_first(data, "date", "published", "datePublished", "pubDate",
+                                 "published_at", "created"))
+    meta.language = _str(_first(data, "language", "lang", "locale", "inLanguage"))
+    meta.url = _str(_first(data, "canonical_url", "canonical", "url", "link", "isBasedOn",
+                           "source_url"))
+    meta.site_name = _str(_first(data, "site_name", "site", "publisher", "publication"))
+    meta.tags = _list(_first(data, "tags", "keywords", "categories"))
+    cover = _first(data, "cover_image", "cover", "image", "og_image", "featured_image")
+    if isinstance(cover, dict):
+        src = _str(cover.get("src") or cover.get("url"))
+        alt = _str(cover.get("alt"))
+    else:
+        src, alt = _str(cover), _str(_first(data, "cover_alt", "image_alt", "cover_image_alt"))
+    meta.cover = Image(src, alt) if src else None
+    meta.audio_url = _str(_first(data, "audio", "audio_url", "narration"))
+    return meta
+
+
+def merge(primary: PageMeta, fallback: PageMeta) -> PageMeta:
+    """Fields of ``primary`` win; empty ones are filled from ``fallback``."""
+    out = PageMeta()
+    for name in out.__dataclass_fields__:
+        value = getattr(primary, name)
+        setattr(out, name, value if value else getattr(fallback, name))
+    return out
+
+
+def extra_fields(data: dict[str, Any], used: set[str]) -> tuple[tuple[str, str], ...]:
+    """Front matter keys the model has no field for, kept as strings in ``Article.extra``."""
+    return tuple((str(k), _str(v)) for k, v in data.items()
+                 if k not in used and isinstance(v, (str, int, float, dt.date)))
+
+
+USED_KEYS = {
+    "title", "headline", "description", "summary", "excerpt", "standfirst", "authors", "author",
+    "byline", "creator", "date", "published", "datePublished", "pubDate", "published_at",
+    "created", "language", "lang", "locale", "inLanguage", "canonical_url", "canonical", "url",
+    "link", "isBasedOn", "source_url", "site_name", "site", "publisher", "publication", "tags",
+    "keywords", "categories", "cover_image", "cover", "image", "og_image", "featured_image",
+    "cover_alt", "image_alt", "cover_image_alt", "audio", "audio_url", "narration", "subtitle",
+    "kicker",
+}

@@ -1,0 +1,140 @@
+"""Voice profiles: ``voices/*.toml`` at the repository root (plus ``$NARRATE_VOICES`` folders).
+
+A profile names an engine, optionally pins an engine voice, gives its language, engine options,
+a pronunciation lexicon and the wording of announcements::
+
+    engine = "pyttsx3"
+    language = "en"
+    # voice = "en-gb"        # unpinned: the article's language picks the engine voice
+    [options]                # checked by the engine's Options (unknown keys are errors)
+    rate = 175
+    [lexicon]                # whole words, case-insensitive -> respelling for the engine
+    "Bialiatski" = "Byalyatski"
+    [wording]
+    image = "Image: {alt}"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from narrate.errors import ConfigError, EngineUnavailable
+
+ROOT_VOICES = Path(__file__).resolve().parent.parent.parent / "voices"
+DEFAULT_PROFILE = "default"
+
+WORDING = {
+    "by": "By {authors}.",
+    "image": "Image: {alt}",
+    "caption": "Caption: {caption}",
+    "quote": "Quote.",
+    "end_quote": "End quote.",
+    "code": "A code listing follows in the text version.",
+    "table": "Table: {caption}",
+}
+_PROFILE_KEYS = {"engine", "voice", "language", "description", "options", "lexicon", "wording"}
+
+
+@dataclass(frozen=True)
+class VoiceProfile:
+    name: str
+    engine: str
+    language: str = "en"
+    voice: str = ""  # engine voice id; "" = chosen from the article's language
+    description: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    lexicon: dict[str, str] = field(default_factory=dict)
+    wording: dict[str, str] = field(default_factory=lambda: dict(WORDING))
+    path: Path | None = None
+
+
+def voice_dirs() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get("NARRATE_VOICES", "").split(os.pathsep) if p]
+    return [*extra, ROOT_VOICES]
+
+
+def _builtin_default() -> VoiceProfile:
+    """Used only when the repository's voices/ folder is absent (e.g. a wheel install)."""
+    return VoiceProfile(DEFAULT_PROFILE, "pyttsx3", "en", description="espeak-ng, English")
+
+
+def load_profile_file(path: Path) -> VoiceProfile:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read voice profile: {exc}", str(path)) from exc
+    unknown = sorted(set(data) - _PROFILE_KEYS)
+    if unknown:
+        raise ConfigError(f"unknown key(s) {', '.join(unknown)}", str(path))
+    if not isinstance(data.get("engine"), str):
+        raise ConfigError("'engine' (a string) is required", str(path))
+    wording = dict(WORDING)
+    extra = set(data.get("wording", {})) - set(WORDING)
+    if extra:
+        raise ConfigError(f"unknown wording key(s) {', '.join(sorted(extra))}", str(path))
+    wording.update({k: str(v) for k, v in data.get("wording", {}).items()})
+    return VoiceProfile(
+        name=path.stem,
+        engine=data["engine"],
+        language=str(data.get("language", "en")),
+        voice=str(data.get("voice", "")),
+        description=str(data.get("description", "")),
+        options=dict(data.get("options", {})),
+        lexicon={str(k): str(v) for k, v in data.get("lexicon", {}).items()},
+        wording=wording,
+        path=path,
+    )
+
+
+def profiles() -> dict[str, VoiceProfile]:
+    """Every profile by name; the first folder in ``voice_dirs()`` wins a name clash."""
+    found: dict[str, VoiceProfile] = {}
+    for folder in voice_dirs():
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+            found.setdefault(path.stem, load_profile_file(path))
+    found.setdefault(DEFAULT_PROFILE, _builtin_default())
+    return found
+
+
+def choose_profile(name: str | None, language: str = "") -> VoiceProfile:
+    """The named profile, or (no name) the first available profile whose language matches the
+    article's, else ``default``."""
+    all_profiles = profiles()
+    if name:
+        if name in all_profiles:
+            return all_profiles[name]
+        path = Path(name)
+        if path.suffix == ".toml" and path.is_file():
+            return load_profile_file(path)
+        raise EngineUnavailable(f"no voice profile {name!r} (have: {', '.join(sorted(all_profiles))})",
+                                name)
+    default = all_profiles[DEFAULT_PROFILE]
+    lang = (language or "").lower()
+    primary = lang.split("-")[0]
+    if lang and not default.language.lower().startswith(primary):
+        from narrate.speech.engines import load_engines
+
+        engines = load_engines()
+        for prof in all_profiles.values():
+            info = engines.get(prof.engine)
+            if prof.language.lower().split("-")[0] == primary and info and not info.cls.available():
+                return prof
+    return default
+
+
+def voice_rows() -> list[tuple[str, str, str, str]]:
+    """(profile, engine, language, "ok" or the reason it cannot be used) for ``narrate voices``."""
+    from narrate.speech.engines import load_engines
+
+    engines = load_engines()
+    rows = []
+    for name, prof in sorted(profiles().items()):
+        info = engines.get(prof.engine)
+        status = (f"unknown engine {prof.engine!r}" if info is None
+                  else info.cls.available() or "ok")
+        rows.append((name, prof.engine, prof.language, status))
+    return rows

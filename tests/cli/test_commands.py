@@ -1,0 +1,77 @@
+"""The command-line contract: names, exit codes, one-line errors, stdout vs -o."""
+
+from pathlib import Path
+
+import pytest
+
+from narrate.model import Article
+from tests.cli.conftest import run_narrate
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "night-library.html"
+
+
+def test_help_lists_every_command():
+    result = run_narrate("--help")
+    assert result.returncode == 0
+    for name in ("speak", "export", "init", "add", "feed", "serve", "voices"):
+        assert f"  {name} " in result.stdout.decode()
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_export_to_stdout(fmt):
+    result = run_narrate("export", str(EXAMPLE), "--format", fmt)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8")
+    assert "The Library That Stays Open After Dark" in out
+    assert "night-shift nurses" in out
+
+
+def test_export_json_is_the_model(tmp_path):
+    out = tmp_path / "a.json"
+    result = run_narrate("export", str(EXAMPLE), "--format", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b""
+    article = Article.from_json(out.read_text("utf-8"))
+    assert article.title == "The Library That Stays Open After Dark"
+    assert article.authors == ("Mira Okafor",)
+    assert article.language == "en"
+    assert not list(tmp_path.glob(".*.part")), "temporary file left behind"
+
+
+def test_export_reads_stdin():
+    result = run_narrate("export", "-", "--format", "text", input=EXAMPLE.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    assert "The Library That Stays Open After Dark" in result.stdout.decode()
+
+
+def test_export_script_is_one_utterance_a_line():
+    result = run_narrate("export", str(EXAMPLE), "--format", "script")
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) > 10
+    assert any("Library That Stays Open After Dark" in line for line in lines[:3])
+
+
+def test_missing_source_is_one_line_naming_it(tmp_path):
+    missing = tmp_path / "nope.html"
+    result = run_narrate("export", str(missing))
+    assert result.returncode == 1
+    err = result.stderr.decode().strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("narrate: error:") and str(missing) in err
+    assert "Traceback" not in err
+
+
+def test_usage_error_exits_2():
+    assert run_narrate("export").returncode == 2
+    assert run_narrate("export", str(EXAMPLE), "--format", "docx").returncode == 2
+    assert run_narrate("no-such-command").returncode == 2
+
+
+def test_voices_lists_profiles_and_engines():
+    result = run_narrate("voices")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "default" in out
+    assert "pyttsx3" in out or "espeak" in out
