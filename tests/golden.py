@@ -28,3 +28,13 @@ def check_golden(name: str, actual: str | bytes) -> None:
         assert actual == expected.decode("utf-8"), f"{name} differs from its golden file"
     else:
         assert data == expected, f"{name} differs from its golden file"
+
+
+def pytest_addoption(parser) -> None:  # loaded as a plugin: addopts = "-p tests.golden"
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/* from the current output")
+
+
+def pytest_configure(config) -> None:
+    if config.getoption("--update-golden"):
+        UPDATE["on"] = True

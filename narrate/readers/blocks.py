@@ -41,7 +41,7 @@ _WS = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "button", "form", "input", "select",
-    "textarea", "iframe", "object", "embed", "canvas", "nav", "head", "title", "meta", "link",
+    "textarea", "iframe", "object", "embed", "canvas", "nav", "title", "meta", "link",
     "source", "track", "map", "dialog", "menu",
 })
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})

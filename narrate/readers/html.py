@@ -17,6 +17,9 @@ from narrate.readers.metadata import page_meta
 from narrate.readers.options import ReadOptions
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# Comments and processing instructions go at parse time: text after them would otherwise
+# hang on their tails, which extraction drops.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 def parse_tree(text: str, source: str = "") -> etree._Element:
@@ -25,7 +28,7 @@ def parse_tree(text: str, source: str = "") -> etree._Element:
     if not text.strip():
         raise ReadError("empty document", source)
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not parseable as HTML ({exc})", source) from None
 

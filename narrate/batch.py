@@ -1,0 +1,338 @@
+"""``narrate add``: many sources -> episodes of one show, one catalog, feed rebuilt once.
+
+Per source: read -> decide (new, changed or unchanged, from a hash of the article and voice) ->
+speak into ``episodes/<stem>.mp3`` with its sidecars -> text exports -> one catalog transaction.
+Reading and the catalog stay in this process; narration runs here (``jobs=1``), in a local
+process pool, or on a Dask cluster (``scheduler``), since it is the slow part. A failing source
+is recorded with a one-line message and never stops the others (the one place besides the CLI
+that catches every exception).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import email.utils
+import glob
+import hashlib
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from narrate.errors import ConfigError, NarrateError
+from narrate.model import Article
+from narrate.podcast.catalog import Catalog, Episode, utc_now
+from narrate.podcast.show import Show, load_show
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
+EXPORTS = (("html", "html"), ("markdown", "md"), ("text", "txt"))
+SLUG_MAX = 60
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BatchReport:
+    added: list[Episode] = field(default_factory=list)  # new or re-narrated episodes
+    unchanged: list[Episode] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line message)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One source to narrate, decided before any audio is made."""
+
+    spec: str
+    article: Article
+    key: str
+    content_hash: str
+    slug: str
+    stem: str
+    existing: Episode | None
+
+
+# ---------------------------------------------------------------- source lists
+
+
+def expand_sources(specs: list[str], *, exclude: Path | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Folders, globs and ``@list.txt`` -> source specs (URLs and ``-`` pass through)."""
+    out: list[str] = []
+    failed: list[tuple[str, str]] = []
+    for spec in specs:
+        try:
+            out.extend(_expand(spec, exclude, depth=0))
+        except NarrateError as e:
+            failed.append((spec, str(e)))
+    return out, failed
+
+
+def _expand(spec: str, exclude: Path | None, depth: int) -> Iterator[str]:
+    if spec == "-" or re.match(r"^https?://", spec, re.IGNORECASE):
+        yield spec
+    elif spec.startswith("@"):
+        yield from _expand_list(spec[1:], exclude, depth)
+    elif Path(spec).is_dir():
+        yield from _folder(Path(spec), exclude)
+    elif glob.has_magic(spec):
+        matches = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
+        if not matches:
+            raise NarrateError("no file matches this pattern", spec)
+        yield from matches
+    else:
+        yield spec
+
+
+def _expand_list(name: str, exclude: Path | None, depth: int) -> Iterator[str]:
+    if depth > 5:
+        raise NarrateError("@lists nest too deeply", name)
+    path = Path(name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise NarrateError(f"cannot read the source list ({e.__class__.__name__})", name) from e
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not re.match(r"^(https?://|@|-$)", line) and not Path(line).is_absolute():
+            relative = path.parent / line
+            line = str(relative) if relative.exists() or glob.has_magic(line) else line
+        yield from _expand(line, exclude, depth + 1)
+
+
+def _folder(folder: Path, exclude: Path | None) -> Iterator[str]:
+    skip = exclude.resolve() if exclude else None
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        if skip and path.resolve().is_relative_to(skip):
+            continue  # never narrate a show's own exports
+        yield str(path)
+
+
+# ---------------------------------------------------------------- identity
+
+
+def slugify(text: str, max_len: int = SLUG_MAX) -> str:
+    """ASCII, lower case, hyphens; cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len]
+        slug = slug.rsplit("-", 1)[0] if "-" in slug[max_len // 2:] else slug
+        slug = slug.strip("-")
+    return slug or "episode"
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    slug, n = base, 2
+    while slug in taken:
+        suffix = f"-{n}"
+        slug = base[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+        n += 1
+    return slug
+
+
+def article_key(article: Article, spec: str) -> str:
+    """What makes two adds "the same article": the canonical URL, else where it was read from."""
+    if article.url:
+        return article.url.strip()
+    if spec not in ("-", "") and not re.match(r"^https?://", spec, re.IGNORECASE):
+        return "file:" + str(Path(spec).resolve())
+    if re.match(r"^https?://", spec, re.IGNORECASE):
+        return spec
+    return "title:" + " ".join(article.title.split()).lower()
+
+
+def content_hash(article: Article, voice: str | None, audio: str) -> str:
+    """Equal hash: narrating again would give the same episode (where it was read from is ignored)."""
+    data = article.replace(source="").to_json(indent=None)
+    return hashlib.sha256(f"{data}\0{voice or ''}\0{audio}".encode()).hexdigest()[:16]
+
+
+def episode_guid(podcast_guid: str, key: str) -> str:
+    return "urn:uuid:" + str(uuid.uuid5(uuid.UUID(podcast_guid), key))
+
+
+def published_iso(value: str) -> str | None:
+    """The article's date as ISO 8601 UTC, or None when it has none or it does not parse."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def summary(article: Article, limit: int = 600) -> str:
+    text = article.description or article.subtitle or article.body_text().split("\n", 1)[0]
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _slug_source(article: Article) -> str:
+    front = dict(article.extra).get("slug", "")
+    return front if front and len(front) <= SLUG_MAX else article.title
+
+
+# ---------------------------------------------------------------- the work
+
+
+def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str) -> dict:
+    """Narrate one article into ``episodes/<stem>.*`` and write its text exports.
+
+    Runs in a worker process; returns plain data (or ``{"error": message}``) for the catalog.
+    """
+    try:
+        from narrate.fileio import write_atomic
+        from narrate.speak import speak
+        from narrate.writers import write
+
+        article = Article.from_json(article_json)
+        episodes = Path(folder) / "episodes"
+        episodes.mkdir(exist_ok=True)
+        out = episodes / f"{stem}.mp3"
+        result = speak(article, out, voice=voice or None, audio=audio)
+        for fmt, ext in EXPORTS:
+            write_atomic(episodes / f"{stem}.{ext}", write(article, fmt))
+        files = [ext for ext in ("vtt", "srt", "chapters.json", "html", "md", "txt")
+                 if (episodes / f"{stem}.{ext}").is_file()]
+        return {"bytes": out.stat().st_size, "duration": float(result.duration),
+                "engine": str(result.engine), "voice": str(result.voice), "files": files}
+    except Exception as e:  # noqa: BLE001 - reported per source, never stops the batch
+        return {"error": one_line(e)}
+
+
+def one_line(e: BaseException) -> str:
+    text = str(e) if isinstance(e, NarrateError) else f"{type(e).__name__}: {e}"
+    return " ".join(text.split())
+
+
+def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
+          taken: set[str], seen: dict[str, Episode | None]) -> Job | Episode | None:
+    """Read the source and decide; an Episode means unchanged, None a duplicate in this batch."""
+    from narrate import read
+
+    article = read(spec)
+    key = article_key(article, spec)
+    if key in seen:
+        return seen[key]
+    digest = content_hash(article, voice, audio)
+    existing = cat.find(key)
+    seen[key] = existing
+    if existing is not None:
+        if existing.content_hash == digest and (show.folder / "episodes" / f"{existing.stem}.mp3").is_file():
+            return existing
+        stem = existing.stem if existing.content_hash == digest else f"{existing.slug}-{digest[:8]}"
+        return Job(spec, article, key, digest, existing.slug, stem, existing)
+    slug = unique_slug(slugify(_slug_source(article)), taken)
+    taken.add(slug)
+    return Job(spec, article, key, digest, slug, slug, None)
+
+
+def _episode(cat: Catalog, job: Job, made: dict) -> Episode:
+    article = job.article
+    published = published_iso(article.published) or (job.existing.published if job.existing else utc_now())
+    return Episode(
+        guid=job.existing.guid if job.existing else episode_guid(cat.podcast_guid, job.key),
+        key=job.key, slug=job.slug, stem=job.stem, title=" ".join(article.title.split()) or job.slug,
+        audio_bytes=made["bytes"], duration=made["duration"], content_hash=job.content_hash,
+        published=published, description=summary(article), link=article.url,
+        authors=tuple(a.strip() for a in article.authors if a.strip()), language=article.language,
+        files=tuple(made["files"]), engine=made["engine"], voice=made["voice"],
+    )
+
+
+def _executor(jobs: int, scheduler: str | None):
+    if scheduler:
+        from narrate import deps
+
+        if deps.distributed is None:
+            raise ConfigError("--scheduler needs Dask: pip install 'narrate[dask]'", scheduler)
+        return deps.distributed.Client(scheduler)
+    if jobs > 1:
+        return cf.ProcessPoolExecutor(max_workers=jobs)
+    return None
+
+
+def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, audio: str = "auto",
+                jobs: int = 1, scheduler: str | None = None,
+                progress: Progress | None = None) -> BatchReport:
+    """Add sources to the show in ``folder``; rebuild feed.xml and index.html once at the end."""
+    from narrate.podcast.feed import rebuild
+
+    folder = Path(folder)
+    show = load_show(folder)
+    voice = voice or show.voice or None
+    say = progress or (lambda message: None)
+    report = BatchReport()
+    sources, report.failed = expand_sources(specs, exclude=folder)
+    with Catalog.open(folder, feed_url=show.feed_url) as cat:
+        taken, seen = cat.slugs(), {}
+        planned: list[Job] = []
+        for n, spec in enumerate(sources, 1):
+            say(f"[{n}/{len(sources)}] reading {spec}")
+            try:
+                decided = _plan(cat, show, spec, voice, audio, taken, seen)
+            except Exception as e:  # noqa: BLE001 - one bad source never stops the batch
+                report.failed.append((spec, one_line(e)))
+                continue
+            if isinstance(decided, Job):
+                planned.append(decided)
+            elif decided is not None:
+                report.unchanged.append(decided)
+        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say)
+    rebuild(folder)
+    return report
+
+
+def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | None, audio: str,
+                 jobs: int, scheduler: str | None, report: BatchReport, say: Progress) -> None:
+    def record(job: Job, made: dict, n: int) -> None:
+        if "error" in made:
+            report.failed.append((job.spec, made["error"]))
+            say(f"[{n}/{len(planned)}] failed {job.spec}")
+            return
+        try:
+            report.added.append(cat.upsert(_episode(cat, job, made)))
+            say(f"[{n}/{len(planned)}] added {job.slug}")
+        except NarrateError as e:
+            report.failed.append((job.spec, one_line(e)))
+
+    args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio) for job in planned]
+    pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
+    if pool is None:
+        for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
+            say(f"[{n}/{len(planned)}] narrating {job.spec}")
+            record(job, produce(*a), n)
+        return
+    try:
+        futures = {pool.submit(produce, *a): job for job, a in zip(planned, args, strict=True)}
+        if isinstance(pool, cf.Executor):
+            as_completed = cf.as_completed
+        else:
+            from narrate import deps
+
+            as_completed = deps.distributed.as_completed
+        for n, future in enumerate(as_completed(list(futures)), 1):
+            job = futures[future]
+            try:
+                made = future.result()
+            except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
+                made = {"error": one_line(e)}
+            record(job, made, n)
+    finally:
+        pool.shutdown() if isinstance(pool, cf.Executor) else pool.close()

@@ -1,0 +1,174 @@
+"""The article as a speech script: utterances of about one sentence, in reading order.
+
+Each utterance carries its normalised text (what the transcript shows), the spoken form (after
+the voice's lexicon: what the engine gets), the pause after it, the block it came from, and the
+chapter it starts. Title and byline open the script; headings start chapters; informative
+images are announced with alt text and caption; decorative ones are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from narrate.model import (
+    Article, Block, BlockQuote, CodeBlock, Figure, Heading, ListBlock, Paragraph, PullQuote, Table,
+    inline_text,
+)
+from narrate.speech.normalize import apply_lexicon, normalize
+from narrate.speech.voices import VoiceProfile, choose_profile
+
+# pauses after an utterance, in seconds
+PAUSE_SENTENCE = 0.35
+PAUSE_CLAUSE = 0.12
+PAUSE_BLOCK = 0.7
+PAUSE_HEADING = 0.9
+PAUSE_TITLE = 1.0
+# longer sentences are split at clause boundaries (cues stay <= 2 lines of 65 characters)
+MAX_UTTERANCE_CHARS = 125
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    text: str  # normalised: what is heard, and what the transcript shows
+    spoken: str  # text after the voice's lexicon: what the engine is given
+    pause: float  # seconds of silence after it
+    block: int  # index into Article.blocks; -1 for title and byline
+    chapter: str = ""  # non-empty: this utterance starts a chapter with this title
+
+
+def build_script(article: Article, profile: VoiceProfile | None = None) -> list[Utterance]:
+    """The whole article as utterances (the dry run of what will be spoken)."""
+    profile = profile or choose_profile(None, article.language)
+    b = _Builder(profile, article.language or profile.language)
+    title = article.title.strip() or "Untitled"
+    b.say(title, -1, PAUSE_TITLE if not article.subtitle else PAUSE_SENTENCE, chapter=title)
+    if article.subtitle:
+        b.say(article.subtitle, -1, PAUSE_TITLE)
+    if article.authors:
+        b.say(profile.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
+    for index, block in enumerate(article.blocks):
+        b.block(block, index)
+    if b.out:
+        last = b.out[-1]
+        b.out[-1] = Utterance(last.text, last.spoken, 0.0, last.block, last.chapter)
+    return b.out
+
+
+def script_text(article: Article, voice: str | None = None) -> str:
+    """``narrate export --format script``: one utterance a line, exactly as the engine gets it."""
+    profile = choose_profile(voice, article.language)
+    return "".join(u.spoken + "\n" for u in build_script(article, profile))
+
+
+def _join(names: tuple[str, ...]) -> str:
+    names = tuple(n for n in names if n.strip())
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class _Builder:
+    def __init__(self, profile: VoiceProfile, language: str) -> None:
+        self.profile = profile
+        self.language = language
+        self.out: list[Utterance] = []
+
+    def say(self, text: str, block: int, pause: float, chapter: str = "") -> None:
+        """Normalise ``text``, split it into sentences (and long ones into clauses), append."""
+        clean = normalize(text, self.language)
+        if not re.search(r"\w", clean):
+            return
+        pieces = [p for s in split_sentences(clean) for p in split_long(s)]
+        for k, (piece, within_sentence) in enumerate(pieces):
+            last = k == len(pieces) - 1
+            gap = pause if last else (PAUSE_CLAUSE if within_sentence else PAUSE_SENTENCE)
+            spoken = apply_lexicon(piece, self.profile.lexicon)
+            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else ""))
+
+    def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
+        w = self.profile.wording
+        if isinstance(block, Heading):
+            self._pause_before(PAUSE_HEADING)
+            title = " ".join(inline_text(block.inlines).split())
+            self.say(title, index, PAUSE_HEADING, chapter=title)
+        elif isinstance(block, Paragraph):
+            self.say(inline_text(block.inlines), index, PAUSE_BLOCK)
+        elif isinstance(block, Figure):
+            alt, caption = block.alt.strip(), block.caption.strip()
+            if not alt and not caption:
+                return  # decorative
+            if alt:
+                self.say(_sentence(w["image"].format(alt=alt)), index, PAUSE_SENTENCE)
+            if caption and _words(caption) != _words(alt):
+                self.say(_sentence(w["caption"].format(caption=caption)), index, PAUSE_SENTENCE)
+            self._pause_before(PAUSE_BLOCK)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                for sub in item:
+                    self.block(sub, index)
+        elif isinstance(block, BlockQuote):
+            self.say(w["quote"], index, PAUSE_SENTENCE)
+            for sub in block.blocks:
+                self.block(sub, index)
+            if block.attribution:
+                self.say(block.attribution, index, PAUSE_SENTENCE)
+            self.say(w["end_quote"], index, PAUSE_BLOCK)
+        elif isinstance(block, CodeBlock):
+            self.say(w["code"], index, PAUSE_BLOCK)
+        elif isinstance(block, Table):
+            if block.caption:
+                self.say(w["table"].format(caption=block.caption), index, PAUSE_SENTENCE)
+            for row in block.rows:
+                cells = [f"{h}: {c}" if h else c for h, c in zip(block.header or ("",) * len(row), row) if c]
+                self.say(_sentence(", ".join(cells)), index, PAUSE_SENTENCE)
+            self._pause_before(PAUSE_BLOCK)
+        elif isinstance(block, PullQuote):
+            return  # repeats body text for display; the body is narrated once
+
+    def _pause_before(self, seconds: float) -> None:
+        if self.out and self.out[-1].pause < seconds:
+            u = self.out[-1]
+            self.out[-1] = Utterance(u.text, u.spoken, seconds, u.block, u.chapter)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[tuple[str, bool]]:
+    """Split a sentence longer than ``limit`` at clause punctuation (else between words).
+
+    Returns (piece, True when more of the same sentence follows) pairs.
+    """
+    if len(sentence) <= limit:
+        return [(sentence, False)]
+    clauses = re.split(r"(?<=[,;:])\s+", sentence)
+    pieces: list[str] = []
+    for clause in clauses:
+        if pieces and len(pieces[-1]) + 1 + len(clause) <= limit:
+            pieces[-1] += " " + clause
+        else:
+            pieces.append(clause)
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_wrap_words(piece, limit) if len(piece) > limit else [piece])
+    return [(p, k < len(out) - 1) for k, p in enumerate(out)]
+
+
+def _wrap_words(text: str, limit: int) -> list[str]:
+    words = text.split()
+    count = max(2, -(-len(text) // limit))
+    size = -(-len(words) // count)
+    return [" ".join(words[i:i + size]) for i in range(0, len(words), size)]
