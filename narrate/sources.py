@@ -7,6 +7,7 @@ bounded memory, and every failure is one ``SourceError`` line naming the source.
 
 from __future__ import annotations
 
+import re
 import sys
 import urllib.error
 import urllib.parse
@@ -40,6 +41,33 @@ class Source:
     charset: str | None = None
 
 
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|smid|smtyp|cmpid|ocid)$", re.I)
+
+
+def resolve_url(base: str | None, href: str) -> str:
+    """``href`` made absolute against ``base`` (readers do no URL handling of their own)."""
+    href = (href or "").strip()
+    if not base or not href or href.startswith(("mailto:", "tel:", "#", "data:")):
+        return href
+    try:
+        return urllib.parse.urljoin(base, href)
+    except ValueError:
+        return href
+
+
+def canonical_url(url: str) -> str:
+    """The URL without tracking parameters (utm_*, fbclid, …): the article's own address."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    kept = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept)))
+
+
 def load(spec: str) -> Source:
     """Load ``spec``: an http(s) URL, "-" for stdin, or a file path. Raises SourceError."""
     if spec == "-":
@@ -52,7 +80,8 @@ def load(spec: str) -> Source:
     return _load_file(Path(spec), spec)
 
 
-def _read_capped(stream: BinaryIO, name: str, limit: int = MAX_BYTES) -> bytes:
+def _read_capped(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
+    limit = MAX_BYTES if limit is None else limit
     chunks: list[bytes] = []
     total = 0
     while total <= limit:

@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from narrate.errors import AudioError, SynthesisError
 from narrate.speech.engines.base import Engine
@@ -70,18 +71,23 @@ def render_speech(
     voice: str,
     pcm_path: Path,
     progress: Callable[[str], None] | None = None,
+    tap: Callable[[bytes, int], None] | None = None,
 ) -> Recording:
-    """Synthesize every utterance into ``pcm_path``; SynthesisError if any piece is missing."""
+    """Synthesize every utterance into ``pcm_path``; SynthesisError if any piece is missing.
+
+    ``tap(pcm, sample_rate)`` sees every byte written, in order (a loudness meter listens).
+    """
     if not script:
         raise SynthesisError("the speech script is empty", engine.name)
     rate = 0
     written = 0  # samples
     cues: list[Cue] = []
-    with open(pcm_path, "wb") as out:
+    with open(pcm_path, "wb") as raw:
+        out = _Tee(raw, tap)
         for k, utt in enumerate(script):
             audio = engine.synthesize(utt.spoken, voice)
             if rate == 0:
-                rate = audio.sample_rate
+                rate = out.rate = audio.sample_rate
                 written = _silence(out, LEAD_IN, rate)
             elif audio.sample_rate != rate:
                 raise SynthesisError(f"sample rate changed from {rate} to {audio.sample_rate} Hz",
@@ -99,7 +105,19 @@ def render_speech(
     return Recording(pcm_path, rate, tuple(cues), written / rate)
 
 
-def _silence(out, seconds: float, rate: int) -> int:  # noqa: ANN001 - a binary file
+class _Tee:
+    """The PCM file, and the tap that listens to everything written to it."""
+
+    def __init__(self, raw: BinaryIO, tap: Callable[[bytes, int], None] | None) -> None:
+        self.raw, self.tap, self.rate = raw, tap, 0
+
+    def write(self, data: bytes) -> None:
+        self.raw.write(data)
+        if self.tap:
+            self.tap(data, self.rate)
+
+
+def _silence(out: _Tee, seconds: float, rate: int) -> int:
     n = int(round(seconds * rate))
     out.write(b"\0\0" * n)
     return n

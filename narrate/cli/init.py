@@ -20,8 +20,16 @@ import click
 @click.option("--description", help="Show description.")
 @click.option("--explicit/--clean", default=False, help="Whether the show is marked explicit.")
 def command(show: Path, **settings) -> None:
-    """Create a show folder with narrate.toml, artwork, an empty catalog and feed."""
+    """Create a show folder with narrate.toml, artwork, an empty catalog and feed.
+
+    Like `git init`, running it again on an existing show without settings changes nothing;
+    giving settings for an existing show is an error (edit its narrate.toml instead).
+    """
     from narrate.podcast.show import init_show
 
-    init_show(show, **settings)
+    given = {k: v for k, v in settings.items() if v not in (None, False)}
+    if (show / "narrate.toml").exists() and not given:
+        click.echo(f"{show} is already a show; left as it is", err=True)
+    else:
+        init_show(show, **settings)
     click.echo(str(show / "feed.xml"))

@@ -170,11 +170,12 @@ class Catalog:
     def episodes(self) -> list[Episode]:
         """Newest first (pubDate, then insertion order)."""
         rows = self.db.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM episodes ORDER BY published DESC, id DESC")
-        return [_episode(row) for row in rows]
+            f"SELECT {', '.join(_FIELDS)} FROM episodes ORDER BY published DESC, id DESC")
+        lists: dict[str, tuple[str, ...]] = {}  # most rows share their files/authors lists
+        return [_episode(row, lists) for row in rows]
 
     def find(self, key: str) -> Episode | None:
-        row = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes WHERE key = ?",
+        row = self.db.execute(f"SELECT {', '.join(_FIELDS)} FROM episodes WHERE key = ?",
                               (key,)).fetchone()
         return _episode(row) if row else None
 
@@ -221,8 +222,16 @@ def _row(ep: Episode) -> tuple:
             json.dumps(list(ep.files)), ep.engine, ep.voice)
 
 
-def _episode(row: tuple) -> Episode:
-    d = dict(zip(_COLUMNS, row, strict=True))
-    d["authors"] = tuple(json.loads(d["authors"]))
-    d["files"] = tuple(json.loads(d["files"]))
-    return Episode(**d)
+_FIELDS = tuple(f.name for f in dataclasses.fields(Episode))  # SELECT order = Episode(*row)
+_AUTHORS, _FILES = _FIELDS.index("authors"), _FIELDS.index("files")
+
+
+def _episode(row: tuple, lists: dict[str, tuple[str, ...]] | None = None) -> Episode:
+    lists = {} if lists is None else lists
+    values = list(row)
+    for i in (_AUTHORS, _FILES):
+        raw = values[i]
+        if raw not in lists:
+            lists[raw] = tuple(json.loads(raw))
+        values[i] = lists[raw]
+    return Episode(*values)

@@ -10,6 +10,8 @@ import re
 
 # characters not allowed anywhere in an XML 1.0 document
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# anything esc() has to change: most titles and URLs have none, and skip the work
+_SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -19,6 +21,8 @@ def clean(text: str) -> str:
 
 def esc(text: str) -> str:
     """Escape for element text and double- or single-quoted attributes."""
+    if not _SPECIAL.search(text):
+        return text
     return (clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#39;"))
 
@@ -26,3 +30,20 @@ def esc(text: str) -> str:
 def cdata(html: str) -> str:
     """Wrap in CDATA; a ``]]>`` inside is split across two sections."""
     return "<![CDATA[" + clean(html).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+_INVALID_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def esc_all(strings: list[str]) -> list[str]:
+    """``[esc(s) for s in strings]`` done on one joined string: a few C-level passes instead
+    of a regex search and five replaces per string (feeds escape ~100,000 strings)."""
+    if not strings:
+        return []
+    joined = "\x00".join(strings)
+    if joined.count("\x00") != len(strings) - 1:  # a NUL inside a string: the slow way
+        return [esc(s) for s in strings]
+    joined = _INVALID_BUT_NUL.sub("", joined)
+    joined = (joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+              .replace('"', "&quot;").replace("'", "&#39;"))
+    return joined.split("\x00")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import re
 import urllib.parse
 from pathlib import Path
 
 from narrate import __version__
 from narrate.fileio import write_atomic
+from narrate.podcast import rendercache
 from narrate.podcast.catalog import Catalog, Episode
-from narrate.podcast.escape import cdata, esc
+from narrate.podcast.escape import esc, esc_all
+from narrate.podcast.rendercache import Fragments, Parts, cached, join
 from narrate.podcast.show import Show, load_show
 
 NAMESPACES = (
@@ -42,9 +45,13 @@ def rfc2822(iso: str) -> str:
     return email.utils.format_datetime(when, usegmt=True)
 
 
+_SAFE_STEM = re.compile(r"[A-Za-z0-9._-]+")
+
+
 def episode_path(ep: Episode, ext: str) -> str:
     """URL path of one of the episode's files, relative to the show's base URL."""
-    return f"episodes/{urllib.parse.quote(ep.stem)}.{ext}"
+    stem = ep.stem if _SAFE_STEM.fullmatch(ep.stem) else urllib.parse.quote(ep.stem)
+    return f"episodes/{stem}.{ext}"
 
 
 def episode_link(show: Show, ep: Episode) -> str:
@@ -54,18 +61,6 @@ def episode_link(show: Show, ep: Episode) -> str:
     if "html" in ep.files:
         return show.base_url + episode_path(ep, "html")
     return show.base_url
-
-
-def description_html(show: Show, ep: Episode) -> str:
-    link = esc(episode_link(show, ep))
-    parts = []
-    if ep.description:
-        parts.append(f"<p>{esc(ep.description)}</p>")
-    if ep.authors:
-        parts.append(f"<p>By {esc(', '.join(ep.authors))}.</p>")
-    parts.append(f'<p>Source article: <a href="{link}">{link}</a></p>')
-    parts.append("<p>Narrated by a synthetic voice (text-to-speech).</p>")
-    return "".join(parts)
 
 
 def _channel(show: Show) -> list[str]:
@@ -100,55 +95,83 @@ def _channel(show: Show) -> list[str]:
     ]
 
 
-def _item(show: Show, ep: Episode, art: str, explicit: str) -> str:
-    base = show.base_url
-    title = esc(ep.title)
-    html = cdata(description_html(show, ep))
-    lang = esc(ep.language or show.language)
-    out = [
-        "<item>",
-        f"<title>{title}</title>",
-        f"<link>{esc(episode_link(show, ep))}</link>",
-        f"<description>{html}</description>",
-        f"<content:encoded>{html}</content:encoded>",
-        f'<guid isPermaLink="false">{esc(ep.guid)}</guid>',
-        f"<pubDate>{rfc2822(ep.published)}</pubDate>",
-        f'<enclosure url="{esc(base + episode_path(ep, "mp3"))}" length="{int(ep.audio_bytes)}"'
-        ' type="audio/mpeg"/>',
-        f"<itunes:title>{title}</itunes:title>",
-        f"<itunes:author>{esc(', '.join(ep.authors) or show.author)}</itunes:author>",
-        f"<itunes:duration>{max(1, round(ep.duration))}</itunes:duration>",
-        f'<itunes:image href="{art}"/>',
-        f"<itunes:explicit>{explicit}</itunes:explicit>",
-        "<itunes:episodeType>full</itunes:episodeType>",
-    ]
-    if "vtt" in ep.files:
-        out.append(f'<podcast:transcript url="{esc(base + episode_path(ep, "vtt"))}" '
-                   f'type="text/vtt" language="{lang}" rel="captions"/>')
-    if "srt" in ep.files:
-        out.append(f'<podcast:transcript url="{esc(base + episode_path(ep, "srt"))}" '
-                   f'type="application/x-subrip" language="{lang}" rel="captions"/>')
-    if "chapters.json" in ep.files:
-        out.append(f'<podcast:chapters url="{esc(base + episode_path(ep, "chapters.json"))}" '
-                   'type="application/json+chapters"/>')
-    for author in ep.authors:
-        if author.strip():
-            out.append(f'<podcast:person group="writing" role="author">{esc(author.strip()[:128])}'
-                       "</podcast:person>")
-    out.append("</item>")
-    return "\n".join(out)
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _rfc2822_fast(iso: str) -> str:
+    when = dt.datetime.fromisoformat(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    elif when.utcoffset():
+        when = when.astimezone(dt.UTC)
+    return (f"{_DAYS[when.weekday()]}, {when.day:02d} {_MONTHS[when.month - 1]} {when.year:04d} "
+            f"{when.hour:02d}:{when.minute:02d}:{when.second:02d} GMT")
+
+
+def feed_parts(show: Show, episodes: list[Episode], cache: Fragments | None = None) -> Parts:
+    """The feed as head, one <item> per episode, tail (see ``rendercache``)."""
+    ns = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES)
+    head = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', f'<rss version="2.0" {ns}>',
+                      *_channel(show)])
+    return head.encode("utf-8"), cached(render_items, show, episodes, cache), b"</channel>\n</rss>\n"
 
 
 def render_feed(show: Show, episodes: list[Episode]) -> bytes:
     """The whole feed as UTF-8 bytes: a pure function of the settings and the catalog."""
-    ns = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES)
+    return join(feed_parts(show, episodes))
+
+
+def render_items(show: Show, episodes: list[Episode]) -> list[str]:
+    """One <item> each. Text is escaped column by column (``esc_all``) and each item is one
+    template: this runs for 10,000 items when a feed is rebuilt from scratch."""
     art = esc(show.artwork_url)
     explicit = "true" if show.explicit else "false"
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>', f'<rss version="2.0" {ns}>']
-    parts.extend(_channel(show))
-    parts.extend(_item(show, ep, art, explicit) for ep in episodes)
-    parts.append("</channel>\n</rss>\n")
-    return "\n".join(parts).encode("utf-8")
+    titles = esc_all([ep.title for ep in episodes])
+    links = esc_all([episode_link(show, ep) for ep in episodes])
+    descs = esc_all([ep.description for ep in episodes])
+    bylines = esc_all([", ".join(ep.authors) for ep in episodes])
+    guids = esc_all([ep.guid for ep in episodes])
+    urls = esc_all([show.base_url + episode_path(ep, "") for ep in episodes])
+    langs = esc_all([ep.language or show.language for ep in episodes])
+    people = iter(esc_all([a[:128] for ep in episodes for a in ep.authors]))
+    show_author = esc(show.author)
+    parts = []
+    for i, ep in enumerate(episodes):
+        title, link, url, lang, byline = titles[i], links[i], urls[i], langs[i], bylines[i]
+        # escaped text holds no "]]>" and no invalid characters, so it can go into CDATA as is
+        html = (f"<p>{descs[i]}</p>" if descs[i] else "") + (f"<p>By {byline}.</p>" if byline else "")
+        html = (f"<![CDATA[{html}<p>Source article: <a href=\"{link}\">{link}</a></p>"
+                "<p>Narrated by a synthetic voice (text-to-speech).</p>]]>")
+        files = ep.files
+        extra = ""
+        if "vtt" in files:
+            extra += (f'\n<podcast:transcript url="{url}vtt" type="text/vtt" language="{lang}"'
+                      ' rel="captions"/>')
+        if "srt" in files:
+            extra += (f'\n<podcast:transcript url="{url}srt" type="application/x-subrip"'
+                      f' language="{lang}" rel="captions"/>')
+        if "chapters.json" in files:
+            extra += (f'\n<podcast:chapters url="{url}chapters.json"'
+                      ' type="application/json+chapters"/>')
+        for _ in ep.authors:
+            extra += f'\n<podcast:person group="writing" role="author">{next(people)}</podcast:person>'
+        parts.append(f"""<item>
+<title>{title}</title>
+<link>{link}</link>
+<description>{html}</description>
+<content:encoded>{html}</content:encoded>
+<guid isPermaLink="false">{guids[i]}</guid>
+<pubDate>{_rfc2822_fast(ep.published)}</pubDate>
+<enclosure url="{url}mp3" length="{int(ep.audio_bytes)}" type="audio/mpeg"/>
+<itunes:title>{title}</itunes:title>
+<itunes:author>{byline or show_author}</itunes:author>
+<itunes:duration>{max(1, round(ep.duration))}</itunes:duration>
+<itunes:image href="{art}"/>
+<itunes:explicit>{explicit}</itunes:explicit>
+<itunes:episodeType>full</itunes:episodeType>{extra}
+</item>""")
+    return parts
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -170,11 +193,28 @@ def load(folder: Path) -> tuple[Show, list[Episode]]:
         return show, cat.episodes()
 
 
+RENDER_VERSION = 2  # bump when the item or page templates change
+
+
+def _fingerprint(show: Show) -> str:
+    return repr((RENDER_VERSION, __version__, show.replace(guid="", updated="")))
+
+
 def rebuild(folder: Path) -> None:
-    """Rewrite feed.xml and index.html from the catalog (each atomically, only if changed)."""
-    from narrate.podcast.page import render_index
+    """Rewrite feed.xml and index.html from the catalog (each atomically, only if changed).
+
+    Items still valid in the previous files are reused (``rendercache``), so adding one
+    episode to a large show renders one item; the bytes are those of a rebuild from scratch.
+    """
+    from narrate.podcast.page import index_parts
 
     folder = Path(folder)
     show, episodes = load(folder)
-    write_if_changed(folder / "feed.xml", render_feed(show, episodes))
-    write_if_changed(folder / "index.html", render_index(show, episodes))
+    fingerprint = _fingerprint(show)
+    cache = rendercache.load(folder, fingerprint)
+    written = {}
+    for name, make in (("feed.xml", feed_parts), ("index.html", index_parts)):
+        parts = make(show, episodes, cache.get(name, {}))
+        write_if_changed(folder / name, join(parts))
+        written[name] = (parts, episodes)
+    rendercache.save(folder, fingerprint, written)

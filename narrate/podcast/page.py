@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from narrate.podcast.catalog import Episode
-from narrate.podcast.escape import esc
+from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.feed import episode_path
+from narrate.podcast.rendercache import Fragments, Parts, cached, join
 from narrate.podcast.show import Show
 
 _CSS = """body{font:1.05rem/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;
@@ -27,14 +28,19 @@ _LINKS = (
     ("html", "Read as web page (HTML)"),
     ("md", "Read as Markdown"),
     ("txt", "Read as plain text"),
+    ("epub", "Read as e-book (EPUB 3)"),
 )
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
 
 
 def _date(iso: str) -> tuple[str, str]:
     when = dt.datetime.fromisoformat(iso)
     if when.tzinfo is not None:
         when = when.astimezone(dt.UTC)
-    return when.date().isoformat(), f"{when.day} {when:%B %Y}"
+    return when.date().isoformat(), f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
 
 
 def _minutes(seconds: float) -> str:
@@ -42,18 +48,18 @@ def _minutes(seconds: float) -> str:
     return f"{m} min {s} s" if m else f"{s} s"
 
 
-def _episode(ep: Episode, n: int) -> str:
-    title = esc(ep.title)
+def _episode(ep: Episode, title: str, prefix: str, link: str, byline: str, desc: str) -> str:
+    """One episode's <article>; the text arguments are already escaped."""
     iso, human = _date(ep.published)
-    audio = esc(episode_path(ep, "mp3"))
-    hid = f"ep{n}"
-    links = [f'<li><a href="{esc(episode_path(ep, ext))}">{label}</a></li>'
+    audio = prefix + "mp3"
+    hid = "ep-" + ep.slug
+    links = [f'<li><a href="{prefix}{ext}">{label}</a></li>'
              for ext, label in _LINKS if ext in ep.files]
     links.append(f'<li><a href="{audio}" download>Download MP3 ({ep.audio_bytes // 1024} KB)</a></li>')
-    if ep.link:
-        links.append(f'<li><a href="{esc(ep.link)}">Original article</a></li>')
-    byline = f"<p>By {esc(', '.join(ep.authors))}</p>" if ep.authors else ""
-    desc = f"<p>{esc(ep.description)}</p>" if ep.description else ""
+    if link:
+        links.append(f'<li><a href="{link}">Original article</a></li>')
+    byline = f"<p>By {byline}</p>" if byline else ""
+    desc = f"<p>{desc}</p>" if desc else ""
     return (
         f'<article aria-labelledby="{hid}">\n<h3 id="{hid}">{title}</h3>\n'
         f'<p><time datetime="{iso}">{human}</time> · {_minutes(ep.duration)}</p>\n{byline}{desc}\n'
@@ -63,14 +69,26 @@ def _episode(ep: Episode, n: int) -> str:
     )
 
 
+def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
+    """One <article> per episode (text escaped column by column)."""
+    columns = zip(episodes, esc_all([ep.title for ep in episodes]),
+                  esc_all([episode_path(ep, "") for ep in episodes]),
+                  esc_all([ep.link for ep in episodes]),
+                  esc_all([", ".join(ep.authors) for ep in episodes]),
+                  esc_all([ep.description for ep in episodes]), strict=True)
+    return [_episode(*row) for row in columns]
+
+
 def render_index(show: Show, episodes: list[Episode]) -> bytes:
     """The page listing every episode, newest first."""
+    return join(index_parts(show, episodes))
+
+
+def index_parts(show: Show, episodes: list[Episode], cache: Fragments | None = None) -> Parts:
+    """The page as head, one <article> per episode, tail (see ``rendercache``)."""
     lang = esc(show.language)
     title = esc(show.title)
-    body = "\n".join(_episode(ep, n) for n, ep in enumerate(episodes, 1))
-    if not episodes:
-        body = "<p>No episodes yet.</p>"
-    html = f"""<!DOCTYPE html>
+    head = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
@@ -88,11 +106,13 @@ def render_index(show: Show, episodes: list[Episode]) -> bytes:
 <p><a href="feed.xml">Subscribe: podcast feed (RSS)</a> · Narrated by a synthetic voice.</p>
 </header>
 <main id="main" tabindex="-1">
-<h2>Episodes ({len(episodes)})</h2>
-{body}
-</main>
+<h2>Episodes ({len(episodes)})</h2>"""
+    if not episodes:
+        head += "\n<p>No episodes yet.</p>"
+    tail = f"""</main>
 <footer><p>By {esc(show.author)}. Made with narrate.</p></footer>
 </body>
 </html>
 """
-    return html.encode("utf-8")
+    items = cached(render_articles, show, episodes, cache)
+    return head.encode("utf-8"), items, tail.encode("utf-8")

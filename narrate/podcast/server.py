@@ -93,6 +93,7 @@ class ShowHandler(BaseHTTPRequestHandler):
     server_version = "narrate"
     sys_version = ""
     timeout = 60  # idle keep-alive connections are closed after a minute
+    disable_nagle_algorithm = True  # headers then sendfile: no 40 ms delayed-ACK stalls
     server: ShowServer
 
     # ------------------------------------------------------------ methods

@@ -32,7 +32,6 @@ _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|"
     r"section|h[1-6]|figure|header|!--|\?xml)\b", re.I | re.S)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
-_MD_TYPES = {"text/markdown", "text/x-markdown", "text/plain"}
 
 
 def _head(data: bytes) -> str:
@@ -56,8 +55,8 @@ def sniff(data: bytes, source: Source) -> str:
         return "sample" if _HTML_START.match(after) else "markdown"
     if _HTML_START.match(head):
         return "html"
-    if source.media_type in _HTML_TYPES and "<" in head and not source.media_type in _MD_TYPES:
-        return "html" if re.search(r"<(p|div|br|a|span)\b", head, re.I) else "markdown"
+    if source.media_type in _HTML_TYPES and re.search(r"<(p|div|br|a|span)\b", head, re.I):
+        return "html"  # a server's text/html with tags, even if it opens with loose text
     return "markdown"
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 from narrate.errors import ReadError
-from narrate.model import Article, Block, Image
+from narrate.model import Article, Block, Figure, Image
 from narrate.readers import language as lang
 from narrate.readers.lead import Lead, split_lead, strip_trailer
 from narrate.readers.metadata import PageMeta
 from narrate.readers.options import ReadOptions
+
+NO_ARTICLE = "no article text found"
 
 
 def assemble(
@@ -21,16 +25,17 @@ def assemble(
     subtitle: str = "",
     author_bio: str = "",
     extra: tuple[tuple[str, str], ...] = (),
+    min_words: int = 1,
 ) -> Article:
     """Find the article's edges, fill gaps in the metadata, and refuse an empty body."""
-    body, lead = split_lead(blocks, meta.title)
+    body, lead = split_lead(blocks, meta.title, meta.description)
     body = strip_trailer(body)
-    if not body:
-        raise ReadError("no article text found", source)
+    if not body or len(Article(title="", blocks=body).body_text().split()) < min_words:
+        raise ReadError(NO_ARTICLE, source)
     article = Article(
         title=meta.title or _first_words(body),
         blocks=body,
-        subtitle=subtitle,
+        subtitle=subtitle or lead.subtitle,
         description=meta.description,
         authors=tuple(meta.authors or lead.authors),
         author_bio=author_bio or lead.author_bio,
@@ -45,9 +50,23 @@ def assemble(
         source=source,
         extra=extra,
     )
+    if article.cover is not None and not article.cover.alt:
+        article = article.replace(cover=_cover_alt(article.cover, body))
     if not article.language and options.detect_language:
         article = article.replace(language=lang.detect(article.body_text()))
     return article
+
+
+def _cover_alt(cover: Image, blocks: tuple[Block, ...]) -> Image:
+    """A cover without alt text borrows the alt of a figure showing the same picture (another
+    rendition in the same folder, as CMSs store crops), so artwork is never left undescribed."""
+    folder, _, name = cover.src.split("?")[0].rpartition("/")
+    for block in blocks:
+        if isinstance(block, Figure) and block.alt:
+            other_folder, _, other = block.src.split("?")[0].rpartition("/")
+            if other_folder == folder and len(os.path.commonprefix([name, other])) >= 8:
+                return Image(cover.src, block.alt)
+    return cover
 
 
 def _first_words(blocks: tuple[Block, ...], n: int = 10) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -34,6 +33,7 @@ from narrate.model import (
     Table,
     Text,
 )
+from narrate.sources import resolve_url
 
 MAX_DEPTH = 120  # deeper than this, an element's text is kept as flat text
 
@@ -99,8 +99,10 @@ def clean_text(text: str) -> str:
 class Converter:
     """Stateful walk over one tree; ``base_url`` resolves relative links and image sources."""
 
-    def __init__(self, base_url: str | None = None) -> None:
+    def __init__(self, base_url: str | None = None, *, title_is_caption: bool = False) -> None:
         self.base_url = base_url or ""
+        # Markdown's ![alt](src "title"): the title is the author's caption
+        self.title_is_caption = title_is_caption
         self.collected = Collected()
         # image src → its <figure> in the original page (captions trafilatura flattens)
         self.figure_index: dict[str, etree._Element] = {}
@@ -108,13 +110,7 @@ class Converter:
 
     # ------------------------------------------------------------ helpers
     def _url(self, href: str) -> str:
-        href = (href or "").strip()
-        if not href or not self.base_url or href.startswith(("mailto:", "tel:", "#", "data:")):
-            return href
-        try:
-            return urljoin(self.base_url, href)
-        except ValueError:
-            return href
+        return resolve_url(self.base_url, href)
 
     # ------------------------------------------------------------ blocks
     def blocks(self, root: etree._Element) -> tuple[Block, ...]:
@@ -173,7 +169,8 @@ class Converter:
                 if fig is not None:
                     caption, credit = self._caption(fig)
                 else:
-                    caption = clean_text(el.get("title") or "") if tag == "graphic" else ""
+                    titled = tag == "graphic" or self.title_is_caption
+                    caption = clean_text(el.get("title") or "") if titled else ""
                     credit = ""
                 out.append(Figure(self._url(raw), clean_text(el.get("alt") or ""), caption, credit))
             return
@@ -226,8 +223,10 @@ class Converter:
             out.append(ListBlock(ordered, tuple(items)))
 
     def _quote(self, el: etree._Element, out: list[Block], depth: int) -> None:
-        attribution = ""
+        attribution = _trailing_attribution(el)
         for cite in el.iter("footer", "cite"):
+            if attribution:
+                break
             if cite is not el and len(clean_text(" ".join(cite.itertext()))) < 120:
                 attribution = clean_text(" ".join(cite.itertext()))
                 _drop_keep_tail(cite)
@@ -344,6 +343,25 @@ class Converter:
             href = self._url(el.get("href") or el.get("target") or "")
             return [Link(tuple(inner), href)] if href else inner
         return inner
+
+
+_ATTRIB_LINE = re.compile(r"(?:\n|^)\s*[—–―]\s*([^\n]{1,120})\s*$")
+
+
+def _trailing_attribution(quote: etree._Element) -> str:
+    """A last line "— Name" inside a quote is its attribution; cut it from the text."""
+    paras = [p for p in quote.iter("p")] or [quote]
+    last = paras[-1]
+    if len(last):
+        node, attr = last[-1], "tail"
+    else:
+        node, attr = last, "text"
+    text = getattr(node, attr) or ""
+    m = _ATTRIB_LINE.search(text)
+    if not m or (m.start() == 0 and node is last and attr == "text"):
+        return ""
+    setattr(node, attr, text[: m.start()])
+    return clean_text(m.group(1))
 
 
 def _drop_keep_tail(el: etree._Element) -> None:

@@ -15,6 +15,7 @@ import yaml
 from narrate.errors import ReadError
 from narrate.model import Image
 from narrate.readers.metadata import PageMeta, split_authors
+from narrate.sources import canonical_url
 
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -49,7 +50,7 @@ def _first(data: dict[str, Any], *keys: str) -> Any:
     return None
 
 
-def _str(value: Any) -> str:
+def as_str(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -65,35 +66,36 @@ def _list(value: Any) -> list[str]:
     if isinstance(value, (list, tuple)):
         out: list[str] = []
         for v in value:
-            out.extend([v["name"]] if isinstance(v, dict) and "name" in v else [_str(v)])
+            out.extend([v["name"]] if isinstance(v, dict) and "name" in v else [as_str(v)])
         return [v for v in out if v]
     if isinstance(value, dict) and "name" in value:
-        return [_str(value["name"])]
-    return [_str(value)]
+        return [as_str(value["name"])]
+    return [as_str(value)]
 
 
 def to_meta(data: dict[str, Any]) -> PageMeta:
     """Front matter keys (Jekyll/Hugo/sample spellings) → PageMeta."""
     meta = PageMeta()
-    meta.title = _str(_first(data, "title", "headline"))
-    meta.description = _str(_first(data, "description", "summary", "excerpt", "standfirst"))
+    meta.title = as_str(_first(data, "title", "headline"))
+    meta.description = as_str(_first(data, "description", "summary", "excerpt", "standfirst"))
     authors = _list(_first(data, "authors", "author", "byline", "creator"))
     meta.authors = [n for a in authors for n in split_authors(a)]
-    meta.published = _str(_first(data, "date", "published", "datePublished", "pubDate",
+    meta.published = as_str(_first(data, "date", "published", "datePublished", "pubDate",
                                  "published_at", "created"))
-    meta.language = _str(_first(data, "language", "lang", "locale", "inLanguage"))
-    meta.url = _str(_first(data, "canonical_url", "canonical", "url", "link", "isBasedOn",
+    meta.language = as_str(_first(data, "language", "lang", "locale", "inLanguage"))
+    meta.url = as_str(_first(data, "canonical_url", "canonical", "url", "link", "isBasedOn",
                            "source_url"))
-    meta.site_name = _str(_first(data, "site_name", "site", "publisher", "publication"))
+    meta.url = canonical_url(meta.url) if meta.url else ""
+    meta.site_name = as_str(_first(data, "site_name", "site", "publisher", "publication"))
     meta.tags = _list(_first(data, "tags", "keywords", "categories"))
     cover = _first(data, "cover_image", "cover", "image", "og_image", "featured_image")
     if isinstance(cover, dict):
-        src = _str(cover.get("src") or cover.get("url"))
-        alt = _str(cover.get("alt"))
+        src = as_str(cover.get("src") or cover.get("url"))
+        alt = as_str(cover.get("alt"))
     else:
-        src, alt = _str(cover), _str(_first(data, "cover_alt", "image_alt", "cover_image_alt"))
+        src, alt = as_str(cover), as_str(_first(data, "cover_alt", "image_alt", "cover_image_alt"))
     meta.cover = Image(src, alt) if src else None
-    meta.audio_url = _str(_first(data, "audio", "audio_url", "narration"))
+    meta.audio_url = as_str(_first(data, "audio", "audio_url", "narration"))
     return meta
 
 
@@ -108,7 +110,7 @@ def merge(primary: PageMeta, fallback: PageMeta) -> PageMeta:
 
 def extra_fields(data: dict[str, Any], used: set[str]) -> tuple[tuple[str, str], ...]:
     """Front matter keys the model has no field for, kept as strings in ``Article.extra``."""
-    return tuple((str(k), _str(v)) for k, v in data.items()
+    return tuple((str(k), as_str(v)) for k, v in data.items()
                  if k not in used and isinstance(v, (str, int, float, dt.date)))
 
 

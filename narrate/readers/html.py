@@ -8,23 +8,45 @@ import lxml.html
 from lxml import etree
 
 from narrate.errors import ReadError
-from narrate.model import Article
-from narrate.readers.assemble import assemble
+from narrate.model import Article, Block, Paragraph, inline_text
+from narrate.readers.assemble import NO_ARTICLE, assemble
 from narrate.readers.blocks import Converter
 from narrate.readers.decode import decode
+from narrate.readers.extract import settings
+from narrate.readers.extract.clean import drop_boilerplate, prune_tree
 from narrate.readers.extract.main import main_content
+from narrate.readers.extract.restore import restore
 from narrate.readers.metadata import page_meta
 from narrate.readers.options import ReadOptions
+from narrate.sources import Source
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_CONTAINERS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|b|i|em)\b[^>]*>",
+                         re.I)
+_TOO_DEEP = re.compile(r"(?:<(?:div|span|section|font|center|table|tr|td|b|i|em)\b[^>]*>\s*){200}",
+                       re.I)
+_WHOLE_PAGE = re.compile(r"<(?:html|body|head)\b", re.I)
+_SCRIPTS = re.compile(r"<(script|style|svg)\b.*?</\1\s*>", re.I | re.S)
 # Comments and processing instructions go at parse time: text after them would otherwise
 # hang on their tails, which extraction drops.
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
+def _slim(text: str, source: str) -> str:
+    """Bound the work on huge pages: drop script/style bodies, then refuse what is still huge."""
+    if len(text) <= settings.MAX_MARKUP_CHARS:
+        return text
+    text = _SCRIPTS.sub("", text)
+    if len(text) > settings.MAX_MARKUP_CHARS:
+        mb = len(text) / 1_000_000
+        raise ReadError(f"page too large to be one article ({mb:.0f} MB of markup, "
+                        f"limit {settings.MAX_MARKUP_CHARS // 1_000_000} MB)", source)
+    return text
+
+
 def parse_tree(text: str, source: str = "") -> etree._Element:
     """Parse HTML leniently into an lxml tree (libxml2 caps nesting depth at 256)."""
-    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    text = _XML_DECL.sub("", _slim(text, source), count=1).replace("\x00", "")
     if not text.strip():
         raise ReadError("empty document", source)
     try:
@@ -34,29 +56,43 @@ def parse_tree(text: str, source: str = "") -> etree._Element:
 
 
 def parse_page(text: str, url: str | None, options: ReadOptions, source: str = "") -> Article:
+    try:
+        return _parse_page(text, url, options, source)
+    except ReadError as exc:
+        # A page nested deeper than the parser's limit (256) loses its inner text; read it
+        # again with the layout containers flattened before giving up.
+        if exc.reason != NO_ARTICLE or not _TOO_DEEP.search(text):
+            raise
+        return _parse_page(_CONTAINERS.sub(" ", text), url, options, source)
+
+
+def _parse_page(text: str, url: str | None, options: ReadOptions, source: str) -> Article:
     tree = parse_tree(text, source)
     meta = page_meta(tree, url)
-    content = main_content(tree, url) if options.extract else None
     conv = Converter(meta.url or url)
+    content = None
+    if options.extract:
+        prune_tree(tree)
+        content = main_content(tree, url, meta.article_body)
     if content is not None:
-        conv.figure_index = figure_index(tree)
-        blocks = conv.blocks(content)
+        blocks = restore(drop_boilerplate(conv.blocks(content)), tree, conv)
+        blocks = _drop_captions(blocks, conv.captions)
     else:
         root = _fallback_root(tree)
-        blocks = conv.blocks(root) if root is not None else ()
+        blocks = drop_boilerplate(conv.blocks(root)) if root is not None else ()
+    # a whole page must hold a real article; a bare fragment is taken as the user gave it
+    whole_page = bool(_WHOLE_PAGE.search(text[:20_000]))
     return assemble(blocks, meta, source=source or url or "", options=options,
-                    audio_urls=conv.collected.audio_urls)
+                    audio_urls=conv.collected.audio_urls,
+                    min_words=settings.MIN_PAGE_WORDS if whole_page else 1)
 
 
-def figure_index(tree: etree._Element) -> dict[str, etree._Element]:
-    """Each <figure>'s image source → the figure, to recover captions trafilatura flattens."""
-    index: dict[str, etree._Element] = {}
-    for fig in tree.iter("figure"):
-        for img in fig.iter("img"):
-            src = img.get("src") or img.get("data-src")
-            if src:
-                index.setdefault(src.strip(), fig)
-    return index
+def _drop_captions(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]:
+    """A caption trafilatura left as a paragraph is already its figure's caption."""
+    if not captions:
+        return blocks
+    return tuple(b for b in blocks if not (
+        isinstance(b, Paragraph) and " ".join(inline_text(b.inlines).split()) in captions))
 
 
 def _fallback_root(tree: etree._Element) -> etree._Element | None:
@@ -67,7 +103,7 @@ def _fallback_root(tree: etree._Element) -> etree._Element | None:
     return tree
 
 
-def read(data: bytes, source, options: ReadOptions) -> Article:  # noqa: ANN001 (Source)
+def read(data: bytes, source: Source, options: ReadOptions) -> Article:
     """Read an HTML page (STYLE rule 2 signature)."""
     text = decode(data, source.charset, source.name)
     return parse_page(text, source.url, options, source.name)

@@ -29,3 +29,8 @@ def detect(text: str) -> str:
 
     lang, _score = py3langid.classify(sample)
     return str(lang)
+
+
+def warm_up() -> None:
+    """Load the detector's model now (it takes most of a second) rather than mid-batch."""
+    detect("warm up the language model with a few words of text")

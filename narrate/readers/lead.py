@@ -20,8 +20,10 @@ from narrate.model import (
     Heading,
     Inline,
     Link,
+    ListBlock,
     Paragraph,
     Strong,
+    Table,
     Text,
     inline_text,
 )
@@ -33,7 +35,9 @@ _SOCIAL = re.compile(
     r"\b(facebook|instagram|twitter|tiktok|bluesky|whatsapp|threads|linkedin|youtube|"
     r"telegram|mastodon|reddit|pinterest|snapchat|flipboard)\b", re.I)
 _PROMO = re.compile(
-    r"\b(follow (?:us|the|our)|sign up|subscribe|newsletter|letters? to the editor|"
+    r"\b(follow (?:us|the|our)|sign up|subscribe (?:to|now|today|here|for)|subscriptions? "
+    r"(?:service|plan|offer)|use the code|promo code|newsletter|letters? to the editor|"
+    r"tell us what you think|listen (?:live|back|again)|"
     r"we(?:'|’)?d (?:like|love) to hear|send us|email us|write to us|get in touch|"
     r"download (?:our|the) app|all rights reserved|share this|tips\b.*\bemail|"
     r"submit a letter|support our journalism)", re.I)
@@ -42,6 +46,7 @@ _PROMO = re.compile(
 @dataclass
 class Lead:
     kicker: str = ""
+    subtitle: str = ""
     authors: list[str] = field(default_factory=list)
     author_bio: str = ""
 
@@ -51,6 +56,10 @@ def _text(block: Block) -> str:
         return " ".join(inline_text(block.inlines).split())
     if isinstance(block, BlockQuote):
         return " ".join(_text(b) for b in block.blocks).strip()
+    if isinstance(block, ListBlock):
+        return " ".join(_text(b) for item in block.items for b in item).strip()
+    if isinstance(block, Table):
+        return " ".join(" ".join(row) for row in (block.header, *block.rows))
     return ""
 
 
@@ -59,8 +68,9 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and norm.sub("", a).lower() == norm.sub("", b).lower()
 
 
-def split_lead(blocks: tuple[Block, ...], title: str) -> tuple[tuple[Block, ...], Lead]:
-    """Take kicker, title repeat, byline and bio out of the first few blocks."""
+def split_lead(blocks: tuple[Block, ...], title: str,
+               description: str = "") -> tuple[tuple[Block, ...], Lead]:
+    """Take kicker, title repeat, standfirst, byline and bio out of the first few blocks."""
     lead = Lead()
     out: list[Block] = []
     seen_prose = False
@@ -74,6 +84,11 @@ def split_lead(blocks: tuple[Block, ...], title: str) -> tuple[tuple[Block, ...]
             if isinstance(block, (Paragraph, Heading)) and title and _same(text, title):
                 i += 1
                 continue
+            if (not lead.subtitle and description and not out and _same(text, description)
+                    and (isinstance(block, Heading) or not _sentence(text))):
+                lead.subtitle = text  # the standfirst, set apart from the prose
+                i += 1
+                continue
             if (isinstance(block, Paragraph) and not lead.authors
                     and _BYLINE.match(text) and words <= settings.BYLINE_MAX_WORDS):
                 lead.authors = split_authors(text)
@@ -84,8 +99,9 @@ def split_lead(blocks: tuple[Block, ...], title: str) -> tuple[tuple[Block, ...]
                 i += 1
                 continue
             if (isinstance(block, Paragraph) and not out and not lead.kicker
-                    and 0 < words <= settings.KICKER_MAX_WORDS and not text.endswith((".", "!", "?", ":"))
-                    and _followed_by_lead(items, i)):
+                    and 0 < words <= settings.KICKER_MAX_WORDS and not _sentence(text)
+                    and not text.endswith(":")
+                    and _followed_by_lead(items, i, title)):
                 lead.kicker = text
                 i += 1
                 continue
@@ -96,12 +112,18 @@ def split_lead(blocks: tuple[Block, ...], title: str) -> tuple[tuple[Block, ...]
     return tuple(out), lead
 
 
-def _followed_by_lead(items: list[Block], i: int) -> bool:
+def _sentence(text: str) -> bool:
+    """Ends like a sentence (closing quotes and brackets aside)."""
+    return text.rstrip("\"'”’»)]* ").endswith((".", "!", "?", "…"))
+
+
+def _followed_by_lead(items: list[Block], i: int, title: str) -> bool:
     """A kicker comes before the picture, the title or the byline, not before prose."""
     nxt = items[i + 1] if i + 1 < len(items) else None
     if isinstance(nxt, (Figure, Heading)):
         return True
-    return isinstance(nxt, Paragraph) and bool(_BYLINE.match(_text(nxt)))
+    text = _text(nxt) if nxt is not None else ""
+    return isinstance(nxt, Paragraph) and (bool(_BYLINE.match(text)) or _same(text, title))
 
 
 def _char_shares(inlines: tuple[Inline, ...]) -> tuple[int, int, int]:
@@ -121,19 +143,41 @@ def _char_shares(inlines: tuple[Inline, ...]) -> tuple[int, int, int]:
     return total, emph, link
 
 
-def is_promo(block: Block) -> bool:
-    """A paragraph that advertises rather than informs."""
-    if not isinstance(block, Paragraph):
+def _words(block: Block) -> int:
+    return len(_text(block).split())
+
+
+def is_promo(block: Block, *, in_tail: bool = False) -> bool:
+    """A paragraph (or heading) that advertises rather than informs.
+
+    Anywhere: naming several social networks, or promo wording set in italics or links.
+    In the article's tail, promo wording in a short block or a heading is enough.
+    """
+    if not isinstance(block, (Paragraph, Heading)):
         return False
     text = _text(block)
     total, emph, link = _char_shares(block.inlines)
     if not total:
         return False
-    if len(set(m.lower() for m in _SOCIAL.findall(text))) >= settings.PROMO_SOCIAL_NAMES:
+    words = len(text.split())
+    socials = {m.lower() for m in _SOCIAL.findall(text)}
+    if len(socials) >= settings.PROMO_SOCIAL_NAMES and words <= settings.PROMO_MAX_WORDS:
+        return True
+    if not _PROMO.search(text):
+        return False
+    if isinstance(block, Heading) or (in_tail and words <= settings.TAIL_SHORT_WORDS):
         return True
     noted = emph / total >= settings.PROMO_EMPHASIS_SHARE or link / total >= settings.PROMO_LINK_SHARE
     has_link = any(isinstance(n, Link) for n in _walk(block.inlines))
-    return bool(_PROMO.search(text)) and (noted or has_link)
+    return noted or has_link
+
+
+def _link_only(block: Block) -> bool:
+    """A short block that is all link text: a "related stories" headline."""
+    if not isinstance(block, (Paragraph, Heading)):
+        return False
+    total, _emph, link = _char_shares(block.inlines)
+    return bool(total) and link / total >= 0.9 and _words(block) <= settings.TAIL_SHORT_WORDS
 
 
 def _walk(inlines: tuple[Inline, ...]):
@@ -144,13 +188,22 @@ def _walk(inlines: tuple[Inline, ...]):
 
 
 def strip_trailer(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Drop promo paragraphs at the end of the body (and the empty figures among them)."""
+    """Drop the page furniture that trails an article.
+
+    The tail is what follows the last solid paragraph of prose. In it, the first promo block
+    closes the article (whatever follows a promo is page furniture too), and headline-only
+    links ("related stories") go.
+    """
     items = list(blocks)
-    examined = 0
-    while items and examined < settings.TRAIL_MAX_BLOCKS:
-        if is_promo(items[-1]):
-            items.pop()
-            examined += 1
-            continue
-        break
-    return tuple(items)
+    start = len(items)
+    for j in range(len(items) - 1, max(-1, len(items) - 1 - settings.TRAIL_MAX_BLOCKS), -1):
+        block = items[j]
+        if (isinstance(block, (Paragraph, ListBlock, BlockQuote, Table))
+                and _words(block) >= settings.TAIL_PROSE_WORDS and not is_promo(block)):
+            break
+        start = j
+    tail = items[start:]
+    first = next((k for k, b in enumerate(tail) if is_promo(b, in_tail=True)), None)
+    if first is not None:
+        tail = tail[:first]
+    return tuple(items[:start] + [b for b in tail if not _link_only(b)])

@@ -17,11 +17,12 @@ from narrate.readers.decode import decode
 from narrate.readers.html import parse_tree
 from narrate.readers.metadata import PageMeta
 from narrate.readers.options import ReadOptions
+from narrate.sources import Source
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
-def read(data: bytes, source, options: ReadOptions) -> Article:  # noqa: ANN001 (Source)
+def read(data: bytes, source: Source, options: ReadOptions) -> Article:
     text = decode(data, source.charset, source.name)
     fm, body = frontmatter.split(text, source.name)
     meta = frontmatter.to_meta(fm) if fm else PageMeta()
@@ -30,13 +31,13 @@ def read(data: bytes, source, options: ReadOptions) -> Article:  # noqa: ANN001 
     if not body.strip():
         raise ReadError("no article text found", source.name)
     tree = parse_tree("<html><body>" + _MD.render(body) + "</body></html>", source.name)
-    conv = Converter(meta.url or source.url)
+    conv = Converter(meta.url or source.url, title_is_caption=True)
     blocks = conv.blocks(next(iter(tree.iter("body")), tree))
     if not meta.title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
         meta.title = " ".join(inline_text(blocks[0].inlines).split())
     fm = fm or {}
     return assemble(
         blocks, meta, source=source.name, options=options, audio_urls=conv.collected.audio_urls,
-        kicker=frontmatter._str(fm.get("kicker")), subtitle=frontmatter._str(fm.get("subtitle")),
+        kicker=frontmatter.as_str(fm.get("kicker")), subtitle=frontmatter.as_str(fm.get("subtitle")),
         extra=frontmatter.extra_fields(fm, frontmatter.USED_KEYS),
     )

@@ -10,11 +10,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from narrate.model import Image
+from narrate.sources import canonical_url, resolve_url
 
 _WS = re.compile(r"\s+")
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", re.I)
@@ -98,6 +98,21 @@ def _article_ld(objs: list[dict[str, Any]]) -> dict[str, Any]:
     return best
 
 
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def _strip_site(title: str, site: str, h1: str) -> str:
+    """ "Headline | Site" → "Headline" (when the site's name or the page's <h1> says so)."""
+    if h1 and title != h1 and title.startswith(h1) and title[len(h1):].startswith(_SEPARATORS):
+        return h1
+    for sep in _SEPARATORS:
+        if site and title.endswith(sep + site):
+            return title[: -len(sep + site)].strip()
+        if site and title.startswith(site + sep):
+            return title[len(site + sep):].strip()
+    return title
+
+
 def split_authors(text: str) -> list[str]:
     text = re.sub(r"^\s*(?:by|von|par|por|di|door|av)\s+", "", text, flags=re.I)
     parts = re.split(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", text)
@@ -116,6 +131,8 @@ def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901
         or (" ".join(h1.itertext()) if h1 is not None else "")
         or (title_el.text_content() if title_el is not None else "")
     )
+    out.title = _strip_site(out.title, _clean(meta.get("og:site_name")),
+                            _clean(" ".join(h1.itertext())) if h1 is not None else "")
     out.description = _clean(meta.get("description") or meta.get("og:description")
                              or ld.get("description") or meta.get("twitter:description"))
     authors = _names(ld.get("author")) or [
@@ -141,7 +158,7 @@ def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901
                           or meta.get("og:locale", "").replace("_", "-"))
     canonical = next((link.get("href") for link in tree.iter("link")
                       if "canonical" in (link.get("rel") or "").lower() and link.get("href")), None)
-    out.url = _abs(url, canonical or meta.get("og:url") or url or "")
+    out.url = canonical_url(_abs(url, canonical or meta.get("og:url") or url or ""))
     publisher = ld.get("publisher")
     out.site_name = _clean(meta.get("og:site_name") or (_names(publisher) or [""])[0])
     tags = [t for t in meta.get("_tags", "").split("\x1f") if t]
@@ -153,7 +170,7 @@ def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901
     out.tags = list(dict.fromkeys(_clean(t) for t in tags if _clean(t)))[:30]
     image = meta.get("og:image") or meta.get("twitter:image") or meta.get("og:image:url")
     if image:
-        out.cover = Image(_abs(url, image), _clean(meta.get("og:image:alt")
+        out.cover = Image(_abs(out.url or url, image), _clean(meta.get("og:image:alt")
                                                    or meta.get("twitter:image:alt")))
     audio = meta.get("og:audio") or meta.get("og:audio:url")
     if not audio:
@@ -169,10 +186,4 @@ def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901
 
 
 def _abs(base: str | None, href: str) -> str:
-    href = (href or "").strip()
-    if not base or not href:
-        return href
-    try:
-        return urljoin(base, href)
-    except ValueError:
-        return href
+    return resolve_url(base, href)

@@ -16,9 +16,10 @@ from narrate.readers.decode import decode
 from narrate.readers.html import parse_tree
 from narrate.readers.metadata import page_meta
 from narrate.readers.options import ReadOptions
+from narrate.sources import Source
 
 
-def read(data: bytes, source, options: ReadOptions) -> Article:  # noqa: ANN001 (Source)
+def read(data: bytes, source: Source, options: ReadOptions) -> Article:
     text = decode(data, source.charset, source.name)
     fm, body = frontmatter.split(text, source.name)
     if fm is None:
@@ -28,13 +29,11 @@ def read(data: bytes, source, options: ReadOptions) -> Article:  # noqa: ANN001 
         raise ReadError("front matter but no article body", source.name)
     fm_meta = frontmatter.to_meta(fm)
     meta = frontmatter.merge(fm_meta, page_meta(tree, fm_meta.url or source.url))
-    if not fm_meta.title:  # an <h1>/<title> in the body is better than nothing
-        meta.title = meta.title
     root = next(iter(tree.iter("body")), tree)
     conv = Converter(meta.url or source.url)
     blocks = conv.blocks(root)
     return assemble(
         blocks, meta, source=source.name, options=options, audio_urls=conv.collected.audio_urls,
-        kicker=frontmatter._str(fm.get("kicker")), subtitle=frontmatter._str(fm.get("subtitle")),
+        kicker=frontmatter.as_str(fm.get("kicker")), subtitle=frontmatter.as_str(fm.get("subtitle")),
         extra=frontmatter.extra_fields(fm, frontmatter.USED_KEYS),
     )

@@ -97,14 +97,26 @@ def _english(text: str) -> str:
     text = re.sub(r"\bNos\.\s*(?=\d)", "numbers ", text)
     # U.S., U.N., U.K.: letters read one by one, the periods gone
     text = re.sub(r"\b((?:[A-Z]\.){2,})(?=\W|$)", lambda m: " ".join(m.group(1).replace(".", "")), text)
+    text = re.sub(r"\b([01]?\d|2[0-3]):([0-5]\d)(?:\s?([ap])\.?m\b\.?)?", _clock, text)
+    text = re.sub(r"(?<=\d)\s?([ap])\.?m\.?(?=\W|$)", lambda m: f" {m.group(1).upper()} M", text)
+    text = re.sub(r"(?<=[a-z] )([ap])\.m\.(?=\W|$)", lambda m: f"{m.group(1).upper()} M", text)
     text = _money(text)
     text = re.sub(rf"({_NUM})\s?(?:%|percent\b|per cent\b)",
                   lambda m: numbers.decimal(m.group(1)) + " percent", text)
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: numbers.ordinal(int(m.group(1))), text)
     text = re.sub(r"\b(1[1-9]\d0|20\d0)'?s\b", lambda m: _plural(numbers.year(int(m.group(1)))), text)
-    text = re.sub(r"(?<![\d,.])(1[1-9]\d\d|20\d\d)(?![\d,]|\.\d)", lambda m: numbers.year(int(m.group(1))), text)
+    text = re.sub(r"(?<![\d,.])(1[1-9]\d\d|20\d\d)(?!\d|,\d|\.\d)", lambda m: numbers.year(int(m.group(1))), text)
     text = re.sub(rf"(?<![\d.]){_NUM}", lambda m: numbers.decimal(m.group(0)), text)
     return text
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if minute == 0:
+        spoken = f"{numbers.cardinal(hour)} o'clock" if hour or m.group(3) else "midnight"
+    else:
+        spoken = f"{numbers.cardinal(hour)} {'oh ' if minute < 10 else ''}{numbers.cardinal(minute)}"
+    return f"{spoken} {m.group(3).upper()} M" if m.group(3) else spoken
 
 
 def _plural(words: str) -> str:

@@ -26,6 +26,7 @@ PAUSE_HEADING = 0.9
 PAUSE_TITLE = 1.0
 # longer sentences are split at clause boundaries (cues stay <= 2 lines of 65 characters)
 MAX_UTTERANCE_CHARS = 125
+MIN_PIECE_CHARS = 30
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
@@ -43,8 +44,8 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
     """The whole article as utterances (the dry run of what will be spoken)."""
     profile = profile or choose_profile(None, article.language)
     b = _Builder(profile, article.language or profile.language)
-    title = article.title.strip() or "Untitled"
-    b.say(title, -1, PAUSE_TITLE if not article.subtitle else PAUSE_SENTENCE, chapter=title)
+    title = " ".join(article.title.split()) or "Untitled"
+    b.say(_sentence(title), -1, PAUSE_TITLE if not article.subtitle else PAUSE_SENTENCE, chapter=title)
     if article.subtitle:
         b.say(article.subtitle, -1, PAUSE_TITLE)
     if article.authors:
@@ -93,7 +94,7 @@ class _Builder:
         if isinstance(block, Heading):
             self._pause_before(PAUSE_HEADING)
             title = " ".join(inline_text(block.inlines).split())
-            self.say(title, index, PAUSE_HEADING, chapter=title)
+            self.say(_sentence(title), index, PAUSE_HEADING, chapter=title)
         elif isinstance(block, Paragraph):
             self.say(inline_text(block.inlines), index, PAUSE_BLOCK)
         elif isinstance(block, Figure):
@@ -148,27 +149,47 @@ def split_sentences(text: str) -> list[str]:
 
 
 def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[tuple[str, bool]]:
-    """Split a sentence longer than ``limit`` at clause punctuation (else between words).
+    """Split a sentence longer than ``limit`` into pieces of ``MIN_PIECE_CHARS`` to ``limit``
+    characters: at clause punctuation when it can, else before a conjunction or preposition
+    near the middle, else between words. Each piece is synthesized on its own, so its start
+    and end are exact.
 
     Returns (piece, True when more of the same sentence follows) pairs.
     """
     if len(sentence) <= limit:
         return [(sentence, False)]
-    clauses = re.split(r"(?<=[,;:])\s+", sentence)
     pieces: list[str] = []
-    for clause in clauses:
-        if pieces and len(pieces[-1]) + 1 + len(clause) <= limit:
+    for clause in re.split(r"(?<=[,;:])\s+", sentence):
+        if pieces and (len(pieces[-1]) < MIN_PIECE_CHARS or len(clause) < MIN_PIECE_CHARS
+                       or len(pieces[-1]) + 1 + len(clause) <= limit):
             pieces[-1] += " " + clause
         else:
             pieces.append(clause)
     out: list[str] = []
     for piece in pieces:
-        out.extend(_wrap_words(piece, limit) if len(piece) > limit else [piece])
+        out.extend(_halve(piece, limit))
     return [(p, k < len(out) - 1) for k, p in enumerate(out)]
 
 
-def _wrap_words(text: str, limit: int) -> list[str]:
+_BREAK_BEFORE = frozenset(
+    "and but or nor so because while when where whereas which who whom whose that after before "
+    "although though since until unless including in on at for with without from to into "
+    "about against between during through under over than".split()
+)
+
+
+def _halve(text: str, limit: int) -> list[str]:
+    """Split ``text`` until every piece fits, preferring clause commas, then break words."""
+    if len(text) <= limit:
+        return [text]
     words = text.split()
-    count = max(2, -(-len(text) // limit))
-    size = -(-len(words) // count)
-    return [" ".join(words[i:i + size]) for i in range(0, len(words), size)]
+    middle = len(text) / 2
+
+    def score(i: int) -> float:
+        left = len(" ".join(words[:i]))
+        bonus = 0 if words[i - 1].endswith((",", ";", ":")) else (
+            20 if words[i].lower() in _BREAK_BEFORE else 45)
+        return abs(left - middle) + bonus
+
+    cut = min(range(1, len(words)), key=score)
+    return _halve(" ".join(words[:cut]), limit) + _halve(" ".join(words[cut:]), limit)

@@ -4,6 +4,8 @@ Decisions: no hard wrapping (a braille display or screen reader reflows text; ha
 split sentences), one block a paragraph separated by a blank line, headings underlined
 setext-style so they stand out without markup, images announced with their alt text and
 caption as labelled lines, lists with "-" or "1." markers, quotes indented by two spaces.
+Link targets are not read out mid-sentence (a URL spoken inside prose is noise to a screen
+reader user); they are listed once at the end under "Links", as "link text: URL".
 """
 
 from __future__ import annotations
@@ -30,8 +32,13 @@ from narrate.writers.options import WriteOptions
 def write(article: Article, options: WriteOptions) -> str:
     parts = [_underline(article.title, "=")]
     parts.extend(header_lines(article))
+    links: list[tuple[str, str]] = []
     for block in article.blocks:
-        parts.append(_block(block, options))
+        parts.append(_block(block, options, links))
+    if links and options.show_link_targets:
+        seen: dict[tuple[str, str], None] = dict.fromkeys(links)
+        parts.append(_underline("Links", "-"))
+        parts.append("\n".join(f"{words}: {href}" for words, href in seen))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -40,26 +47,33 @@ def _underline(title: str, char: str) -> str:
     return f"{title}\n{char * max(3, len(title))}" if title else ""
 
 
-def _inlines(inlines: tuple[Inline, ...], options: WriteOptions) -> str:
-    out: list[str] = []
+def _inlines(inlines: tuple[Inline, ...], links: list[tuple[str, str]]) -> str:
+    for node in _links(inlines):
+        words = " ".join(inline_text(node.inlines).split())
+        if _worth_showing(node.href, words):
+            links.append((words, node.href))
+    return " ".join(inline_text(inlines).split())
+
+
+def _links(inlines: tuple[Inline, ...]) -> list[Link]:
+    found: list[Link] = []
     for node in inlines:
-        words = inline_text((node,))
-        if isinstance(node, Link) and options.show_link_targets and _worth_showing(node.href, words):
-            out.append(f"{words} ({node.href})")
-        else:
-            out.append(words)
-    return " ".join("".join(out).split())
+        if isinstance(node, Link):
+            found.append(node)
+        elif hasattr(node, "inlines"):
+            found.extend(_links(node.inlines))
+    return found
 
 
 def _worth_showing(href: str, words: str) -> bool:
     return href.startswith(("http://", "https://", "mailto:")) and href not in words
 
 
-def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one branch per block type
+def _block(block: Block, options: WriteOptions, links: list[tuple[str, str]]) -> str:  # noqa: C901 - one branch per block type
     if isinstance(block, Heading):
-        return _underline(_inlines(block.inlines, options), "=" if block.level <= 1 else "-")
+        return _underline(_inlines(block.inlines, links), "=" if block.level <= 1 else "-")
     if isinstance(block, Paragraph):
-        return _inlines(block.inlines, options)
+        return _inlines(block.inlines, links)
     if isinstance(block, Figure):
         lines = []
         if block.alt:
@@ -75,16 +89,16 @@ def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one bran
         items = []
         for n, item in enumerate(block.items, 1):
             marker = f"{n}." if block.ordered else "-"
-            body = "\n".join(_block(b, options) for b in item)
+            body = "\n".join(_block(b, options, links) for b in item)
             items.append(f"{marker} " + body.replace("\n", "\n   "))
         return "\n".join(items)
     if isinstance(block, BlockQuote):
-        body = "\n\n".join(_block(b, options) for b in block.blocks)
+        body = "\n\n".join(_block(b, options, links) for b in block.blocks)
         if block.attribution:
             body += f"\n— {block.attribution}"
         return "\n".join("  " + line if line else "" for line in body.split("\n"))
     if isinstance(block, PullQuote):
-        return f"{options.pull_quote_label}: {_inlines(block.inlines, options)}"
+        return f"{options.pull_quote_label}: {_inlines(block.inlines, links)}"
     if isinstance(block, CodeBlock):
         return block.text
     if isinstance(block, Table):

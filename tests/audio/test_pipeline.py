@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+
+import pytest
+
+from narrate.audio import pipeline
+from narrate.audio.pipeline import (
+    POSTPROCESSORS, RENDER_PROVIDES, PostProcessor, Render, build_postprocessors, check_order,
+)
+from narrate.errors import AudioError
+from narrate.model import Article, Paragraph, Text
+from narrate.speak import speak
+
+
+def test_declared_order_satisfies_every_need() -> None:
+    check_order(POSTPROCESSORS)
+    fields = {f.name for f in dataclasses.fields(Render)}
+    assert set(RENDER_PROVIDES) <= fields
+    for step in POSTPROCESSORS:
+        assert set(step.needs) <= fields and set(step.provides) <= fields, type(step).__name__
+        assert step.provides, type(step).__name__
+
+
+def test_a_wrong_order_is_rejected() -> None:
+    steps = list(POSTPROCESSORS)
+    encode = next(s for s in steps if isinstance(s, pipeline.EncodeMp3))
+    steps.remove(encode)
+    steps.append(encode)  # tags and publish now come before the MP3 exists
+    with pytest.raises(ValueError, match="needs"):
+        check_order(steps)
+
+
+def test_only_the_declared_order_of_the_first_steps_works() -> None:
+    # every permutation that puts a step before one it depends on fails
+    first = POSTPROCESSORS[:2]
+    for perm in itertools.permutations(first):
+        if perm != tuple(first):
+            with pytest.raises(ValueError):
+                check_order(perm)
+
+
+def test_build_postprocessors_passes_options_to_constructors() -> None:
+    steps = build_postprocessors(pipeline.AudioOptions(bitrate="96k", target_lufs=-19.0))
+    enc = next(s for s in steps if isinstance(s, pipeline.EncodeMp3))
+    assert enc.settings.bitrate == "96k" and enc.settings.target_lufs == -19.0
+
+
+ARTICLE = Article(title="Small Test", authors=("Ann Author",), language="en",
+                  url="https://example.org/small", published="2024-02-03",
+                  blocks=(Paragraph((Text("One sentence. And another one."),)),))
+
+
+def test_a_failing_step_leaves_nothing_behind(tmp_path: Path, fake_voice: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(self: PostProcessor, r: Render) -> Render:
+        raise AudioError("tagging exploded", "test")
+
+    monkeypatch.setattr(pipeline.WriteTags, "run", boom)
+    out = tmp_path / "ep.mp3"
+    with pytest.raises(AudioError, match="exploded"):
+        speak(ARTICLE, out, voice=fake_voice, audio="generate")
+    assert list(tmp_path.iterdir()) == [tmp_path / "fake.toml"]  # no MP3, no .part, no sidecars
+
+
+def test_publish_replaces_files_atomically(tmp_path: Path, fake_voice: str) -> None:
+    out = tmp_path / "ep.mp3"
+    out.write_bytes(b"old")
+    result = speak(ARTICLE, out, voice=fake_voice, audio="generate")
+    assert result.mp3 == out and out.read_bytes()[:3] == b"ID3"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["ep.chapters.json", "ep.mp3", "ep.srt", "ep.vtt", "fake.toml"]

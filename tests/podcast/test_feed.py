@@ -1,0 +1,207 @@
+"""feed.xml: every channel and item rule, parsed back by feedparser and podcastparser."""
+
+from __future__ import annotations
+
+import email.utils
+import io
+import os
+import uuid
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+from mutagen.mp3 import MP3
+
+from narrate.podcast.catalog import Catalog
+from narrate.podcast.feed import load as load_feed_inputs
+from narrate.podcast.feed import rebuild, render_feed
+from narrate.podcast.page import render_index
+from tests.podcast.media import episode
+
+IT = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+POD = "{https://podcastindex.org/namespace/1.0}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+BASE = "http://127.0.0.1:8765/"
+
+
+@pytest.fixture(scope="module")
+def xml_bytes(show_dir: Path) -> bytes:
+    return (show_dir / "feed.xml").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def channel(xml_bytes: bytes) -> ET.Element:
+    root = ET.fromstring(xml_bytes)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    return root.find("channel")
+
+
+def test_namespaces_declared(xml_bytes):
+    head = xml_bytes[:600].decode()
+    for uri in ("http://www.itunes.com/dtds/podcast-1.0.dtd", "https://podcastindex.org/namespace/1.0",
+                "http://purl.org/rss/1.0/modules/content/", "http://www.w3.org/2005/Atom"):
+        assert f'"{uri}"' in head
+
+
+def test_channel_rules(channel):
+    assert channel.findtext("title") == "Demo & <Friends>"
+    assert channel.findtext("link") == BASE
+    assert channel.findtext("description") == "Narrated articles ]]> for <tests>."
+    assert channel.findtext("language") == "en"
+    self_link = channel.find(f"{ATOM}link")
+    assert self_link.attrib == {"href": BASE + "feed.xml", "rel": "self", "type": "application/rss+xml"}
+    assert channel.find(f"{IT}image").get("href") == BASE + "cover.jpg"
+    cat = channel.find(f"{IT}category")
+    assert cat.get("text") == "News" and cat.find(f"{IT}category").get("text") == "Politics"
+    assert channel.findtext(f"{IT}explicit") == "false"
+    assert channel.findtext(f"{IT}author") == "Ann O'Hara"
+    owner = channel.find(f"{IT}owner")
+    assert owner.findtext(f"{IT}name") == "Ann O'Hara" and owner.findtext(f"{IT}email") == "ann@example.org"
+    assert channel.findtext(f"{IT}type") == "episodic"
+    ns = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+    assert channel.findtext(f"{POD}guid") == str(uuid.uuid5(ns, "127.0.0.1:8765/feed.xml"))
+    assert channel.findtext(f"{POD}medium") == "podcast"
+    assert channel.findtext(f"{POD}locked") == "yes"
+    txt = channel.find(f"{POD}txt")
+    assert txt.get("purpose") == "ai-content" and txt.text == "true"
+    assert email.utils.parsedate_to_datetime(channel.findtext("lastBuildDate")).tzinfo is not None
+
+
+def test_item_rules(channel, show_dir):
+    items = channel.findall("item")
+    assert len(items) == 3
+    guids = set()
+    for item in items:
+        enc = item.find("enclosure")
+        url = enc.get("url")
+        assert url.startswith(BASE + "episodes/") and url.endswith(".mp3")
+        path = show_dir / url[len(BASE):]
+        assert int(enc.get("length")) == path.stat().st_size
+        assert enc.get("type") == "audio/mpeg"
+        real = MP3(path).info.length
+        assert abs(int(item.findtext(f"{IT}duration")) - real) <= 1
+        guid = item.find("guid")
+        assert guid.get("isPermaLink") == "false" and guid.text.startswith("urn:uuid:")
+        guids.add(guid.text)
+        when = email.utils.parsedate_to_datetime(item.findtext("pubDate"))
+        assert when.tzinfo is not None and item.findtext("pubDate").endswith("GMT")
+        assert item.find(f"{IT}image").get("href") == BASE + "cover.jpg"
+        assert item.findtext(f"{IT}explicit") == "false"
+        desc = item.findtext("description")
+        link = item.findtext("link")
+        assert f'<a href="{link}">' in desc and item.findtext(f"{CONTENT}encoded") == desc
+        transcripts = {t.get("type"): t for t in item.findall(f"{POD}transcript")}
+        assert set(transcripts) == {"text/vtt", "application/x-subrip"}
+        stem = url[len(BASE + "episodes/"):-4]
+        assert transcripts["text/vtt"].get("url") == f"{BASE}episodes/{stem}.vtt"
+        assert transcripts["application/x-subrip"].get("url") == f"{BASE}episodes/{stem}.srt"
+        chapters = item.find(f"{POD}chapters")
+        assert chapters.get("url") == f"{BASE}episodes/{stem}.chapters.json"
+        assert chapters.get("type") == "application/json+chapters"
+        for ext in ("vtt", "srt", "chapters.json"):
+            assert (show_dir / "episodes" / f"{stem}.{ext}").is_file()
+    assert len(guids) == 3
+    first = {i.findtext("title"): i for i in items}
+    person = first["Second – “typographic” é"].find(f"{POD}person")
+    assert person.text == "Ada Writer" and person.get("role") == "author"
+    assert first["Third"].find(f"{POD}person") is None
+    assert first["Third"].findtext("link") == BASE + "episodes/episode-3.html"
+
+
+def test_hostile_text_is_escaped(channel):
+    titles = [i.findtext("title") for i in channel.findall("item")]
+    assert "First <b>bold</b> & ]]> end" in titles  # the control character is dropped
+
+
+def test_feedparser_and_podcastparser(xml_bytes, show_dir):
+    d = feedparser.parse(xml_bytes)
+    assert not d.bozo, d.get("bozo_exception")
+    assert len(d.entries) == 3
+    assert d.feed.title == "Demo & <Friends>"
+    sizes = sorted(int(e.enclosures[0].length) for e in d.entries)
+    files = sorted((show_dir / "episodes" / f"episode-{n}.mp3").stat().st_size for n in (1, 2, 3))
+    assert sizes == files
+    p = podcastparser.parse(BASE + "feed.xml", io.BytesIO(xml_bytes))
+    assert p["title"] == "Demo & <Friends>"
+    assert len(p["episodes"]) == 3
+    by_title = {e["title"]: e for e in p["episodes"]}
+    third = by_title["Third"]
+    assert third["total_time"] == 25
+    assert third["enclosures"][0]["mime_type"] == "audio/mpeg"
+    assert third["guid"].startswith("urn:uuid:")
+    assert third["enclosures"][0]["file_size"] == (show_dir / "episodes/episode-3.mp3").stat().st_size
+
+
+def test_newest_first(channel):
+    dates = [email.utils.parsedate_to_datetime(i.findtext("pubDate")) for i in channel.findall("item")]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_render_is_pure_and_rebuild_reproduces_bytes(show_dir):
+    show, episodes = load_feed_inputs(show_dir)
+    assert render_feed(show, episodes) == render_feed(show, episodes)
+    before = {n: (show_dir / n).read_bytes() for n in ("feed.xml", "index.html")}
+    mtime = (show_dir / "feed.xml").stat().st_mtime_ns
+    rebuild(show_dir)  # nothing changed: files are not rewritten (ETag stays)
+    assert (show_dir / "feed.xml").stat().st_mtime_ns == mtime
+    for name in (*before, ".render-cache"):
+        os.remove(show_dir / name)
+    rebuild(show_dir)
+    for name, data in before.items():
+        assert (show_dir / name).read_bytes() == data
+
+
+def test_same_article_again_and_changed_audio(fresh_show):
+    folder = fresh_show.folder
+    with Catalog.open(folder) as cat:
+        first = cat.upsert(episode(folder, 1, seconds=2))
+        again = cat.upsert(episode(folder, 1, seconds=2))
+        assert again.guid == first.guid and again.added == first.added
+        changed = cat.upsert(episode(folder, 1, seconds=3, stem="episode-1-abcdef12",
+                                     guid="urn:uuid:ignored", slug="ignored"))
+        assert changed.guid == first.guid and changed.slug == first.slug
+    rebuild(folder)
+    items = ET.parse(folder / "feed.xml").getroot().find("channel").findall("item")
+    assert len(items) == 1
+    assert items[0].findtext("guid") == first.guid
+    enc = items[0].find("enclosure")
+    assert enc.get("url").endswith("/episodes/episode-1-abcdef12.mp3")
+    assert int(enc.get("length")) == (folder / "episodes/episode-1-abcdef12.mp3").stat().st_size
+
+
+def test_empty_show_feed_parses(fresh_show):
+    d = feedparser.parse((fresh_show.folder / "feed.xml").read_bytes())
+    assert not d.bozo and d.entries == [] and d.feed.title == "Fresh"
+
+
+def test_render_cache_gives_the_same_bytes(fresh_show):
+    folder = fresh_show.folder
+    with Catalog.open(folder) as cat:
+        for n in (1, 2):
+            cat.upsert(episode(folder, n, seconds=1))
+    rebuild(folder)
+    show, episodes = load_feed_inputs(folder)
+    cached_feed = (folder / "feed.xml").read_bytes()
+    assert cached_feed == render_feed(show, episodes)  # no cache
+    (folder / ".render-cache").write_bytes(b"garbage")
+    (folder / "feed.xml").unlink()
+    rebuild(folder)
+    assert (folder / "feed.xml").read_bytes() == cached_feed
+    with Catalog.open(folder) as cat:  # one new item between cached ones
+        cat.upsert(episode(folder, 3, seconds=1, published="2024-03-02T09:00:00+00:00"))
+    rebuild(folder)
+    show, episodes = load_feed_inputs(folder)
+    assert (folder / "feed.xml").read_bytes() == render_feed(show, episodes)
+    assert (folder / "index.html").read_bytes() == render_index(show, episodes)
+    (folder / "feed.xml").write_bytes(b"edited by hand")
+    rebuild(folder)
+    assert (folder / "feed.xml").read_bytes() == render_feed(show, episodes)
+    # a settings change invalidates every cached item
+    toml = folder / "narrate.toml"
+    toml.write_text(toml.read_text().replace("http://127.0.0.1:8765/", "https://pod.example.org/"))
+    rebuild(folder)
+    feed = (folder / "feed.xml").read_text()
+    assert "127.0.0.1" not in feed and feed.count("https://pod.example.org/episodes/episode-") == 3 * 4

@@ -1,0 +1,40 @@
+"""index.html: accessible structure, one player per episode, links to every file."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_index_page_is_accessible(show_dir: Path):
+    page = (show_dir / "index.html").read_text(encoding="utf-8")
+    parser = Collect()
+    parser.feed(page)
+    tags = parser.tags
+    names = [t for t, _ in tags]
+    assert tags[names.index("html")][1]["lang"] == "en"
+    for landmark in ("header", "main", "footer"):
+        assert landmark in names
+    assert names.count("h1") == 1
+    assert tags[names.index("a")][1]["href"] == "#main"  # skip link comes first
+    audios = [a for t, a in tags if t == "audio"]
+    assert len(audios) == 3
+    for a in audios:
+        assert "controls" in a and a["preload"] == "none" and a["aria-label"].startswith("Listen: ")
+        assert (show_dir / a["src"]).is_file()
+    hrefs = {a.get("href") for t, a in tags if t == "a"}
+    for ext in ("vtt", "srt", "chapters.json", "html", "md", "txt", "mp3"):
+        assert f"episodes/episode-1.{ext}" in hrefs, ext
+    assert "feed.xml" in hrefs
+    assert "First &lt;b&gt;bold&lt;/b&gt; &amp; ]]&gt; end" in page
+    img = tags[names.index("img")][1]
+    assert img["alt"] and (show_dir / img["src"]).is_file()

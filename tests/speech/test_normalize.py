@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.normalize import apply_lexicon, normalize
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Mr. Smith met Dr. Jones.", "Mister Smith met Doctor Jones."),
+    ("The U.N. and the U.S. agreed.", "The U N and the U S agreed."),
+    ("He was held in Camp No. 4 until 2019.", "He was held in Camp number four until twenty nineteen."),
+    ("It cost $3.50, not $12.", "It cost three dollars and fifty cents, not twelve dollars."),
+    ("A $2.5 billion plan", "A two point five billion dollars plan"),
+    ("Prices rose 7% and then 12.5 percent.", "Prices rose seven percent and then twelve point five percent."),
+    ("On Feb. 2 we left.", "On February second we left."),
+    ("By March 14, 2021, it was over.", "By March fourteenth, twenty twenty one, it was over."),
+    ("It ended on 3 June 1999.", "It ended on the third of June, nineteen ninety nine."),
+    ("Dated 2024-11-05.", "Dated November fifth, twenty twenty four."),
+    ("She came 2nd and he came 23rd.", "She came second and he came twenty third."),
+    ("In the 1980s things changed.", "In the nineteen eighties things changed."),
+    ("Some 4,200 people", "Some four thousand two hundred people"),
+    ("Between 2019–2021 it grew.", "Between twenty nineteen to twenty twenty one it grew."),
+    ("Write to desk@example.org today.", "Write to desk at example dot org today."),
+    ("See https://www.example.com/path?q=1 for more.", "See a link to example dot com for more."),
+    ("\u201cQuoted\u201d \u2018single\u2019 text", '"Quoted" \'single\' text'),
+    ("Rain \u2014 lots of it \u2014 fell.", "Rain, lots of it, fell."),
+    ("Salt & pepper", "Salt and pepper"),
+    ("Doors open 7:30 p.m., close at 10:05pm or 23:00.",
+     "Doors open seven thirty P M, close at ten oh five P M or twenty three o'clock."),
+    ("Wait\u2026 what?", "Wait... what?"),
+])
+def test_normalize(text: str, spoken: str) -> None:
+    assert normalize(text) == spoken
+
+
+def test_non_english_keeps_numbers_for_the_engine() -> None:
+    # English number words would be wrong in German; the German voice reads digits itself
+    assert normalize("Am 3. Mai kamen 25 Leute \u2014 sagt er.", "de") == "Am 3. Mai kamen 25 Leute, sagt er."
+
+
+def test_lexicon_replaces_whole_words_only() -> None:
+    lex = {"Nguyen": "Nwen", "SQL": "sequel"}
+    assert apply_lexicon("Mr nguyen wrote SQL and SQLite.", lex) == "Mr Nwen wrote sequel and SQLite."

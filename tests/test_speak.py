@@ -1,0 +1,96 @@
+"""narrate.speak.speak(): the one call behind `narrate speak`, and the foundation done-check."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from narrate.errors import ConfigError, EngineUnavailable, NarrateError
+from narrate.model import Article, Figure, Heading, Image, Paragraph, Text
+from narrate.speak import SpeakResult, speak
+from tests.shared import SAMPLE, need_shared
+
+ARTICLE = Article(
+    title="Tides and Timetables", authors=("Ila Moss",), language="en",
+    url="https://example.org/tides", published="2025-05-06", site_name="Harbour Weekly",
+    description="How the ferry schedule follows the moon.",
+    cover=Image("http://192.0.2.1/unreachable.jpg"),
+    blocks=(
+        Paragraph((Text("The first ferry leaves at 6:15 a.m. on weekdays. It is often late."),)),
+        Heading(2, (Text("Spring tides"),)),
+        Figure("x.jpg", alt="A tide chart", caption="High water at noon."),
+        Paragraph((Text("Twice a month the water climbs 20% higher."),)),
+        Heading(2, (Text("What to do"),)),
+        Paragraph((Text("Check the board before you travel."),)),
+    ),
+)
+
+
+def test_result_and_files(tmp_path: Path, fake_voice: str) -> None:
+    out = tmp_path / "sub" / "tides.mp3"  # the folder is created
+    result = speak(ARTICLE, out, voice=fake_voice, audio="generate")
+    assert isinstance(result, SpeakResult)
+    assert result.mp3 == out and result.vtt == tmp_path / "sub" / "tides.vtt"
+    assert result.srt == out.with_suffix(".srt")
+    assert result.chapters == tmp_path / "sub" / "tides.chapters.json"
+    assert all(p.is_file() and p.stat().st_size for p in (result.mp3, result.vtt, result.srt,
+                                                         result.chapters))
+    assert result.engine == "fake" and result.voice == "fake-en" and result.profile == "fake"
+    assert not result.fetched
+    chapters = json.loads(result.chapters.read_text())["chapters"]
+    assert [c["title"] for c in chapters] == ["Tides and Timetables", "Spring tides", "What to do"]
+    assert chapters[-1]["endTime"] == pytest.approx(result.duration, abs=0.001)
+
+
+def test_progress_is_reported(tmp_path: Path, fake_voice: str) -> None:
+    seen: list[str] = []
+    speak(ARTICLE, tmp_path / "p.mp3", voice=fake_voice, audio="generate", progress=seen.append)
+    assert any(m.startswith("synthesizing") for m in seen) and "encoding MP3" in seen
+
+
+def test_bad_arguments(tmp_path: Path, fake_voice: str) -> None:
+    with pytest.raises(ConfigError, match="--audio"):
+        speak(ARTICLE, tmp_path / "a.mp3", voice=fake_voice, audio="stream")
+    with pytest.raises(EngineUnavailable, match="no voice profile"):
+        speak(ARTICLE, tmp_path / "a.mp3", voice="nobody")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('engine = "fake"\n[options]\nspeed = 2\n')
+    with pytest.raises(ConfigError, match="speed"):
+        speak(ARTICLE, tmp_path / "a.mp3", voice=str(bad))
+    assert not (tmp_path / "a.mp3").exists()
+
+
+def test_errors_are_one_line_and_name_the_source(tmp_path: Path, fake_voice: str) -> None:
+    from tests.conftest import FakeEngine
+
+    failing = tmp_path / "failing.toml"
+    failing.write_text('engine = "fake"\n[options]\nfail_on = "board"\n')
+    with pytest.raises(NarrateError) as info:
+        speak(ARTICLE, tmp_path / "f.mp3", voice=str(failing), audio="generate")
+    assert "\n" not in str(info.value) and info.value.source == FakeEngine.name
+    assert not list(tmp_path.glob("f.*"))
+
+
+def test_done_check_cli_on_the_sample(tmp_path: Path) -> None:
+    """`narrate speak SAMPLE -o x.mp3`: an MP3 of 4-9 minutes titled and credited from the
+    front matter (real espeak-ng through pyttsx3, real ffmpeg, read back with mutagen)."""
+    import narrate
+    from narrate.audio.tags import read_tags
+
+    need_shared()
+    narrate_bin = Path(sys.executable).with_name("narrate")
+    out = tmp_path / "x.mp3"
+    proc = subprocess.run([str(narrate_bin), "speak", str(SAMPLE), "-o", str(out), "-q"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    article = narrate.read(str(SAMPLE))
+    tags = read_tags(out)
+    assert tags["title"] == article.title and tags["artist"] == article.authors[0]
+    from mutagen.mp3 import MP3
+
+    assert 240 <= MP3(out).info.length <= 540
+    assert out.with_suffix(".vtt").exists() and out.with_name("x.chapters.json").exists()
