@@ -15,6 +15,7 @@ import datetime as dt
 import email.utils
 import glob
 import hashlib
+import multiprocessing
 import re
 import unicodedata
 import uuid
@@ -266,7 +267,9 @@ def _executor(jobs: int, scheduler: str | None):
 
         return deps.distributed.Client(scheduler)
     if jobs > 1:
-        return cf.ProcessPoolExecutor(max_workers=jobs)
+        # spawn, not fork: the TTS engine may hold threads and locks here that a forked
+        # child would inherit locked (and hang on)
+        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
     return None
 
 

@@ -72,7 +72,7 @@ def speak(
                             pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
                             duration=rec.duration, probe=probe)
         r = pipeline.run(r, steps, progress)
-    paths = dict(zip(("vtt", "srt", "chapters"), (p for p, _ in pipeline.sidecar_paths(out, r))))
+    paths = dict(zip(("vtt", "srt", "chapters"), (p for p, _ in pipeline.sidecar_paths(out, r)), strict=True))
     return SpeakResult(out, paths["vtt"], paths["srt"], paths["chapters"], r.duration, engine,
                        voice_id, profile.name, len(r.cues), fetched=engine == "fetch")
 

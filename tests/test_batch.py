@@ -155,7 +155,8 @@ def narrated(tmp_path_factory) -> dict:
 
 def test_add_makes_episodes(narrated):
     show, first = narrated["show"], narrated["first"]
-    assert len(first.added) == 2 and [s for s, _ in first.failed] == [str(show.folder.parent / "nope.txt")]
+    assert len(first.added) == 2, first.failed
+    assert [s for s, _ in first.failed] == [str(show.folder.parent / "nope.txt")]
     root = ET.fromstring(narrated["feed1"])
     items = root.find("channel").findall("item")
     assert len(items) == 2
@@ -199,7 +200,8 @@ def test_done_check_with_the_sample(tmp_path):
     need_speak()
     sample = need_shared(SAMPLE)
     show = init_show(tmp_path / "demo")
-    assert len(add_sources(show.folder, [str(sample)]).added) == 1
+    first = add_sources(show.folder, [str(sample)])
+    assert len(first.added) == 1, first.failed
     second = add_sources(show.folder, [str(sample)])
     assert second.added == [] and len(second.unchanged) == 1
     d = feedparser.parse((show.folder / "feed.xml").read_bytes())
@@ -227,7 +229,7 @@ def test_parallel_jobs(tmp_path):
     specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra="Short."))
              for n, p in enumerate(("East", "West", "Isle"), 1)]
     report = add_sources(show.folder, specs, jobs=2)
-    assert report.failed == [] and len(report.added) == 3
+    assert report.failed == [] and len(report.added) == 3, report.failed
     d = feedparser.parse((show.folder / "feed.xml").read_bytes())
     assert not d.bozo and len(d.entries) == 3
     for e in d.entries:

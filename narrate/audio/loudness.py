@@ -9,6 +9,7 @@ and correcting by the difference. Both measurements read the PCM file; nothing i
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import subprocess
 import tempfile
@@ -31,7 +32,9 @@ LIMITER_SLOPE = 0.5
 # 0.4 dB above it for this band-limited speech, so a sample peak above this is re-encoded.
 MAX_SAMPLE_PEAK_DBFS = -1.6
 # gains the Meter probes while synthesizing (espeak-ng and Piper speech needs 9-11 dB)
-PROBE_GAINS = (7.0, 10.0, 13.0)
+PROBE_GAINS = (10.5,)
+# how far (LU) from a probe the limiter slope is trusted to extrapolate (+-2 dB of gain)
+PROBE_REACH_LU = 1.0
 _MAX = re.compile(r"max_volume:\s*(-?[\d.]+|-inf) dB")
 _I = re.compile(r"Integrated loudness:\s*\n\s*I:\s*(-?[\d.]+|-inf) LUFS")
 
@@ -58,7 +61,7 @@ def chain(gain_db: float, ceiling_dbfs: float = CEILING_DBFS, rate: int = 44100)
 
 
 def _pcm_input(pcm: Path, rate: int) -> list[str]:
-    return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", str(pcm)]
+    return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", str(pcm.resolve())]
 
 
 def integrated(pcm: Path, rate: int, filters: str = "") -> float:
@@ -87,19 +90,24 @@ def plan_gain(pcm: Path, rate: int, settings: EncodeSettings = EncodeSettings(),
     """
     target = settings.target_lufs + MP3_LOSS_LU
     points = sorted(probe)
-    for (g0, l0), (g1, l1) in zip(points, points[1:]):
+    for (g0, l0), (g1, l1) in zip(points, points[1:], strict=False):
         if l0 <= target <= l1 and l1 > l0:
             return g0 + (g1 - g0) * (target - l0) / (l1 - l0)
+    near = [(g, lufs) for g, lufs in points if abs(target - lufs) <= PROBE_REACH_LU]
+    if near:
+        g, lufs = min(near, key=lambda p: abs(target - p[1]))
+        return g + (target - lufs) / LIMITER_SLOPE
     gain = target - integrated(pcm, rate)
     limited = integrated(pcm, rate, chain(gain, settings.ceiling_dbfs, settings.sample_rate))
     return gain + min(12.0, (target - limited) / LIMITER_SLOPE)
 
 
 class Meter:
-    """Measures the limited loudness at several gains while the PCM is still being written.
+    """Measures the limited loudness at probe gains while the PCM is still being written.
 
     One ffmpeg process reads the PCM from a pipe (fed by the render step's ``tap``) and runs
     one limiter + ebur128 branch per probe gain, on the other CPU core; memory stays flat.
+    One probe is the default: each branch costs about as much CPU as espeak-ng's synthesis.
     """
 
     def __init__(self, gains: Sequence[float] = PROBE_GAINS,
@@ -153,7 +161,7 @@ class Meter:
         by_filter = {int(k): float(v) for k, v in found}  # ffmpeg may print a summary twice
         if code or self.broken or len(by_filter) != len(self.gains):
             return ()
-        return tuple(zip(self.gains, (by_filter[k] for k in sorted(by_filter))))
+        return tuple(zip(self.gains, (by_filter[k] for k in sorted(by_filter)), strict=True))
 
     def close(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
@@ -175,12 +183,13 @@ def sample_peak(media: Path) -> float:
 
 def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
            settings: EncodeSettings = EncodeSettings()) -> Path:
-    """Encode, then check the peaks; if the encoder pushed any too high, lower the limiter's
-    ceiling by the excess (raising the gain to keep the loudness) and encode again."""
+    """Encode, checking the encoded peaks; if the encoder pushed any too high, lower the
+    limiter's ceiling by the excess (raising the gain to keep the loudness) and encode again."""
     ceiling = settings.ceiling_dbfs
     for _ in range(3):
-        encode_once(pcm, rate, gain_db, mp3, dataclasses.replace(settings, ceiling_dbfs=ceiling))
-        excess = sample_peak(mp3) - MAX_SAMPLE_PEAK_DBFS
+        peak = encode_once(pcm, rate, gain_db, mp3,
+                           dataclasses.replace(settings, ceiling_dbfs=ceiling))
+        excess = peak - MAX_SAMPLE_PEAK_DBFS
         if excess <= 0:
             return mp3
         drop = excess + 0.3
@@ -190,15 +199,39 @@ def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
 
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
-                settings: EncodeSettings = EncodeSettings()) -> Path:
-    """PCM -> MPEG-1 Layer III, mono, constant bitrate, with the loudness chain applied."""
+                settings: EncodeSettings = EncodeSettings()) -> float:
+    """PCM -> MPEG-1 Layer III, mono, constant bitrate, with the loudness chain applied.
+
+    Returns the encoded audio's sample peak (dBFS): ffmpeg's tee muxer writes the file (with
+    its LAME Info header) and pipes the same frames to a second ffmpeg that decodes them
+    while the encoding runs.
+    """
+    # the tee muxer parses its slave list, so the file is named in the working directory with
+    # a name that needs no escaping, then renamed
+    name = mp3.name if re.fullmatch(r"[\w.+-]+", mp3.name) else f".narrate-{os.getpid()}.mp3"
+    mux = "id3v2_version=0:write_xing={x}"
     cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-y", *_pcm_input(pcm, rate),
-           "-af", chain(gain_db, settings.ceiling_dbfs, settings.sample_rate),
+           "-map", "0:a", "-af", chain(gain_db, settings.ceiling_dbfs, settings.sample_rate),
            "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-ac", "1",
-           "-ar", str(settings.sample_rate), "-map_metadata", "-1", "-id3v2_version", "0",
-           "-write_xing", "1", "-f", "mp3", str(mp3)]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          errors="replace")
-    if proc.returncode or not mp3.exists() or mp3.stat().st_size == 0:
-        raise AudioError(f"MP3 encoding failed: {proc.stderr.strip()[-200:]}", str(mp3))
-    return mp3
+           "-ar", str(settings.sample_rate), "-map_metadata", "-1", "-f", "tee",
+           f"[f=mp3:{mux.format(x=1)}]{name}|[f=mp3:{mux.format(x=0)}]pipe:1"]
+    check = ["ffmpeg", "-hide_banner", "-nostats", "-v", "info", "-f", "mp3", "-i", "pipe:0",
+             "-af", "volumedetect", "-f", "null", "-"]
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as log:
+        enc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=mp3.parent)
+        dec = subprocess.Popen(check, stdin=enc.stdout, stdout=subprocess.DEVNULL, stderr=log)
+        assert enc.stdout is not None
+        enc.stdout.close()  # the decoder holds the pipe now
+        enc_code, dec_code = enc.wait(), dec.wait()
+        err.seek(0)
+        log.seek(0)
+        enc_err = err.read().decode("utf-8", "replace")
+        found = _MAX.findall(log.read().decode("utf-8", "replace"))
+    if name != mp3.name and (mp3.parent / name).exists():
+        os.replace(mp3.parent / name, mp3)
+    if enc_code or not mp3.exists() or mp3.stat().st_size == 0:
+        raise AudioError(f"MP3 encoding failed: {enc_err.strip()[-200:]}", str(mp3))
+    if dec_code or not found:
+        return sample_peak(mp3)
+    return float("-inf") if found[-1] == "-inf" else float(found[-1])
+

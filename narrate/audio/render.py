@@ -136,7 +136,7 @@ def render_fetched(script: Sequence[Utterance], media: Path, pcm_path: Path) -> 
     weights = [len(u.text) + 10 * u.pause for u in script] or [1.0]
     scale = duration / sum(weights)
     cues, t = [], 0.0
-    for u, w in zip(script, weights):
+    for u, w in zip(script, weights, strict=True):
         speech = len(u.text) * scale
         cues.append(Cue(round(t, 3), round(t + speech, 3), u.text, u.block, u.chapter))
         t += w * scale

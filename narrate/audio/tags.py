@@ -12,7 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from mutagen.id3 import (
-    APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, USLT, WOAS, CTOCFlags,
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TDRC,
+    TIT2,
+    TLAN,
+    TPE1,
+    USLT,
+    WOAS,
+    CTOCFlags,
     ID3NoHeaderError,
 )
 
@@ -84,7 +97,7 @@ def _make_chapters(v: TagValues) -> list[Any]:
         CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
              child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Chapters"])])
     ]
-    for cid, ch in zip(ids, v.chapters):
+    for cid, ch in zip(ids, v.chapters, strict=True):
         frames.append(CHAP(element_id=cid, start_time=int(round(ch.start * 1000)),
                            end_time=int(round(ch.end * 1000)),
                            sub_frames=[TIT2(encoding=3, text=[ch.title])]))

@@ -155,7 +155,9 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
             extra += (f'\n<podcast:chapters url="{url}chapters.json"'
                       ' type="application/json+chapters"/>')
         for _ in ep.authors:
-            extra += f'\n<podcast:person group="writing" role="author">{next(people)}</podcast:person>'
+            name = next(people).strip()
+            if name:  # an empty podcast:person is invalid
+                extra += f'\n<podcast:person group="writing" role="author">{name}</podcast:person>'
         parts.append(f"""<item>
 <title>{title}</title>
 <link>{link}</link>
@@ -165,7 +167,7 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
 <pubDate>{_rfc2822_fast(ep.published)}</pubDate>
 <enclosure url="{url}mp3" length="{int(ep.audio_bytes)}" type="audio/mpeg"/>
 <itunes:title>{title}</itunes:title>
-<itunes:author>{byline or show_author}</itunes:author>
+<itunes:author>{byline.strip() or show_author}</itunes:author>
 <itunes:duration>{max(1, round(ep.duration))}</itunes:duration>
 <itunes:image href="{art}"/>
 <itunes:explicit>{explicit}</itunes:explicit>

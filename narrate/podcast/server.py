@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+import stat
 import sys
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -91,7 +92,6 @@ class ShowHandler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "narrate"
-    sys_version = ""
     timeout = 60  # idle keep-alive connections are closed after a minute
     disable_nagle_algorithm = True  # headers then sendfile: no 40 ms delayed-ACK stalls
     server: ShowServer
@@ -119,6 +119,11 @@ class ShowHandler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_DELETE = do_PATCH = _not_allowed  # noqa: N815
 
+    def version_string(self) -> str:
+        from narrate import __version__
+
+        return f"narrate/{__version__}"
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         if not self.server.quiet:
             super().log_message(format, *args)
@@ -136,8 +141,10 @@ class ShowHandler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(body)
 
-    def resolve(self) -> Path | None:
-        """The file a request path names, or None when it is missing or not allowed."""
+    def resolve(self) -> str | None:
+        """The real path of the file a request names, or None when it is not allowed.
+
+        (Plain ``os.path`` strings: this runs on every request.)"""
         raw = self.path
         if "://" in raw.split("?", 1)[0]:  # absolute-form request target
             raw = urllib.parse.urlsplit(raw).path or "/"
@@ -155,8 +162,8 @@ class ShowHandler(BaseHTTPRequestHandler):
             parts = ["index.html"]
         if len(parts) == 1 and parts[0].startswith(PRIVATE):
             return None
-        real = Path(os.path.realpath(self.server.root.joinpath(*parts)))
-        if not real.is_relative_to(self.server.root) or not real.is_file():
+        real = os.path.realpath(os.path.join(self.server.root_str, *parts))
+        if not real.startswith(self.server.root_str + os.sep):
             return None
         return real
 
@@ -166,20 +173,23 @@ class ShowHandler(BaseHTTPRequestHandler):
         if real is None:
             self._plain(404, "not found", head=head)
             return
-        try:
-            handle = open(real, "rb")  # noqa: SIM115 (closed in finally)
-        except OSError:
+        try:  # O_NONBLOCK: a FIFO in the folder must not hang the thread on open
+            handle = os.fdopen(os.open(real, os.O_RDONLY | os.O_NONBLOCK), "rb")
+        except OSError:  # missing, unreadable
             self._plain(404, "not found", head=head)
             return
         try:
-            self._send_file(handle, real.name, head=head)
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):  # folders, FIFOs, devices
+                self._plain(404, "not found", head=head)
+                return
+            self._send_file(handle, st, os.path.basename(real), head=head)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         finally:
             handle.close()
 
-    def _send_file(self, handle, name: str, *, head: bool) -> None:  # noqa: C901
-        st = os.fstat(handle.fileno())
+    def _send_file(self, handle, st: os.stat_result, name: str, *, head: bool) -> None:  # noqa: C901
         size = st.st_size
         etag = f'"{size:x}-{st.st_mtime_ns:x}"'
         last_modified = email.utils.formatdate(int(st.st_mtime), usegmt=True)
@@ -257,8 +267,15 @@ class ShowServer(ThreadingHTTPServer):
 
     def __init__(self, folder: Path, host: str, port: int, *, quiet: bool = False) -> None:
         self.root = Path(os.path.realpath(folder))
+        self.root_str = str(self.root)
         self.quiet = quiet
         super().__init__((host, port), ShowHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up (reset, broken pipe) is normal for players: no traceback."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:

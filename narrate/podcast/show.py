@@ -154,7 +154,13 @@ def load_show(folder: Path) -> Show:
     fields = dict(table)
     fields.setdefault("description", fields["title"])
     fields.setdefault("author", fields["title"])
-    return validate(Show(folder=folder, **fields))
+    show = validate(Show(folder=folder, **fields))
+    from narrate.podcast.artwork import check_artwork
+
+    if not (folder / show.artwork).is_file():
+        raise ConfigError(f"artwork {show.artwork!r} is missing from the show folder", str(path))
+    check_artwork(folder / show.artwork)  # a replaced cover must still meet Apple's rules
+    return show
 
 
 def default_title(folder: Path) -> str:

@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 
 from narrate.model import (
-    Article, Block, BlockQuote, CodeBlock, Figure, Heading, ListBlock, Paragraph, PullQuote, Table,
+    Article,
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Table,
     inline_text,
 )
 from narrate.speech.normalize import apply_lexicon, normalize
@@ -123,7 +132,7 @@ class _Builder:
             if block.caption:
                 self.say(w["table"].format(caption=block.caption), index, PAUSE_SENTENCE)
             for row in block.rows:
-                cells = [f"{h}: {c}" if h else c for h, c in zip(block.header or ("",) * len(row), row) if c]
+                cells = [f"{h}: {c}" if h else c for h, c in zip(block.header or ("",) * len(row), row, strict=False) if c]
                 self.say(_sentence(", ".join(cells)), index, PAUSE_SENTENCE)
             self._pause_before(PAUSE_BLOCK)
         elif isinstance(block, PullQuote):

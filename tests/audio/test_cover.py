@@ -6,7 +6,8 @@ import time
 from PIL import Image
 
 from narrate.audio.cover import cover_for, fetch_bytes, generated, square_jpeg
-from narrate.model import Article, Image as ArticleImage
+from narrate.model import Article
+from narrate.model import Image as ArticleImage
 
 
 def png(w: int, h: int) -> bytes:

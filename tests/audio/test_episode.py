@@ -60,7 +60,7 @@ def test_silence_at_the_edges_and_inside(episode) -> None:
     log = ffmpeg_af(episode.result.mp3, "silencedetect=noise=-50dB:d=0.25")
     starts = [float(x) for x in re.findall(r"silence_start: (-?[\d.]+)", log)]
     ends = [float(x) for x in re.findall(r"silence_end: ([\d.]+)", log)]
-    spans = list(zip(starts, ends + [duration] * (len(starts) - len(ends))))
+    spans = list(zip(starts, ends + [duration] * (len(starts) - len(ends)), strict=False))
     lead = next((e - max(0, s) for s, e in spans if s <= 0.05), 0.0)
     trail = next((e - s for s, e in spans if e >= duration - 0.1), 0.0)
     inner = [e - s for s, e in spans if s > 0.05 and e < duration - 0.1]
@@ -90,7 +90,7 @@ def test_chapters_agree_everywhere(episode) -> None:
     assert doc["version"] == "1.2.0" and doc["chapters"]
     id3 = read_tags(episode.result.mp3)["chapters"]
     assert [c.title for c in id3] == [c["title"] for c in doc["chapters"]]
-    for mark, entry in zip(id3, doc["chapters"]):
+    for mark, entry in zip(id3, doc["chapters"], strict=True):
         assert mark.start == pytest.approx(entry["startTime"], abs=0.001)
         assert mark.end == pytest.approx(entry["endTime"], abs=0.001)
     starts = [c["startTime"] for c in doc["chapters"]]

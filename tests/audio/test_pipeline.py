@@ -8,7 +8,12 @@ import pytest
 
 from narrate.audio import pipeline
 from narrate.audio.pipeline import (
-    POSTPROCESSORS, RENDER_PROVIDES, PostProcessor, Render, build_postprocessors, check_order,
+    POSTPROCESSORS,
+    RENDER_PROVIDES,
+    PostProcessor,
+    Render,
+    build_postprocessors,
+    check_order,
 )
 from narrate.errors import AudioError
 from narrate.model import Article, Paragraph, Text
@@ -72,3 +77,11 @@ def test_publish_replaces_files_atomically(tmp_path: Path, fake_voice: str) -> N
     assert result.mp3 == out and out.read_bytes()[:3] == b"ID3"
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["ep.chapters.json", "ep.mp3", "ep.srt", "ep.vtt", "fake.toml"]
+
+
+def test_awkward_output_names(tmp_path: Path, fake_voice: str) -> None:
+    folder = tmp_path / "a|b [c]:d"
+    result = speak(ARTICLE, folder / "it's a=b;c.mp3", voice=fake_voice, audio="generate")
+    assert result.mp3.is_file() and result.mp3.read_bytes()[:3] == b"ID3"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "it's a=b;c.chapters.json", "it's a=b;c.mp3", "it's a=b;c.srt", "it's a=b;c.vtt"]

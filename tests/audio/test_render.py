@@ -22,7 +22,7 @@ def test_cues_are_exact_sample_counts(tmp_path: Path) -> None:
     rec = render_speech(SCRIPT, FakeEngine(), "fake-en", tmp_path / "a.pcm")
     assert rec.sample_rate == FAKE_RATE
     t = LEAD_IN
-    for cue, u in zip(rec.cues, SCRIPT):
+    for cue, u in zip(rec.cues, SCRIPT, strict=True):
         spoken = fake_samples(u.text) / FAKE_RATE
         assert cue.start == pytest.approx(t, abs=0.04)  # trim keeps at most KEEP_EDGE
         assert cue.end - cue.start == pytest.approx(spoken, abs=0.01)

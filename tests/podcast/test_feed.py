@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import io
 import os
@@ -205,3 +206,37 @@ def test_render_cache_gives_the_same_bytes(fresh_show):
     rebuild(folder)
     feed = (folder / "feed.xml").read_text()
     assert "127.0.0.1" not in feed and feed.count("https://pod.example.org/episodes/episode-") == 3 * 4
+
+
+def test_random_hostile_text_never_breaks_the_feed(fresh_show):
+    """Any title, description, author or link: well-formed XML that reads back the same text."""
+    import random
+
+    from narrate.podcast.escape import clean
+
+    rng = random.Random(5)
+    alphabet = (["<", ">", "&", '"', "'", "]]>", "<![CDATA[", "\x00", "\x0b", "\x1f", "\x7f", "\ud800",
+                 "\ufffe", "é", "😀", "\u2028", "\t", "\n", "&amp;", "-->", "<!--", " "]
+                + list("abcXYZ019"))
+    show, _ = load_feed_inputs(fresh_show.folder)
+    base = episode(fresh_show.folder, 1, seconds=1)
+    episodes = []
+    for n in range(60):
+        def text(k: int) -> str:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, k)))
+        episodes.append(dataclasses.replace(
+            base, guid=f"urn:uuid:{n}", key=f"k{n}", slug=f"s{n}", title=text(12),
+            description=text(30), authors=(text(6),), link="https://e.org/?" + text(8)))
+    data = render_feed(show, episodes)
+    root = ET.fromstring(data)
+    d = feedparser.parse(data)
+    assert not d.bozo, d.get("bozo_exception")
+    items = root.find("channel").findall("item")
+    for item, ep in zip(items, episodes, strict=True):
+        assert item.findtext("title") == clean(ep.title)
+        person = item.find(f"{POD}person")
+        name = clean(ep.authors[0]).strip()
+        assert (person.text if person is not None else "") == name
+        assert item.findtext("link") == clean(ep.link)
+    page = render_index(show, episodes).decode()
+    assert "\x00" not in page and "<script" not in page.lower()

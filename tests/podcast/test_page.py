@@ -38,3 +38,10 @@ def test_index_page_is_accessible(show_dir: Path):
     assert "First &lt;b&gt;bold&lt;/b&gt; &amp; ]]&gt; end" in page
     img = tags[names.index("img")][1]
     assert img["alt"] and (show_dir / img["src"]).is_file()
+
+
+def test_index_page_has_no_axe_violations(show_dir: Path):
+    from tests.a11y import axe_violations
+
+    page = (show_dir / "index.html").read_text(encoding="utf-8")
+    assert axe_violations(page) == []

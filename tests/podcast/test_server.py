@@ -197,3 +197,29 @@ def test_other_methods(server):
     assert st == 405 and "GET" in h["allow"]
     st, h, body = request(server, "OPTIONS", "/episodes/episode-1.vtt")
     assert st == 204 and h["access-control-allow-origin"] == "*" and body == b""
+
+
+def test_client_reset_prints_no_traceback(server, capsys):
+    import struct
+    import time
+
+    host, port = server.server_address[:2]
+    s = socket.create_connection((host, port), timeout=10)
+    s.sendall(b"HEAD /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert s.recv(4096).startswith(b"HTTP/1.1 200")
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()  # RST while the server waits for the next request on this connection
+    time.sleep(0.3)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_fifo_and_folders_are_not_served(server, show_dir):
+    fifo = show_dir / "episodes" / "pipe.mp3"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    assert request(server, "GET", "/episodes/pipe.mp3")[0] == 404
+    assert request(server, "GET", "/episodes")[0] == 404
+
+
+def test_server_header(server):
+    assert request(server, "HEAD", "/feed.xml")[1]["server"].startswith("narrate/")

@@ -103,3 +103,13 @@ def test_bad_artwork_is_refused(tmp_path, size, mode, fmt, message):
     not_image.write_bytes(b"not an image")
     with pytest.raises(ConfigError, match="readable"):
         check_artwork(not_image)
+
+
+def test_missing_or_replaced_artwork_is_caught(tmp_path):
+    show = init_show(tmp_path / "s")
+    _image(show.folder / "cover.jpg", (600, 600), fmt="JPEG")
+    with pytest.raises(ConfigError, match="square"):
+        load_show(show.folder)
+    (show.folder / "cover.jpg").unlink()
+    with pytest.raises(ConfigError, match="missing"):
+        load_show(show.folder)

@@ -124,10 +124,34 @@ def test_pyttsx3_missing_file_is_a_synthesis_error(monkeypatch: pytest.MonkeyPat
     engine = cls()
     engine._engine()
     # the driver "finishes" without writing anything: must fail loudly, not return short audio
-    monkeypatch.setattr(engine._tts, "save_to_file", lambda text, path: engine._finished())
+    monkeypatch.setattr(engine._tts, "save_to_file",
+                        lambda text, path, name=None: engine._finished(name))
     monkeypatch.setattr(engine._tts, "runAndWait", lambda: None)
-    with pytest.raises(SynthesisError, match="wrote no audio"):
+    with pytest.raises(SynthesisError, match="wrote no audio .*3 attempts"):
         engine.synthesize("Nothing will be written.", "en-us")
+    engine.close()
+
+
+def test_pyttsx3_cancelled_synthesis_is_retried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The driver can cancel the synthesis it just started and report completed=False."""
+    cls = need_engine("pyttsx3")
+    engine = cls()
+    tts = engine._engine()
+    real_save = tts.save_to_file
+    calls: list[str] = []
+
+    def flaky(text: str, path: str, name: str | None = None) -> None:
+        calls.append(text)
+        if len(calls) == 1:
+            engine._finished(name, completed=False)  # the cancelled first attempt
+            monkeypatch.setattr(tts, "runAndWait", lambda: None)
+        else:
+            monkeypatch.undo()
+            real_save(text, path, name)
+
+    monkeypatch.setattr(tts, "save_to_file", flaky)
+    audio = engine.synthesize("Second time lucky.", "en-us")
+    assert len(calls) == 2 and audio.seconds > 0.5
     engine.close()
 
 
@@ -138,7 +162,7 @@ def test_pyttsx3_timeout_is_a_synthesis_error(monkeypatch: pytest.MonkeyPatch) -
     engine = cls()
     engine._engine()
     monkeypatch.setattr(pyttsx3_espeak, "_TIMEOUT_FLOOR", 0.2)
-    monkeypatch.setattr(engine._tts, "save_to_file", lambda text, path: None)
+    monkeypatch.setattr(engine._tts, "save_to_file", lambda *args: None)
     monkeypatch.setattr(engine._tts, "runAndWait", lambda: None)
     with pytest.raises(SynthesisError, match="did not finish"):
         engine.synthesize("Never finishes.", "en-us")

@@ -5,11 +5,26 @@ from pathlib import Path
 import pytest
 
 from narrate.model import (
-    Article, BlockQuote, CodeBlock, Emphasis, Figure, Heading, Link, ListBlock, Paragraph,
-    PullQuote, Table, Text,
+    Article,
+    BlockQuote,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Link,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Table,
+    Text,
 )
 from narrate.speech.script import (
-    MAX_UTTERANCE_CHARS, MIN_PIECE_CHARS, PAUSE_HEADING, build_script, script_text, split_long,
+    MAX_UTTERANCE_CHARS,
+    MIN_PIECE_CHARS,
+    PAUSE_HEADING,
+    build_script,
+    script_text,
+    split_long,
     split_sentences,
 )
 from narrate.speech.voices import choose_profile

@@ -80,7 +80,7 @@ class Engine(ABC):
     def synthesize(self, utterance: str, voice: str) -> Audio:
         """Speak one utterance; raise SynthesisError rather than return short or empty audio."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, most engines hold nothing
         """Release the engine's resources (models, native handles)."""
 
 
