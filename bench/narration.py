@@ -106,7 +106,9 @@ MEMORY_CHILD = textwrap.dedent("""
     start = time.perf_counter()
     result = speak(article, __import__("pathlib").Path({out!r}), audio="generate")
     took = time.perf_counter() - start
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork+exec
+    status = open("/proc/self/status").read()
+    me = int(status.split("VmHWM:")[1].split()[0]) / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{{result.duration:.0f}} {{took:.1f}} {{me:.0f}} {{kids:.0f}}")
 """)

@@ -18,7 +18,7 @@ ARTICLE = Article(
     title="Tides and Timetables", authors=("Ila Moss",), language="en",
     url="https://example.org/tides", published="2025-05-06", site_name="Harbour Weekly",
     description="How the ferry schedule follows the moon.",
-    cover=Image("http://192.0.2.1/unreachable.jpg"),
+    cover=Image("http://127.0.0.1:9/unreachable.jpg"),  # refused at once
     blocks=(
         Paragraph((Text("The first ferry leaves at 6:15 a.m. on weekdays. It is often late."),)),
         Heading(2, (Text("Spring tides"),)),

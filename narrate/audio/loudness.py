@@ -74,10 +74,10 @@ def integrated(pcm: Path, rate: int, filters: str = "") -> float:
     found = _I.findall(proc.stderr)
     if proc.returncode or not found:
         raise AudioError(f"ffmpeg ebur128 failed: {proc.stderr.strip()[-200:]}", str(pcm))
-    value = found[-1]
-    if value == "-inf":
+    value = float(found[-1])  # "-inf" parses too
+    if value <= -69.9:  # ebur128's floor: every block fell under the absolute gate
         raise AudioError("the audio is silent", str(pcm))
-    return float(value)
+    return value
 
 
 def plan_gain(pcm: Path, rate: int, settings: EncodeSettings = EncodeSettings(),

@@ -12,7 +12,8 @@ class WriteOptions:
     caption_label: str = "Caption"
     credit_label: str = "Credit"
     pull_quote_label: str = "Pull quote"
-    # Where a link points is shown in text and Markdown exports; screen readers can skip it.
-    show_link_targets: bool = True
+    # Plain text lists link targets at the end only when asked (pandoc's plain writer drops
+    # them too): the text export then holds just what is read, for screen readers and braille.
+    show_link_targets: bool = False
     # Give figures as text ("Image: alt") instead of <img>: for packages that carry no images.
     describe_images: bool = False

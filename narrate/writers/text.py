@@ -4,8 +4,10 @@ Decisions: no hard wrapping (a braille display or screen reader reflows text; ha
 split sentences), one block a paragraph separated by a blank line, headings underlined
 setext-style so they stand out without markup, images announced with their alt text and
 caption as labelled lines, lists with "-" or "1." markers, quotes indented by two spaces.
-Link targets are not read out mid-sentence (a URL spoken inside prose is noise to a screen
-reader user); they are listed once at the end under "Links", as "link text: URL".
+Link targets are never put mid-sentence (a URL spoken inside prose is noise to a screen reader
+user); with ``show_link_targets`` they are listed once at the end under "Links", as
+"link text: URL". By default they are left out, as pandoc's plain writer does: the HTML,
+Markdown and EPUB exports keep every link.
 """
 
 from __future__ import annotations

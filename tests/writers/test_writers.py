@@ -9,7 +9,8 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from narrate.model import Article, Paragraph, Text
-from narrate.writers import WRITERS, write
+from narrate.writers import WRITERS, WriteOptions, write
+from narrate.writers import text as text_writer
 from tests.golden import FIXTURES, check_golden
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,9 +76,11 @@ def test_text_export_announces_images_and_keeps_captions_separate():
     assert "Image: Fishing boats tied up in a small harbour at low tide." in out
     assert "Caption: The harbour at Penmarch, an hour after low water." in out
     assert "Credit: Photo: J. Doe" in out
-    # Link targets are listed once at the end, not read out inside the sentence.
-    assert out.rstrip().endswith("link to the tide tables: https://example.org/tides/tables")
-    assert out.count("https://example.org/tides/tables") == 1
+    # Link targets are never inside the sentence; on request they are listed once at the end.
+    assert "https://example.org/tides/tables" not in out
+    listed = text_writer.write(kitchen_sink(), WriteOptions(show_link_targets=True))
+    assert listed.rstrip().endswith("link to the tide tables: https://example.org/tides/tables")
+    assert listed.count("https://example.org/tides/tables") == 1
     # No hard wrapping: each paragraph is one line.
     first = kitchen_sink().body_text().splitlines()[0]
     assert any(line.startswith(first[:60]) and len(line) > 100 for line in out.splitlines())

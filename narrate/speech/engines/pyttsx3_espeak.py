@@ -74,6 +74,7 @@ class Pyttsx3Engine(base.Engine):
         self._dir = Path(tempfile.mkdtemp(prefix="narrate-espeak-"))
         self._count = 0
         self._expect = ""
+        self._token: Any = None
         self._completed = False
 
     # ------------------------------------------------------------ voices
@@ -108,7 +109,7 @@ class Pyttsx3Engine(base.Engine):
 
             driver.time = _QuickPoll()  # type: ignore[assignment]
             tts = pyttsx3.init("espeak")
-            tts.connect("finished-utterance", self._finished)
+            self._token = tts.connect("finished-utterance", self._finished)
             opts = self.options
             assert isinstance(opts, Pyttsx3Engine.Options)
             tts.setProperty("rate", opts.rate)
@@ -175,4 +176,8 @@ class Pyttsx3Engine(base.Engine):
 
     def close(self) -> None:
         shutil.rmtree(self._dir, ignore_errors=True)
-        # the pyttsx3 engine itself stays: espeak-ng is initialised once per process
+        # the pyttsx3 engine itself stays (espeak-ng is initialised once per process and
+        # pyttsx3.init() hands the same engine to the next article); only our callback goes
+        if self._tts is not None and self._token is not None:
+            self._tts.disconnect(self._token)
+            self._token = None
