@@ -51,6 +51,8 @@ def speak(
     if audio not in AUDIO_MODES:
         raise ConfigError(f"--audio must be one of {', '.join(AUDIO_MODES)}, not {audio!r}",
                           article.source)
+    if audio == "auto" and voice is not None:
+        audio = "generate"  # naming a voice asks for that voice, not the publisher's recording
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     profile = choose_profile(voice, article.language)

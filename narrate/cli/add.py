@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from narrate.cli.options import audio_option, quiet_option, voice_option
 from narrate.cli.progress import progress_printer
 
 
@@ -13,12 +14,12 @@ from narrate.cli.progress import progress_printer
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--show", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The show folder (made by `narrate init`).")
-@click.option("--voice", default=None, help="Voice profile (see `narrate voices`).")
-@click.option("--audio", type=click.Choice(["auto", "generate", "fetch"]), default="auto", show_default=True)
+@voice_option
+@audio_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Sources narrated at once (local processes).")
 @click.option("--scheduler", default=None, help="Dask scheduler address to spread work over a cluster.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@quiet_option
 def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str, jobs: int,
             scheduler: str | None, quiet: bool) -> None:
     """Narrate sources (files, folders, globs, URLs, @list.txt) into the show's episodes.
@@ -31,8 +32,8 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
                          scheduler=scheduler, progress=progress_printer(quiet))
     for source, message in report.failed:
-        click.echo(f"narrate: error: {' '.join(message.split())}" if source in message
-                   else f"narrate: error: {source}: {' '.join(message.split())}", err=True)
+        line = " ".join(message.split())
+        click.echo(f"narrate: error: {line if source in line else f'{source}: {line}'}", err=True)
     if not quiet:
         click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
                    f"{len(report.failed)} failed: {show / 'feed.xml'}")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from narrate.cli.options import voice_option
+
 FORMATS = ["text", "markdown", "html", "epub", "json", "script"]
 
 
@@ -16,7 +18,7 @@ FORMATS = ["text", "markdown", "html", "epub", "json", "script"]
               help="script: the speech script as it will be spoken, one utterance a line.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (atomically). Default: stdout (epub needs -o).")
-@click.option("--voice", default=None, help="Voice profile whose lexicon and wording the script uses.")
+@voice_option
 def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
     """Export an article as accessible text, its model as JSON, or its speech script."""
     import narrate

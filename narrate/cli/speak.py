@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from narrate.cli.options import audio_option, quiet_option, voice_option
 from narrate.cli.progress import progress_printer
 
 
@@ -13,10 +14,9 @@ from narrate.cli.progress import progress_printer
 @click.argument("source")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The MP3 to write; .vtt, .srt and .chapters.json are written beside it.")
-@click.option("--voice", default=None, help="Voice profile (see `narrate voices`); default: by language.")
-@click.option("--audio", type=click.Choice(["auto", "generate", "fetch"]), default="auto", show_default=True,
-              help="fetch: use the publisher's narration; generate: always TTS; auto: fetch if linked, else TTS.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@voice_option
+@audio_option
+@quiet_option
 def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) -> None:
     """Narrate one article to an MP3 with transcripts and chapters beside it."""
     import narrate

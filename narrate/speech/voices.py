@@ -9,7 +9,7 @@ a pronunciation lexicon and the wording of announcements::
     [options]                # checked by the engine's Options (unknown keys are errors)
     rate = 175
     [lexicon]                # whole words, case-insensitive -> respelling for the engine
-    "Bialiatski" = "Byalyatski"
+    "Nguyen" = "Nwen"
     [wording]
     image = "Image: {alt}"
 """

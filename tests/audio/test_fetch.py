@@ -39,8 +39,10 @@ def test_speak_fetches_the_publishers_audio(local_server, tmp_path: Path, fake_v
     assert result.fetched and result.engine == "fetch"
     assert result.duration == pytest.approx(12.0, abs=0.2)
     assert result.vtt.read_text().startswith("WEBVTT")
-    # auto takes the publisher's audio too
-    assert speak(article, tmp_path / "auto.mp3", voice=fake_voice).fetched
+    # auto takes the publisher's audio too, unless a voice is named: then that voice speaks
+    assert speak(article, tmp_path / "auto.mp3").fetched
+    named = speak(article, tmp_path / "named.mp3", voice=fake_voice, audio="auto")
+    assert not named.fetched and named.engine == "fake"
 
 
 def test_auto_generates_when_the_audio_cannot_be_had(local_server, tmp_path: Path,

@@ -67,6 +67,8 @@ def test_usage_error_exits_2():
     assert run_narrate("export").returncode == 2
     assert run_narrate("export", str(EXAMPLE), "--format", "docx").returncode == 2
     assert run_narrate("no-such-command").returncode == 2
+    unknown = run_narrate("speak", str(EXAMPLE), "-o", "x.mp3", "--voice", "no-such-voice")
+    assert unknown.returncode == 2 and b"no-such-voice" in unknown.stderr
 
 
 def test_voices_lists_profiles_and_engines():

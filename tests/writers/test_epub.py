@@ -10,7 +10,6 @@ from lxml import etree
 
 from narrate.model import Article
 from narrate.writers import write
-
 from tests.golden import FIXTURES
 
 OPF = "{http://www.idpf.org/2007/opf}"

@@ -2,7 +2,6 @@
 
 from narrate.model import Article, Figure, Paragraph, Text
 from narrate.writers import write
-
 from tests.a11y import axe_violations
 from tests.golden import FIXTURES
 

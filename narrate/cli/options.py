@@ -1,0 +1,29 @@
+"""Options several commands share, defined once."""
+
+from __future__ import annotations
+
+import click
+
+
+def _check_voice(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An unknown voice profile is a usage error (exit 2), caught before any work starts."""
+    if value is None:
+        return None
+    from narrate.speech.voices import profiles
+
+    names = sorted(profiles())
+    if value not in names:
+        raise click.BadParameter(f"no voice profile {value!r}; choose from {', '.join(names)}"
+                                 " (see `narrate voices`)")
+    return value
+
+
+voice_option = click.option(
+    "--voice", default=None, callback=_check_voice,
+    help="Voice profile (see `narrate voices`). Default: the profile matching the article's "
+         "language, else `default`. Naming a voice means generated speech even with --audio auto.")
+audio_option = click.option(
+    "--audio", type=click.Choice(["auto", "generate", "fetch"]), default="auto", show_default=True,
+    help="fetch: use the publisher's narration (<audio src>); generate: always text-to-speech; "
+         "auto: fetch when the article links narration and no --voice is named, else generate.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
