@@ -23,7 +23,6 @@ from narrate.errors import SynthesisError
 from narrate.model import Article, Paragraph, Text
 from narrate.podcast.catalog import Catalog
 from narrate.podcast.show import init_show
-from tests.shared import SAMPLE, need_shared
 
 ARTICLE = """---
 title: "Lighthouses of the {place}: a short history"
@@ -192,23 +191,6 @@ def test_changed_text_gets_new_file_same_guid(narrated):
     urls = [i.find("enclosure").get("url") for i in items if i.findtext("guid") == ep.guid]
     assert urls == [show.base_url + f"episodes/{ep.stem}.mp3"]
     assert (show.folder / "episodes" / f"{old.stem}.mp3").is_file()  # old URL keeps working
-
-
-@pytest.mark.slow
-def test_done_check_with_the_sample(tmp_path):
-    """`narrate init demo && narrate add SAMPLE --show demo`, twice: one item, exact length."""
-    need_speak()
-    sample = need_shared(SAMPLE)
-    show = init_show(tmp_path / "demo")
-    first = add_sources(show.folder, [str(sample)])
-    assert len(first.added) == 1, first.failed
-    second = add_sources(show.folder, [str(sample)])
-    assert second.added == [] and len(second.unchanged) == 1
-    d = feedparser.parse((show.folder / "feed.xml").read_bytes())
-    assert not d.bozo and len(d.entries) == 1
-    enc = d.entries[0].enclosures[0]
-    name = enc.href.rsplit("/", 1)[1]
-    assert int(enc.length) == (show.folder / "episodes" / name).stat().st_size
 
 
 def test_scheduler_without_dask_is_a_config_error(tmp_path):

@@ -1,10 +1,8 @@
-"""narrate.speak.speak(): the one call behind `narrate speak`, and the foundation done-check."""
+"""narrate.speak.speak(): the one call behind `narrate speak` (the done-check runs the CLI in tests/cli)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,6 @@ import pytest
 from narrate.errors import ConfigError, EngineUnavailable, NarrateError
 from narrate.model import Article, Figure, Heading, Image, Paragraph, Text
 from narrate.speak import SpeakResult, speak
-from tests.shared import SAMPLE, need_shared
 
 ARTICLE = Article(
     title="Tides and Timetables", authors=("Ila Moss",), language="en",
@@ -73,24 +70,3 @@ def test_errors_are_one_line_and_name_the_source(tmp_path: Path, fake_voice: str
         speak(ARTICLE, tmp_path / "f.mp3", voice=str(failing), audio="generate")
     assert "\n" not in str(info.value) and info.value.source == FakeEngine.name
     assert not list(tmp_path.glob("f.*"))
-
-
-def test_done_check_cli_on_the_sample(tmp_path: Path) -> None:
-    """`narrate speak SAMPLE -o x.mp3`: an MP3 of 4-9 minutes titled and credited from the
-    front matter (real espeak-ng through pyttsx3, real ffmpeg, read back with mutagen)."""
-    import narrate
-    from narrate.audio.tags import read_tags
-
-    need_shared()
-    narrate_bin = Path(sys.executable).with_name("narrate")
-    out = tmp_path / "x.mp3"
-    proc = subprocess.run([str(narrate_bin), "speak", str(SAMPLE), "-o", str(out), "-q"],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    article = narrate.read(str(SAMPLE))
-    tags = read_tags(out)
-    assert tags["title"] == article.title and tags["artist"] == article.authors[0]
-    from mutagen.mp3 import MP3
-
-    assert 240 <= MP3(out).info.length <= 540
-    assert out.with_suffix(".vtt").exists() and out.with_name("x.chapters.json").exists()
