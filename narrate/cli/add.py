@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from narrate.cli.options import audio_option, quiet_option, voice_option
-from narrate.cli.progress import progress_printer
+from narrate.cli.progress import progress_line
 
 
 @click.command("add")
@@ -29,8 +29,9 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     """
     from narrate.batch import add_sources
 
-    report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
-                         scheduler=scheduler, progress=progress_printer(quiet))
+    with progress_line(quiet) as progress:
+        report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
+                             scheduler=scheduler, progress=progress)
     for source, message in report.failed:
         line = " ".join(message.split())
         click.echo(f"narrate: error: {line if source in line else f'{source}: {line}'}", err=True)

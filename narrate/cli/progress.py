@@ -1,18 +1,26 @@
-"""One progress printer for every command: a terminal gets lines, pipes and --quiet get nothing."""
+"""One progress line for every command: a terminal gets a line rewritten in place (on stderr);
+pipes, files and --quiet get nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import click
 
 
-def progress_printer(quiet: bool) -> Callable[[str], None] | None:
+@contextlib.contextmanager
+def progress_line(quiet: bool) -> Iterator[Callable[[str], None] | None]:
+    """Yield a reporter (or None when nothing should be shown); clear the line when done."""
     if quiet or not sys.stderr.isatty():
-        return None
+        yield None
+        return
 
     def report(message: str) -> None:
         click.echo(f"\r\x1b[2K{message}", err=True, nl=False)
 
-    return report
+    try:
+        yield report
+    finally:
+        click.echo("\r\x1b[2K", err=True, nl=False)

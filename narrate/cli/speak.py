@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from narrate.cli.options import audio_option, quiet_option, voice_option
-from narrate.cli.progress import progress_printer
+from narrate.cli.progress import progress_line
 
 
 @click.command("speak")
@@ -23,7 +23,8 @@ def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) 
     from narrate.speak import speak
 
     article = narrate.read(source)
-    result = speak(article, out, voice=voice, audio=audio, progress=progress_printer(quiet))
+    with progress_line(quiet) as progress:
+        result = speak(article, out, voice=voice, audio=audio, progress=progress)
     if not quiet:
         minutes, seconds = divmod(round(result.duration), 60)
         click.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.engine}/{result.voice})")
