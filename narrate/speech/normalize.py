@@ -30,15 +30,37 @@ ABBREVIATIONS = {
     "Inc.": "Incorporated", "Ltd.": "Limited", "Co.": "Company", "Corp.": "Corporation",
 }
 CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"), "€": ("euro", "euros", "cent", "cents"),
-              "£": ("pound", "pounds", "penny", "pence")}
-_SCALE = r"(?:\s(thousand|million|billion|trillion))?"
+              "£": ("pound", "pounds", "penny", "pence"), "¥": ("yen", "yen", "sen", "sen"),
+              "₹": ("rupee", "rupees", "paisa", "paise")}
+# "$2 billion", or the newsroom short forms "£5m", "$3bn", "€40k", "$1.2tn"
+_SCALE = r"(?:\s(thousand|million|billion|trillion)\b|(k|m|mn|bn|tn)\b)?"
+_SHORT_SCALE = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+# Units read after a number: symbol -> (singular, plural). Only unambiguous symbols.
+UNITS = {
+    "km": ("kilometer", "kilometers"), "cm": ("centimeter", "centimeters"),
+    "mm": ("millimeter", "millimeters"), "kg": ("kilogram", "kilograms"),
+    "mg": ("milligram", "milligrams"), "ml": ("milliliter", "milliliters"),
+    "mph": ("mile per hour", "miles per hour"), "km/h": ("kilometer per hour", "kilometers per hour"),
+    "kph": ("kilometer per hour", "kilometers per hour"), "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "ft": ("foot", "feet"),
+    "sq ft": ("square foot", "square feet"), "mi": ("mile", "miles"),
+    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
+    "MB": ("megabyte", "megabytes"), "GB": ("gigabyte", "gigabytes"), "TB": ("terabyte", "terabytes"),
+    "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
+    "GHz": ("gigahertz", "gigahertz"),
+    "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "°": ("degree", "degrees"),
+}
+_FRACTIONS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8"}
+_DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _UNICODE = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u00ad": "",
-    "\u2026": "...", "\u2022": ",", "&": " and ",
+    "\u2026": "...", "\u2022": ",", "&": " and ", "\u2212": "-",
 }
 
 
@@ -100,7 +122,16 @@ def _english(text: str) -> str:
     text = re.sub(r"\b([01]?\d|2[0-3]):([0-5]\d)(?:\s?([ap])\.?m\b\.?)?", _clock, text)
     text = re.sub(r"(?<=\d)\s?([ap])\.?m\.?(?=\W|$)", lambda m: f" {m.group(1).upper()} M", text)
     text = re.sub(r"(?<=[a-z] )([ap])\.m\.(?=\W|$)", lambda m: f"{m.group(1).upper()} M", text)
+    text = re.sub(r"\bpp\.\s*(?=\d)", "pages ", text)
+    text = re.sub(r"\bp\.\s*(?=\d)", "page ", text)
     text = _money(text)
+    text = _fractions(text)
+    text = _units(text)
+    # "between 10-12" -> "between ten and twelve"; other numeric ranges "10-12" -> "ten to twelve"
+    text = re.sub(r"\b([Bb]etween\s+)(\d[\d,.]*)\s*(?:-|to)\s*(\d)", r"\1\2 and \3", text)
+    text = re.sub(r"(?<![\w.,/-])(\d[\d,.]*)-(\d[\d,.]*)(?![\w/-])", r"\1 to \2", text)
+    # a minus sign before a number that stands alone: "-5" -> "minus five"
+    text = re.sub(r"(?<![\w.,)-])-(?=\d)", "minus ", text)
     text = re.sub(rf"({_NUM})\s?(?:%|percent\b|per cent\b)",
                   lambda m: numbers.decimal(m.group(1)) + " percent", text)
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: numbers.ordinal(int(m.group(1))), text)
@@ -154,17 +185,51 @@ def _dates(text: str) -> str:
 
 
 def _money(text: str) -> str:
-    def spoken(m: re.Match[str]) -> str:
-        one, many, sub_one, sub_many = CURRENCIES[m.group(1)]
-        amount, scale = m.group(2), m.group(3)
-        whole, _, frac = amount.replace(",", "").partition(".")
+    def spoken_scaled(m: re.Match[str]) -> str:
+        scale = m.group(3) or _SHORT_SCALE.get(m.group(4) or "", "")
+        return spoken_with(m.group(1), m.group(2), scale)
+
+    def spoken_with(symbol: str, amount: str, scale: str) -> str:
+        one, many, sub_one, sub_many = CURRENCIES[symbol]
         if scale:
             return f"{numbers.decimal(amount)} {scale} {many}"
+        whole, _, frac = amount.replace(",", "").partition(".")
         n = int(whole)
         out = f"{numbers.cardinal(n)} {one if n == 1 else many}"
-        if frac and int(frac.ljust(2, "0")[:2]):
-            cents = int(frac.ljust(2, "0")[:2])
+        cents = int(frac.ljust(2, "0")[:2]) if frac else 0
+        if cents:
             out += f" and {numbers.cardinal(cents)} {sub_one if cents == 1 else sub_many}"
         return out
 
-    return re.sub(rf"([$€£])\s?({_NUM}){_SCALE}\b", spoken, text)
+    symbols = re.escape("".join(CURRENCIES))
+    return re.sub(rf"([{symbols}])\s?({_NUM}){_SCALE}(?!\w)", spoken_scaled, text)
+
+
+def _fractions(text: str) -> str:
+    """1/2, 3/4 and ½: "one half", "three quarters" (not dates such as 1/3/2020)."""
+    for glyph, plain in _FRACTIONS.items():
+        text = re.sub(rf"(\d)?{glyph}", lambda m, p=plain: (f"{m.group(1)} and " if m.group(1) else "") + p, text)
+
+    def spoken(m: re.Match[str]) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        if bottom in _DENOMINATORS:
+            one, many = _DENOMINATORS[bottom]
+        else:
+            one = numbers.ordinal(bottom)
+            many = one + "s"
+        return f"{numbers.cardinal(top)} {one if top == 1 else many}"
+
+    return re.sub(r"(?<![\d/.])([1-9])/([2-9]|10)(?![\d/])", spoken, text)
+
+
+def _units(text: str) -> str:
+    """"5 km", "2.5kg", "-5°C": the number, then the unit's name (plural unless exactly one)."""
+    names = sorted(UNITS, key=len, reverse=True)
+    pattern = "|".join(re.escape(n) for n in names)
+
+    def spoken(m: re.Match[str]) -> str:
+        one, many = UNITS[m.group(2)]
+        amount = m.group(1)
+        return f"{amount} {one if amount in ('1', '-1') else many}"
+
+    return re.sub(rf"(-?{_NUM})\s?({pattern})(?![\w/])", spoken, text)
