@@ -6,146 +6,463 @@ Content-Length (``bytes=0-0`` sends one byte). Only single ranges are honoured; 
 multi-range header gets the full 200 (RFC 9110 lets a server ignore Range). Nothing outside the
 show folder is reachable: ``..`` and dot-files are refused after percent-decoding, and the real
 path (symlinks resolved) must lie inside the folder. The catalog and settings are not served.
+
+A single-threaded asyncio ``Protocol`` (why: docs/architecture.md, "The server"): strict, minimal HTTP/1.1 request parsing
+(bounded head size and header count; anything it cannot frame is answered 400/431/505 and the
+connection closed), a per-file header cache, resolved paths trusted for ``PATH_TTL`` seconds
+only while the file keeps its inode, and bodies sent with ``os.sendfile`` (header block with
+``MSG_MORE``, so both leave in one segment). Nothing blocks the loop: when a client's socket is
+full the rest of its body waits for the transport to drain (``resume_writing``), a connection
+gets at most ``TURN_BYTES`` / ``TURN_REQUESTS`` per loop turn, and connections idle or stuck for
+``IDLE_TIMEOUT`` seconds are closed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import os
-import re
+import socket
 import stat
 import sys
+import threading
+import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CONTENT_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".xml": "application/rss+xml; charset=utf-8",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".chapters.json": "application/json+chapters",
-    ".json": "application/json",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".html": "text/html; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".epub": "application/epub+zip",
-}
-CORS_SUFFIXES = (".vtt", ".srt", ".chapters.json", ".json", ".xml")
-PRIVATE = ("catalog.sqlite", "narrate.toml")  # prefixes of top-level files never served
-_RANGE_RE = re.compile(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", re.IGNORECASE)
-UNSATISFIABLE = "unsatisfiable"
+from narrate.podcast.http import (
+    CORS_SUFFIXES,
+    PRIVATE,
+    STATUS_LINES,
+    UNSATISFIABLE,
+    BadRequest,
+    content_type,
+    etag_matches,
+    http_time,
+    if_range_ok,
+    parse_head,
+    parse_range,
+)
 
+MAX_HEAD = 64 * 1024  # request line + header fields, bytes
+IDLE_TIMEOUT = 60.0  # idle (or stuck) connections are closed after a minute
+TURN_BYTES = 1 << 20  # body bytes one connection may send per event-loop turn
+TURN_REQUESTS = 32  # pipelined requests one connection may have answered per turn
+COPY_CHUNK = 64 * 1024  # handed to the transport when the socket is full
+PATH_TTL = 2.0  # seconds a resolved request path is trusted (while its file keeps its inode)
+_MSG_MORE = getattr(socket, "MSG_MORE", 0)
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)  # FIFOs must not hang open()
 
-def content_type(name: str) -> str:
-    lower = name.lower()
-    if lower.endswith(".chapters.json"):
-        return CONTENT_TYPES[".chapters.json"]
-    return CONTENT_TYPES.get(os.path.splitext(lower)[1], "application/octet-stream")
+class _Connection(asyncio.Protocol):
+    """One client connection: parse requests from ``buf``, answer them in order."""
 
+    def __init__(self, server: ShowServer, loop: asyncio.AbstractEventLoop) -> None:
+        self.srv = server
+        self.loop = loop
+        self.transport: asyncio.Transport | None = None
+        self.sock: socket.socket | None = None
+        self.sock_fd = -1
+        self.peer = "-"
+        self.buf = b""
+        self.last = time.monotonic()
+        self.closed = False
+        self.eof = False
+        self.reading = True
+        self.keep = True  # keep the connection after the current response
+        self.v11 = True
+        self.body_fd = -1  # file whose bytes are still being sent
+        self.body_off = 0
+        self.body_left = 0
+        self.scheduled = False
 
-def parse_range(header: str, size: int) -> tuple[int, int] | str | None:
-    """One ``bytes=`` range -> (first, last) inclusive; ``UNSATISFIABLE``; or None to ignore it
-    (malformed, multi-range, or last < first)."""
-    m = _RANGE_RE.fullmatch(header)
-    if not m or (not m.group(1) and not m.group(2)):
-        return None
-    first, last = m.groups()
-    if not first:  # suffix: the last N bytes
-        n = int(last)
-        return UNSATISFIABLE if n == 0 or size == 0 else (max(0, size - n), size - 1)
-    start = int(first)
-    if last and int(last) < start:
-        return None
-    if start >= size:
-        return UNSATISFIABLE
-    return start, min(int(last), size - 1) if last else size - 1
+    # ------------------------------------------------------------ transport callbacks
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport
+        # pause_writing as soon as anything is buffered, resume_writing once it is all sent:
+        # the socket is then empty of transport data whenever we sendfile() into it directly
+        transport.set_write_buffer_limits(high=0)
+        # our own handle on the socket, for send(MSG_MORE) and sendfile(); closed with the connection
+        self.sock = transport.get_extra_info("socket").dup()
+        self.sock_fd = self.sock.fileno()
+        peer = transport.get_extra_info("peername")
+        self.peer = str(peer[0]) if peer else "-"
+        self.srv._conns.add(self)
 
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+        self._drop_body()
+        if self.sock is not None:
+            self.sock.close()
+        self.srv._conns.discard(self)
 
-def _etag_matches(header: str, etag: str, *, weak: bool) -> bool:
-    if header.strip() == "*":
+    def data_received(self, data: bytes) -> None:
+        self.last = time.monotonic()
+        self.buf = self.buf + data if self.buf else data
+        if self.body_fd < 0 and not self.scheduled:
+            self._process()
+        if self.reading and len(self.buf) > 2 * MAX_HEAD and not self.closed:
+            self.transport.pause_reading()  # answers are not being read: stop taking requests
+            self.reading = False
+
+    def eof_received(self) -> bool:
+        self.eof = True  # answer what was asked, then close (half-closed clients still read)
+        if self.body_fd < 0 and not self.scheduled:
+            self._process()
         return True
-    for tag in header.split(","):
-        tag = tag.strip()
-        if tag.startswith("W/"):
-            if not weak:
-                continue
-            tag = tag[2:]
-        if tag == etag:
-            return True
-    return False
+
+    def pause_writing(self) -> None:
+        """Nothing to do: _pump and _process look at the transport's buffer themselves."""
+
+    def resume_writing(self) -> None:
+        self.last = time.monotonic()
+        self._continue()
+
+    # ------------------------------------------------------------ the request loop
+    def _continue(self) -> None:
+        self.scheduled = False
+        if self.closed:
+            return
+        if self.body_fd >= 0:
+            self._pump()
+        if self.body_fd < 0 and not self.scheduled:
+            self._process()
+
+    def _later(self) -> None:
+        if not self.scheduled:
+            self.scheduled = True
+            self.loop.call_soon(self._continue)
+
+    def _process(self) -> None:
+        transport = self.transport
+        handled = 0
+        while not self.closed:
+            if self.body_fd >= 0:
+                return  # resume_writing / _later carries on
+            if not self.keep:
+                self._close()
+                return
+            if transport.get_write_buffer_size():
+                return  # client not reading: stop answering pipelined requests (resume_writing)
+            buf = self.buf
+            if buf[:1] in (b"\r", b"\n"):
+                buf = self.buf = buf.lstrip(b"\r\n")  # RFC 9112 2.2: ignore leading blank lines
+            end, skip = buf.find(b"\r\n\r\n"), 4
+            bare = buf.find(b"\n\n")  # a head with bare LF line ends (tolerated)
+            if bare >= 0 and (end < 0 or bare < end):
+                end, skip = bare, 2
+            if end < 0 or end > MAX_HEAD:
+                if len(buf) > MAX_HEAD:
+                    self._refuse(431, "request header fields too large", "-")
+                    continue
+                break
+            head = buf[:end]
+            self.buf = buf[end + skip:]
+            self._request(head)
+            handled += 1
+            if handled >= TURN_REQUESTS:
+                self._later()  # let other connections have a turn
+                return
+        if self.closed:
+            return
+        if self.eof:
+            self._close()
+        elif not self.reading:
+            self.reading = True
+            transport.resume_reading()
+
+    def _request(self, head: bytes) -> None:
+        try:
+            method, target, version, h = parse_head(head)
+        except BadRequest as e:
+            line = head.split(b"\n", 1)[0].rstrip(b"\r").decode("latin-1")[:200]
+            self._refuse(e.status, e.text, line)
+            return
+        self.v11 = version == b"HTTP/1.1"
+        tokens = h.get("connection", "").lower()
+        self.keep = "close" not in tokens if self.v11 else "keep-alive" in tokens
+        length = h.get("content-length")
+        if length is not None and not (length.isascii() and length.isdigit()):
+            self._refuse(400, "bad content-length", f"{method} {target} {version.decode()}")
+            return
+        if "transfer-encoding" in h or (length is not None and length.strip("0")):
+            self.keep = False  # a request body is never read: the connection cannot be reused
+        line = f"{method} {target} {version.decode()}"
+        if method == "GET" or method == "HEAD":
+            self._serve(line, target, h, head=method == "HEAD")
+        elif method == "OPTIONS":
+            self._respond(204, line, "Allow: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Origin: *\r\n"
+                          "Access-Control-Allow-Methods: GET, HEAD, OPTIONS\r\n"
+                          "Access-Control-Allow-Headers: Range, If-None-Match, If-Modified-Since\r\n"
+                          "Content-Length: 0\r\n")
+        elif method in ("POST", "PUT", "DELETE", "PATCH"):
+            self.keep = False
+            self._plain(405, line, "method not allowed", extra="Allow: GET, HEAD, OPTIONS\r\n")
+        else:
+            self.keep = False
+            self._plain(501, line, "unsupported method")
+
+    # ------------------------------------------------------------ responses
+    def _head(self, status: int, line: str, fields: str) -> bytes:
+        """The status line and header block (logged here: one line per response)."""
+        if self.keep:
+            conn = "" if self.v11 else "Connection: keep-alive\r\n"
+        else:
+            conn = "Connection: close\r\n"
+        if not self.srv.quiet:
+            self.srv._log(self.peer, line, status)
+        return (STATUS_LINES[status] + self.srv._stamp() + fields + conn + "\r\n").encode("latin-1")
+
+    def _respond(self, status: int, line: str, fields: str, body: bytes = b"") -> None:
+        data = self._head(status, line, fields)
+        self.transport.write(data + body if body else data)
+
+    def _plain(self, status: int, line: str, text: str, *, head: bool = False, extra: str = "") -> None:
+        body = (text + "\n").encode()
+        self._respond(status, line, "Content-Type: text/plain; charset=utf-8\r\n"
+                      f"Content-Length: {len(body)}\r\n{extra}", b"" if head else body)
+
+    def _refuse(self, status: int, text: str, line: str) -> None:
+        """A request we cannot frame or interpret: say why, then close (no resync attempt)."""
+        self.keep = False
+        self.buf = b""
+        self._plain(status, line, text)
+        self._close()
+
+    def _serve(self, line: str, target: str, h: dict[str, str], *, head: bool) -> None:
+        found = self.srv.open(target)
+        if found is None:
+            self._plain(404, line, "not found", head=head)
+            return
+        fd, st, real = found
+        etag, last_modified, mtime, ctype, common = self.srv._meta(real, st)
+        size = st.st_size
+
+        inm = h.get("if-none-match")
+        if inm is not None:
+            not_modified = etag_matches(inm, etag, weak=True)
+        elif "if-modified-since" in h:
+            since = http_time(h["if-modified-since"])
+            not_modified = since is not None and mtime <= since
+        else:
+            not_modified = False
+        if not_modified:
+            os.close(fd)
+            self._respond(304, line, common)
+            return
+
+        status, first, last = 200, 0, size - 1
+        rng = h.get("range")
+        if rng is not None:
+            if_range = h.get("if-range")
+            if if_range is None or if_range_ok(if_range, etag, last_modified):
+                parsed = parse_range(rng, size)
+                if parsed == UNSATISFIABLE:
+                    os.close(fd)
+                    self._respond(416, line, f"Content-Range: bytes */{size}\r\nContent-Length: 0\r\n"
+                                  + common)
+                    return
+                if isinstance(parsed, tuple):
+                    status, (first, last) = 206, parsed
+        length = last - first + 1 if size else 0
+        if status == 206:
+            fields = f"{ctype}Content-Length: {length}\r\nContent-Range: bytes {first}-{last}/{size}\r\n{common}"
+        else:
+            fields = f"{ctype}Content-Length: {length}\r\n{common}"
+        self._start_body(self._head(status, line, fields), fd, first, length if not head else 0)
+
+    def _start_body(self, data: bytes, fd: int, first: int, length: int) -> None:
+        """Send a header block, then ``length`` bytes of ``fd`` from ``first`` (closing fd)."""
+        transport = self.transport
+        if length == 0:
+            os.close(fd)
+            transport.write(data)
+            return
+        self.body_fd, self.body_off, self.body_left = fd, first, length
+        if transport.get_write_buffer_size():
+            transport.write(data)
+        else:  # MSG_MORE: the header block leaves in the same segment as the body's start
+            try:
+                n = self.sock.send(data, _MSG_MORE)
+            except BlockingIOError:
+                n = 0
+            except OSError:
+                self._abort()
+                return
+            if n < len(data):
+                transport.write(data[n:])
+        self._pump()
+
+    def _pump(self) -> None:
+        """Send the current body: sendfile() while the socket takes it; when it is full, hand
+        one chunk to the transport and wait for resume_writing."""
+        fd, off, left = self.body_fd, self.body_off, self.body_left
+        transport = self.transport
+        sent = 0
+        try:
+            while left:
+                if self.closed or transport.get_write_buffer_size():
+                    break
+                if sent >= TURN_BYTES:
+                    self._later()
+                    break
+                try:
+                    n = os.sendfile(self.sock_fd, fd, off, left)
+                except BlockingIOError:
+                    chunk = os.pread(fd, min(left, COPY_CHUNK), off)
+                    n = len(chunk)
+                    if n:
+                        transport.write(chunk)
+                if n == 0:  # the file shrank under us: the promised length can't be met
+                    self._abort()
+                    return
+                off += n
+                left -= n
+                sent += n
+        except OSError:  # reset, broken pipe, read error
+            self._abort()
+            return
+        if self.closed:
+            return
+        self.body_off, self.body_left = off, left
+        if sent:
+            self.last = time.monotonic()
+        if not left:
+            self._drop_body()
+
+    def _drop_body(self) -> None:
+        if self.body_fd >= 0:
+            os.close(self.body_fd)
+            self.body_fd = -1
+
+    def _close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.transport.close()  # after what is buffered has been sent
+
+    def _abort(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.transport.abort()
 
 
-def _http_time(value: str) -> float | None:
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    return when.timestamp() if when.tzinfo else None
+class ShowServer:
+    """An HTTP/1.1 server rooted at one show folder, bound on creation; ``serve_forever`` runs
+    its event loop in the calling thread until ``shutdown`` (from another thread) or Ctrl-C."""
 
-
-class ShowHandler(BaseHTTPRequestHandler):
-    """GET/HEAD of the files in ``server.root``."""
-
-    protocol_version = "HTTP/1.1"
-    server_version = "narrate"
-    timeout = 60  # idle keep-alive connections are closed after a minute
-    disable_nagle_algorithm = True  # headers then sendfile: no 40 ms delayed-ACK stalls
-    server: ShowServer
-
-    # ------------------------------------------------------------ methods
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
-        self._serve(head=False)
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._serve(head=True)
-
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        self.send_response(204)
-        self.send_header("Allow", "GET, HEAD, OPTIONS")
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Range, If-None-Match, If-Modified-Since")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def _not_allowed(self) -> None:
-        # the request body is not read, so the connection cannot be reused
-        self._plain(405, "method not allowed", extra={"Allow": "GET, HEAD, OPTIONS",
-                                                      "Connection": "close"})
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = _not_allowed  # noqa: N815
-
-    def version_string(self) -> str:
+    def __init__(self, folder: Path, host: str, port: int, *, quiet: bool = False) -> None:
+        self.root = Path(os.path.realpath(folder))
+        self.root_str = str(self.root)
+        self.quiet = quiet
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        infos.sort(key=lambda info: info[0] != socket.AF_INET)  # "localhost" means 127.0.0.1
+        family, kind, proto, _, addr = infos[0]
+        self.socket = socket.socket(family, kind, proto)
+        try:
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.socket.bind(addr)
+            self.socket.listen(128)
+        except OSError:
+            self.socket.close()
+            raise
+        self.server_address = self.socket.getsockname()
+        self._conns: set[_Connection] = set()
+        self._paths: dict[str, tuple[str, int, int, float]] = {}
+        self._meta_cache: dict[tuple, tuple[str, str, int, str, str]] = {}
+        self._stamp_sec = -1
+        self._stamp_text = ""
+        self._log_lines: list[str] = []
+        self._log_sec = -1
+        self._log_stamp = ""
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Future | None = None
+        self._shutdown_request = False
+        self._done = threading.Event()
+        self._done.set()
         from narrate import __version__
 
-        return f"narrate/{__version__}"
+        self.server_version = f"narrate/{__version__}"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        if not self.server.quiet:
-            super().log_message(format, *args)
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
 
-    # ------------------------------------------------------------ helpers
-    def _plain(self, status: int, text: str, *, head: bool = False,
-               extra: dict[str, str] | None = None) -> None:
-        body = (text + "\n").encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
+    # ------------------------------------------------------------ lifecycle
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Run until ``shutdown()``; ``poll_interval`` is accepted for socketserver parity."""
+        loop = asyncio.new_event_loop()
+        with self._lock:
+            if self._shutdown_request:
+                self._shutdown_request = False
+                loop.close()
+                return
+            self._loop = loop
+            self._done.clear()
+        main = loop.create_task(self._run())
+        try:
+            loop.run_until_complete(main)
+        finally:
+            with self._lock:
+                self._loop = None
+                self._shutdown_request = False
+            if not main.done():  # Ctrl-C
+                main.cancel()
+                loop.run_until_complete(asyncio.gather(main, return_exceptions=True))
+            for conn in list(self._conns):
+                conn._abort()
+            loop.run_until_complete(asyncio.sleep(0))  # connection_lost callbacks
+            self._flush_log()
+            loop.close()
+            self._done.set()
 
-    def resolve(self) -> str | None:
-        """The real path of the file a request names, or None when it is not allowed.
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._stop = loop.create_future()
+        if self._shutdown_request:
+            return
+        listener = await loop.create_server(lambda: _Connection(self, loop), sock=self.socket.dup(),
+                                            backlog=128)
+        sweeper = loop.call_later(IDLE_TIMEOUT / 6, self._sweep)
+        try:
+            await self._stop
+        finally:
+            sweeper.cancel()
+            listener.close()
+
+    def _wake(self) -> None:
+        if self._stop is not None and not self._stop.done():
+            self._stop.set_result(None)
+
+    def shutdown(self) -> None:
+        """Stop ``serve_forever`` (called from another thread) and wait until it has returned."""
+        with self._lock:
+            loop = self._loop
+            self._shutdown_request = loop is not None
+        if loop is None:
+            return
+        try:
+            loop.call_soon_threadsafe(self._wake)
+        except RuntimeError:  # the loop already closed
+            pass
+        self._done.wait()
+
+    def server_close(self) -> None:
+        self.socket.close()
+
+    def _sweep(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = time.monotonic() - IDLE_TIMEOUT
+        for conn in [c for c in self._conns if c.last < deadline]:
+            conn._abort()
+        loop.call_later(IDLE_TIMEOUT / 6, self._sweep)
+
+    # ------------------------------------------------------------ per request
+    def resolve(self, target: str) -> str | None:
+        """The real path of the file a request target names, or None when it is not allowed.
 
         (Plain ``os.path`` strings: this runs on every request.)"""
-        raw = self.path
+        raw = target
         if "://" in raw.split("?", 1)[0]:  # absolute-form request target
             raw = urllib.parse.urlsplit(raw).path or "/"
         raw = raw.split("?", 1)[0].split("#", 1)[0]
@@ -162,125 +479,100 @@ class ShowHandler(BaseHTTPRequestHandler):
             parts = ["index.html"]
         if len(parts) == 1 and parts[0].startswith(PRIVATE):
             return None
-        real = os.path.realpath(os.path.join(self.server.root_str, *parts))
-        if not real.startswith(self.server.root_str + os.sep):
+        real = os.path.realpath(os.path.join(self.root_str, *parts))
+        if not real.startswith(self.root_str + os.sep):
             return None
         return real
 
-    # ------------------------------------------------------------ the one GET/HEAD path
-    def _serve(self, *, head: bool) -> None:
-        real = self.resolve()
+    def open(self, target: str) -> tuple[int, os.stat_result, str] | None:
+        """(fd, stat, real path) of the regular file a request target names, or None (404).
+
+        Resolving (``os.path.realpath``: an lstat per path component) is the costliest step of
+        a request, so a target's real path is remembered for ``PATH_TTL`` seconds, and used only
+        while the file opened through it is the very file (device, inode) found inside the show
+        when it was resolved; anything else (replaced, removed, a symlink swapped in) resolves
+        again."""
+        now = time.monotonic()
+        hit = self._paths.get(target)
+        if hit is not None and hit[3] > now:
+            real, dev, ino, _ = hit
+            try:
+                fd = os.open(real, _OPEN_FLAGS)
+            except OSError:
+                fd = -1
+            if fd >= 0:
+                st = os.fstat(fd)
+                if st.st_ino == ino and st.st_dev == dev and stat.S_ISREG(st.st_mode):
+                    return fd, st, real
+                os.close(fd)
+        real = self.resolve(target)
         if real is None:
-            self._plain(404, "not found", head=head)
-            return
-        try:  # O_NONBLOCK: a FIFO in the folder must not hang the thread on open
-            handle = os.fdopen(os.open(real, os.O_RDONLY | os.O_NONBLOCK), "rb")
-        except OSError:  # missing, unreadable
-            self._plain(404, "not found", head=head)
-            return
+            return None
         try:
-            st = os.fstat(handle.fileno())
-            if not stat.S_ISREG(st.st_mode):  # folders, FIFOs, devices
-                self._plain(404, "not found", head=head)
-                return
-            self._send_file(handle, st, os.path.basename(real), head=head)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-        finally:
-            handle.close()
+            fd = os.open(real, _OPEN_FLAGS)
+        except OSError:  # missing, unreadable
+            return None
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):  # folders, FIFOs, devices
+            os.close(fd)
+            return None
+        if len(self._paths) >= 4096:
+            self._paths.clear()
+        self._paths[target] = (real, st.st_dev, st.st_ino, now + PATH_TTL)
+        return fd, st, real
 
-    def _send_file(self, handle, st: os.stat_result, name: str, *, head: bool) -> None:  # noqa: C901
-        size = st.st_size
-        etag = f'"{size:x}-{st.st_mtime_ns:x}"'
-        last_modified = email.utils.formatdate(int(st.st_mtime), usegmt=True)
-        common = {
-            "ETag": etag,
-            "Last-Modified": last_modified,
-            "Accept-Ranges": "bytes",
-            "Cache-Control": "no-cache" if name.endswith((".xml", ".html")) else "public, max-age=3600",
-        }
-        if name.lower().endswith(CORS_SUFFIXES):
-            common["Access-Control-Allow-Origin"] = "*"
-            common["Access-Control-Expose-Headers"] = "Content-Length, Content-Range, ETag"
+    def _meta(self, real: str, st: os.stat_result) -> tuple[str, str, int, str, str]:
+        """(ETag, Last-Modified, mtime s, Content-Type field, fields every answer carries),
+        cached per file version."""
+        key = (real, st.st_ino, st.st_size, st.st_mtime_ns)
+        meta = self._meta_cache.get(key)
+        if meta is None:
+            if len(self._meta_cache) >= 4096:
+                self._meta_cache.clear()
+            name = os.path.basename(real)
+            etag = f'"{st.st_size:x}-{st.st_mtime_ns:x}"'
+            last_modified = email.utils.formatdate(int(st.st_mtime), usegmt=True)
+            cache = "no-cache" if name.endswith((".xml", ".html")) else "public, max-age=3600"
+            common = (f"ETag: {etag}\r\nLast-Modified: {last_modified}\r\nAccept-Ranges: bytes\r\n"
+                      f"Cache-Control: {cache}\r\n")
+            if name.lower().endswith(CORS_SUFFIXES):
+                common += ("Access-Control-Allow-Origin: *\r\n"
+                           "Access-Control-Expose-Headers: Content-Length, Content-Range, ETag\r\n")
+            meta = (etag, last_modified, int(st.st_mtime), f"Content-Type: {content_type(name)}\r\n",
+                    common)
+            self._meta_cache[key] = meta
+        return meta
 
-        inm = self.headers.get("If-None-Match")
-        ims = self.headers.get("If-Modified-Since")
-        if inm is not None:
-            not_modified = _etag_matches(inm, etag, weak=True)
-        elif ims is not None:
-            since = _http_time(ims)
-            not_modified = since is not None and int(st.st_mtime) <= since
-        else:
-            not_modified = False
-        if not_modified:
-            self.send_response(304)
-            for key, value in common.items():
-                self.send_header(key, value)
-            self.end_headers()
-            return
+    def _stamp(self) -> str:
+        """The Server and Date fields, formatted once a second."""
+        now = time.time()
+        if int(now) != self._stamp_sec:
+            self._stamp_sec = int(now)
+            self._stamp_text = (f"Server: {self.server_version}\r\n"
+                                f"Date: {email.utils.formatdate(now, usegmt=True)}\r\n")
+        return self._stamp_text
 
-        status, first, last = 200, 0, size - 1
-        rng = self.headers.get("Range")
-        if_range = self.headers.get("If-Range")
-        if rng is not None and (if_range is None or self._if_range_ok(if_range, etag, last_modified)):
-            parsed = parse_range(rng, size)
-            if parsed == UNSATISFIABLE:
-                self._plain416(size, common, head)
-                return
-            if isinstance(parsed, tuple):
-                status, (first, last) = 206, parsed
-        length = last - first + 1 if size else 0
-        self.send_response(status)
-        self.send_header("Content-Type", content_type(name))
-        self.send_header("Content-Length", str(length))
-        if status == 206:
-            self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-        for key, value in common.items():
-            self.send_header(key, value)
-        self.end_headers()
-        if head or length == 0:
-            return
-        self.connection.sendfile(handle, first, length)
+    def _log(self, peer: str, line: str, status: int) -> None:
+        """An access-log line in http.server's format, written once per loop turn."""
+        if not self._log_lines:
+            asyncio.get_running_loop().call_soon(self._flush_log)
+        now = int(time.time())
+        if now != self._log_sec:
+            self._log_sec = now
+            self._log_stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.localtime(now))
+        self._log_lines.append(f'{peer} - - [{self._log_stamp}] "{line}" {status} -\n')
 
-    @staticmethod
-    def _if_range_ok(value: str, etag: str, last_modified: str) -> bool:
-        value = value.strip()
-        if value.startswith(("\"", "W/")):
-            return value == etag  # strong comparison only
-        return value == last_modified
-
-    def _plain416(self, size: int, common: dict[str, str], head: bool) -> None:
-        self.send_response(416)
-        self.send_header("Content-Range", f"bytes */{size}")
-        self.send_header("Content-Length", "0")
-        for key, value in common.items():
-            self.send_header(key, value)
-        self.end_headers()
-
-
-class ShowServer(ThreadingHTTPServer):
-    """A threading HTTP/1.1 server rooted at one show folder."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128
-
-    def __init__(self, folder: Path, host: str, port: int, *, quiet: bool = False) -> None:
-        self.root = Path(os.path.realpath(folder))
-        self.root_str = str(self.root)
-        self.quiet = quiet
-        super().__init__((host, port), ShowHandler)
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A client that hangs up (reset, broken pipe) is normal for players: no traceback."""
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return
-        super().handle_error(request, client_address)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+    def _flush_log(self) -> None:
+        lines, self._log_lines = self._log_lines, []
+        if lines:
+            try:
+                sys.stderr.write("".join(lines))
+                sys.stderr.flush()
+            except (OSError, ValueError):  # stderr closed: logging is best effort
+                pass
 
 
 def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8765, *,
