@@ -1,20 +1,15 @@
 """``narrate serve``: the show folder over HTTP/1.1 the way podcast apps need it.
 
-Apple's AppleCoreMedia, gPodder and browsers probe with HEAD and byte ranges, revalidate with
-ETag / If-Modified-Since and reuse keep-alive connections, so every response carries the exact
-Content-Length (``bytes=0-0`` sends one byte). Only single ranges are honoured; a malformed or
-multi-range header gets the full 200 (RFC 9110 lets a server ignore Range). Nothing outside the
-show folder is reachable: ``..`` and dot-files are refused after percent-decoding, and the real
-path (symlinks resolved) must lie inside the folder. The catalog and settings are not served.
+Podcast apps probe with HEAD and byte ranges, revalidate with ETag / If-Modified-Since and reuse
+keep-alive connections, so every response carries the exact Content-Length. Only single ranges
+are honoured (a malformed or multi-range header gets the full 200). Nothing outside the show
+folder is reachable (``..``, dot-files, symlinks out), nor the catalog and settings.
 
-A single-threaded asyncio ``Protocol`` (why: docs/architecture.md, "The server"): strict, minimal HTTP/1.1 request parsing
-(bounded head size and header count; anything it cannot frame is answered 400/431/505 and the
-connection closed), a per-file header cache, resolved paths trusted for ``PATH_TTL`` seconds
-only while the file keeps its inode, and bodies sent with ``os.sendfile`` (header block with
-``MSG_MORE``, so both leave in one segment). Nothing blocks the loop: when a client's socket is
-full the rest of its body waits for the transport to drain (``resume_writing``), a connection
-gets at most ``TURN_BYTES`` / ``TURN_REQUESTS`` per loop turn, and connections idle or stuck for
-``IDLE_TIMEOUT`` seconds are closed.
+A single-threaded asyncio ``Protocol`` (why: docs/architecture.md, "The server"): strict HTTP/1.1
+parsing with a bounded head, a per-file header cache, resolved paths trusted for ``PATH_TTL``
+seconds while the file keeps its inode, bodies sent with ``os.sendfile``. When a client's socket
+is full its body waits for the drain; a connection gets at most ``TURN_BYTES`` /
+``TURN_REQUESTS`` per loop turn; idle or stuck connections close after ``IDLE_TIMEOUT`` s.
 """
 
 from __future__ import annotations
@@ -30,7 +25,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from narrate.podcast.http import (
+from narrate.errors import ConfigError
+from narrate.podcast.http import (  # noqa: I001
     CORS_SUFFIXES,
     PRIVATE,
     STATUS_LINES,
@@ -353,17 +349,23 @@ class ShowServer:
         self.root = Path(os.path.realpath(folder))
         self.root_str = str(self.root)
         self.quiet = quiet
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
-        infos.sort(key=lambda info: info[0] != socket.AF_INET)  # "localhost" means 127.0.0.1
+        if host.lower() in ("localhost", "localhost."):
+            host = "127.0.0.1"  # RFC 6761: always loopback, even where /etc/hosts says nothing
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc}", str(folder)) from None
+        infos.sort(key=lambda info: info[0] != socket.AF_INET)  # IPv4 first, as browsers expect
         family, kind, proto, _, addr = infos[0]
         self.socket = socket.socket(family, kind, proto)
         try:
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self.socket.bind(addr)
             self.socket.listen(128)
-        except OSError:
+        except OSError as exc:
             self.socket.close()
-            raise
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                              str(folder)) from None
         self.server_address = self.socket.getsockname()
         self._conns: set[_Connection] = set()
         self._paths: dict[str, tuple[str, int, int, float]] = {}

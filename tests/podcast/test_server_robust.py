@@ -281,3 +281,14 @@ def test_localhost_binds_ipv4(folder):
         assert srv.server_address[0] == "127.0.0.1"
     finally:
         srv.server_close()
+
+
+def test_a_port_in_use_is_one_clear_error(folder):
+    from narrate.errors import ConfigError
+
+    first = make_server(folder, "127.0.0.1", 0, quiet=True)
+    try:
+        with pytest.raises(ConfigError, match="cannot listen on 127.0.0.1"):
+            make_server(folder, "127.0.0.1", first.server_address[1], quiet=True)
+    finally:
+        first.server_close()
