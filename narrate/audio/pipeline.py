@@ -18,6 +18,7 @@ from typing import ClassVar
 from narrate.audio import cover as cover_mod
 from narrate.audio import loudness, sidecars, tags
 from narrate.audio.render import Cue
+from narrate.fileio import write_atomic
 from narrate.model import Article
 
 
@@ -140,7 +141,7 @@ class Publish(PostProcessor):
         assert r.mp3 is not None
         written = []
         for path, text in sidecar_paths(r.out, r):
-            atomic_write(path, text.encode("utf-8"))
+            write_atomic(path, text)
             written.append(path)
         os.replace(r.mp3, r.out)
         return r.evolve(written=(r.out, *written))
@@ -149,16 +150,6 @@ class Publish(PostProcessor):
 def sidecar_paths(out: Path, r: Render) -> list[tuple[Path, str]]:
     return [(out.with_suffix(".vtt"), r.vtt), (out.with_suffix(".srt"), r.srt),
             (out.with_name(out.stem + ".chapters.json"), r.chapters_json)]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def tag_values(r: Render) -> tags.TagValues:

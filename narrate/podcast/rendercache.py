@@ -11,11 +11,11 @@ version, a file changed or deleted) just means an empty cache.
 from __future__ import annotations
 
 import marshal
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from narrate.fileio import write_atomic
 from narrate.podcast.catalog import Episode
 
 CACHE = ".render-cache"
@@ -80,10 +80,4 @@ def save(folder: Path, fingerprint: str, written: dict[str, tuple[Parts, list[Ep
             spans[episode_key(ep)] = (offset, len(item))
             offset += len(item) + 1
         files[name] = (st.st_size, st.st_mtime_ns, spans)
-    path = folder / CACHE
-    tmp = path.with_name(f"{CACHE}.{os.getpid()}.part")
-    try:  # atomic, not fsynced: a lost or torn cache only means rendering everything again
-        tmp.write_bytes(marshal.dumps({"fingerprint": fingerprint, "files": files}))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(folder / CACHE, marshal.dumps({"fingerprint": fingerprint, "files": files}))
