@@ -28,9 +28,9 @@ from narrate.model import (
     inline_text,
 )
 from narrate.readers.extract import settings
-from narrate.readers.metadata import split_authors
+from narrate.readers.patterns import BYLINE as _BYLINE
+from narrate.readers.patterns import split_authors
 
-_BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door|av|от|автор)\s+\S", re.I)
 _SOCIAL = re.compile(
     r"\b(facebook|instagram|twitter|tiktok|bluesky|whatsapp|threads|linkedin|youtube|"
     r"telegram|mastodon|reddit|pinterest|snapchat|flipboard)\b", re.I)

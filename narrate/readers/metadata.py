@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from narrate.model import Image
+from narrate.readers.patterns import split_authors
 from narrate.sources import canonical_url, resolve_url
 
 _WS = re.compile(r"\s+")
@@ -111,12 +112,6 @@ def _strip_site(title: str, site: str, h1: str) -> str:
         if site and title.startswith(site + sep):
             return title[len(site + sep):].strip()
     return title
-
-
-def split_authors(text: str) -> list[str]:
-    text = re.sub(r"^\s*(?:by|von|par|por|di|door|av)\s+", "", text, flags=re.I)
-    parts = re.split(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", text)
-    return [p for p in (_clean(p) for p in parts) if p and len(p) < 80]
 
 
 def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901

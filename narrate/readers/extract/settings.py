@@ -39,3 +39,6 @@ JSONLD_MIN_CHARS = 400  # a JSON-LD articleBody shorter than this is not trusted
 
 # ---- language detection
 DETECT_CHARS = 1500  # characters of body text given to the language detector
+
+# ---- structure put back from the page (extract/restore.py)
+HEADING_MAX_WORDS = 20  # a page heading longer than this inside the article is not a heading
