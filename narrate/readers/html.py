@@ -8,12 +8,13 @@ import lxml.html
 from lxml import etree
 
 from narrate.errors import ReadError
-from narrate.model import Article, Block, Paragraph, inline_text
+from narrate.model import Article, Block
 from narrate.readers.assemble import NO_ARTICLE, assemble
 from narrate.readers.decode import decode
 from narrate.readers.extract import settings
 from narrate.readers.extract.clean import drop_boilerplate, prune_tree
 from narrate.readers.extract.main import densest, main_content
+from narrate.readers.extract.once import say_once
 from narrate.readers.extract.restore import restore
 from narrate.readers.html_blocks import HtmlConverter
 from narrate.readers.links import safe_url
@@ -111,7 +112,7 @@ def _from_xml(content: etree._Element | None, tree: etree._Element,
     if content is None:
         return None
     blocks = restore(drop_boilerplate(xml_blocks(content, conv.base_url)), tree, conv)
-    return _drop_captions(blocks, conv.captions)
+    return say_once(blocks, conv.captions)
 
 
 def _precise(tree: etree._Element, url: str | None, body: str,
@@ -135,14 +136,6 @@ def _everything(tree: etree._Element, url: str | None, body: str,
     root = next((found for tag in ("article", "main", "body")
                  for found in tree.iter(tag)), tree)
     return drop_boilerplate(conv.blocks(root))
-
-
-def _drop_captions(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]:
-    """A caption trafilatura left as a paragraph is already its figure's caption."""
-    if not captions:
-        return blocks
-    return tuple(b for b in blocks if not (
-        isinstance(b, Paragraph) and " ".join(inline_text(b.inlines).split()) in captions))
 
 
 def read(data: bytes, source: Source, options: ReadOptions) -> Article:

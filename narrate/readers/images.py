@@ -24,8 +24,8 @@ from lxml import etree
 
 LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
               "data-hi-res-src", "data-full-src", "data-original-src")
-_PLACEHOLDER = re.compile(r"(?:^|/)(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|"
-                          r"grey|gray|empty|1x1)[\w-]*\.(?:gif|png|svg|jpe?g|webp)\b", re.I)
+_PLACEHOLDER = re.compile(r"(?:^|/)(?:blank|spacer|placeholder|transparent|pixel|loading|grey|gray|"
+                          r"empty|1x1)(?:[-_][\w-]*)?\.(?:gif|png|svg|jpe?g|webp)$", re.I)
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 ICON_MAX_PX = 32
 TEASER_LINK_WORDS = 3  # a link holding a picture and this many words is a teaser card
@@ -66,9 +66,9 @@ def image_source(img: etree._Element) -> str:
         value = _from_srcset(img.get(attr) or "")
         if value:
             return value
-    parent = img.getparent()
-    if parent is not None and parent.tag == "picture":
-        for source in parent.iter("source"):
+    picture = _picture(img)
+    if picture is not None:
+        for source in picture.iter("source"):
             value = _from_srcset(source.get("srcset") or source.get("data-srcset") or "")
             if value:
                 return value
@@ -78,8 +78,19 @@ def image_source(img: etree._Element) -> str:
     return src  # a placeholder is still better than nothing when it is all there is
 
 
+def _picture(img: etree._Element) -> etree._Element | None:
+    """The ``<picture>`` around an ``<img>`` (libxml2 nests the img inside ``<source>``)."""
+    for anc in img.iterancestors():
+        if anc.tag == "picture":
+            return anc
+        if anc.tag != "source":
+            return None
+    return None
+
+
 def _noscript_image(img: etree._Element) -> etree._Element | None:
-    node = img.getparent() if img.getparent() is not None and img.getparent().tag == "picture" else img
+    node = _picture(img)
+    node = img if node is None else node
     sib = node.getnext()
     if sib is None or sib.tag != "noscript":
         return None

@@ -14,7 +14,7 @@ from lxml import etree
 
 from narrate.model import Block, Heading, Paragraph, inline_text
 
-_POPUP_WORDS = ("tooltip", "popover", "hovercard", "rollover", "popup")
+_POPUP_WORDS = ("tooltip", "popover", "popup")
 # One XPath pass (in C) finds the candidates; ``_doomed`` confirms whole class tokens. Only
 # attributes are tested (no translate()/style parsing): this runs on every page, so it must
 # cost about a millisecond.
@@ -26,7 +26,7 @@ _PRUNE = etree.XPath(
     + "))]"
 )
 _POPUP_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover-\w*block|popup)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:tooltip|popover|popup)(?:$|[\s_-])",
     re.I,
 )
 
@@ -53,7 +53,6 @@ _CALL = re.compile(r"\bclick here\b|\bsign up (?:now|here|today)\b|\bsubscribe (
                    re.I)
 _SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_-]+\s*=\s*[^\]]*)?\]", re.I)
 _WRAPPED_SHORTCODE = re.compile(r"^\[([a-z_]+)\b[^\]]*\].*\[/\1\]$", re.I | re.S)
-_TEASER_TAG = re.compile(r"\[(?:[A-Z]{3,}|VIDEO|PICS|PHOTOS|LIVE|POLL)\]")
 
 
 def prune_tree(tree: etree._Element) -> None:
@@ -92,8 +91,6 @@ def is_boilerplate(block: Block) -> bool:
     if words <= 30 and _TEASER.match(text):
         return True
     if words <= 30 and _CALL.search(text):
-        return True
-    if len(_TEASER_TAG.findall(text)) >= 2:  # "Headline [INSIGHT] | Headline [VIDEO]"
         return True
     return bool(_SHORTCODE.fullmatch(text) or _WRAPPED_SHORTCODE.match(text))
 

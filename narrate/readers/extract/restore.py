@@ -39,8 +39,10 @@ from narrate.readers.xml_blocks import strip_furniture
 _TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "pre",
          "img")
 # Containers of teasers and page furniture, by the words of their class or id.
+# (AEB + meta dev: related 9 sites, sidebar 4, promo 3, share 3, advert/social/teaser 2 each;
+# the rest are the same furniture's usual names: recommend, sponsor, newsletter, comment.)
 _TEASER = re.compile(r"related|teaser|promo|recommend|sidebar|advert|sponsor|newsletter|"
-                     r"share|social|comment|author-bio|more-from", re.I)
+                     r"share|social|comment", re.I)
 
 
 def _key(text: str) -> str:
@@ -133,6 +135,7 @@ def restore(blocks: tuple[Block, ...], tree: etree._Element,
                 rebuilt = conv.element(found[1])
                 same = [b for b in rebuilt if type(b) is type(block)]
                 placed.append((last, same[0] if same else block))
+                placed.extend((last, f) for f in rebuilt if isinstance(f, Figure))
                 continue
         if found is None:
             placed.append((last, block))
