@@ -87,6 +87,41 @@ def _split_scores(bench: Path, pages: dict[str, dict]) -> dict[str, dict[str, di
     return out
 
 
+def _print_split(split: dict[str, dict[str, dict]]) -> None:
+    if not split:
+        return
+    print("\nsite split (tune / held-out halves by host, fixed; see the docstring)")
+    for name, halves in split.items():
+        cells = "  ".join(f"{h} F1 {m['f1']:.4f} (P {m['precision']:.3f} R {m['recall']:.3f},"
+                          f" {m['n']} pages)" for h, m in halves.items())
+        print(f"{name}: {cells}")
+    if "trafilatura" in split and "held-out" in split.get("narrate", {}):
+        gap = split["narrate"]["held-out"]["f1"] - split["trafilatura"]["held-out"]["f1"]
+        print(f"held-out: narrate - trafilatura = {gap:+.4f} F1 (goal >= +0.01)")
+
+
+def _gate(mine: dict, split: dict[str, dict[str, dict]], ratio: float | None) -> int:
+    floors = _floors()
+    status = 0
+    if mine["f1"] < floors["F1_FLOOR"]:
+        print(f"GATE FAILED: F1 {mine['f1']:.4f} < F1_FLOOR {floors['F1_FLOOR']:.3f}")
+        status = 1
+    held = split.get("narrate", {}).get("held-out")
+    if held is not None and held["f1"] < floors.get("HELDOUT_F1_FLOOR", 0.0):
+        print(f"GATE FAILED: held-out F1 {held['f1']:.4f} < HELDOUT_F1_FLOOR "
+              f"{floors['HELDOUT_F1_FLOOR']:.3f}")
+        status = 1
+    if ratio is not None and ratio > floors["SPEED_CEILING"]:
+        print(f"GATE FAILED: time ratio {ratio:.2f} > SPEED_CEILING {floors['SPEED_CEILING']}")
+        status = 1
+    if status == 0:
+        print(f"gate ok: F1 {mine['f1']:.4f} >= {floors['F1_FLOOR']:.3f}"
+              + (f", held-out F1 {held['f1']:.4f} >= {floors['HELDOUT_F1_FLOOR']:.3f}"
+                 if held is not None else "")
+              + (f", time ratio {ratio:.2f} <= {floors['SPEED_CEILING']}" if ratio else ""))
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench",
@@ -150,33 +185,8 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = mine["ms_mean"] / r["ms_mean"]
 
     split = _split_scores(args.bench, pages) if pages else {}
-    if split:
-        print("\nsite split (tune / held-out halves by host, fixed; see the docstring)")
-        for name, halves in split.items():
-            cells = "  ".join(f"{h} F1 {m['f1']:.4f} (P {m['precision']:.3f} R {m['recall']:.3f},"
-                              f" {m['n']} pages)" for h, m in halves.items())
-            print(f"{name}: {cells}")
-        if "trafilatura" in split and "held-out" in split.get("narrate", {}):
-            gap = split["narrate"]["held-out"]["f1"] - split["trafilatura"]["held-out"]["f1"]
-            print(f"held-out: narrate - trafilatura = {gap:+.4f} F1 (goal >= +0.01)")
-
-    floors = _floors()
-    status = 0
-    if args.gate:
-        if mine["f1"] < floors["F1_FLOOR"]:
-            print(f"GATE FAILED: F1 {mine['f1']:.4f} < F1_FLOOR {floors['F1_FLOOR']:.3f}")
-            status = 1
-        held = split.get("narrate", {}).get("held-out")
-        if held is not None and held["f1"] < floors.get("HELDOUT_F1_FLOOR", 0.0):
-            print(f"GATE FAILED: held-out F1 {held['f1']:.4f} < HELDOUT_F1_FLOOR "
-                  f"{floors['HELDOUT_F1_FLOOR']:.3f}")
-            status = 1
-        if ratio is not None and ratio > floors["SPEED_CEILING"]:
-            print(f"GATE FAILED: time ratio {ratio:.2f} > SPEED_CEILING {floors['SPEED_CEILING']}")
-            status = 1
-        if status == 0:
-            print(f"gate ok: F1 {mine['f1']:.4f} >= {floors['F1_FLOOR']:.3f}"
-                  + (f", time ratio {ratio:.2f} <= {floors['SPEED_CEILING']}" if ratio else ""))
+    _print_split(split)
+    status = _gate(mine, split, ratio) if args.gate else 0
     if args.pin and status == 0:
         status = _pin(mine["f1"], args.allow_regression)
     return status
