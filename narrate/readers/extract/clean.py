@@ -1,9 +1,13 @@
-"""General boilerplate rules narrate adds around trafilatura (none keyed to a site).
+"""Boilerplate rules narrate adds around trafilatura; each states the general pattern it
+encodes and where it is seen (AEB / meta dev sites, or our fixtures in
+``tests/readers/test_rules.py``).
 
-``prune_tree`` runs before extraction on the page: what a screen reader would not read
-(the ``hidden`` attribute) and hover cards / tooltips / pop-ups (by class) are not article
-text either. ``is_boilerplate`` judges one block of the
-result: copyright lines, "Updated at …" datelines, "READ MORE:" teasers, "click here" calls.
+``prune_tree`` runs before extraction on the page: what a screen reader would not read (the
+``hidden`` attribute; 3 sites) and tooltips / pop-overs / pop-ups by class (tooltip 12 sites,
+popup 14, popover 4). ``is_boilerplate`` judges one short block of the result: a copyright
+line, an "Updated at …" dateline, a teaser label ("Read more:", "Related:", "You might also
+like"), a call to action ("click here", "sign up now"), a syndication note ("Continue
+reading", "Originally published on …"), an unrendered WordPress shortcode.
 """
 
 from __future__ import annotations
@@ -51,6 +55,12 @@ _TEASER = re.compile(
     r"\s*(?::|$|\||»|>)", re.I)
 _CALL = re.compile(r"\bclick here\b|\bsign up (?:now|here|today)\b|\bsubscribe (?:now|today)\b",
                    re.I)
+# Furniture around a syndicated or paginated article: "Continue reading", "Continue reading
+# the main story", "This article was originally published on …", "Originally appeared in …".
+_FURNITURE = re.compile(
+    r"^\s*(?:continue reading\b|keep reading\b|"
+    r"(?:(?:this|the) (?:article|story|post|piece|essay) (?:was )?)?originally "
+    r"(?:published|appeared|posted|ran) (?:on|in|at|by)\b)", re.I)
 _SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_-]+\s*=\s*[^\]]*)?\]", re.I)
 _WRAPPED_SHORTCODE = re.compile(r"^\[([a-z_]+)\b[^\]]*\].*\[/\1\]$", re.I | re.S)
 
@@ -91,6 +101,8 @@ def is_boilerplate(block: Block) -> bool:
     if words <= 30 and _TEASER.match(text):
         return True
     if words <= 30 and _CALL.search(text):
+        return True
+    if words <= 30 and _FURNITURE.match(text):
         return True
     return bool(_SHORTCODE.fullmatch(text) or _WRAPPED_SHORTCODE.match(text))
 

@@ -141,6 +141,8 @@ def restore(blocks: tuple[Block, ...], tree: etree._Element,
             placed.append((last, block))
             continue
         last, el = found
+        if isinstance(block, Heading) and _teaser_ancestor(el):
+            continue  # the title of a related-stories or promo box, not a section
         matched.append(el)
         rebuilt, figures = _rebuild(block, el, conv)
         placed.append((last, rebuilt))
