@@ -83,14 +83,17 @@ def _parse_page(text: str, url: str | None, options: ReadOptions, source: str) -
     else:
         prune_tree(tree)
         attempts = [_precise, _recall, _density]
-    for attempt in attempts:
+    for n, attempt in enumerate(attempts):
         conv = HtmlConverter(base)
         blocks = attempt(tree, url, meta.article_body, conv)
         if blocks is None:
             continue
         try:
+            # a short find of the precise pass is worth a second look; whatever text a
+            # fallback finds is the page's text, however short (a readable page is read)
             return assemble(blocks, meta, source=source or url or "", options=options,
-                            audio_urls=conv.collected.audio_urls, min_words=min_words)
+                            audio_urls=conv.collected.audio_urls,
+                            min_words=min_words if n == 0 else 1)
         except ReadError as exc:
             if exc.reason != NO_ARTICLE:
                 raise

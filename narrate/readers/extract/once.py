@@ -1,8 +1,9 @@
 """Each piece of text said once.
 
 A page shows some text twice for the eye: the caption of a figure again as a loose paragraph
-or a list item, a pull quote set as an ordinary quote or paragraph beside the sentence it
-repeats. The figure's caption and the body's sentence are the copies we keep.
+or a list item, a pull quote set as an ordinary block quote beside the paragraph it repeats.
+The figure's caption and the body's paragraph are the copies we keep. (Only quotes: a
+paragraph that repeats part of another is left alone, texts do repeat phrases.)
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def say_once(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]
             block = _without_caption_items(block, caps)
             if not block.items:
                 continue
-        if (isinstance(block, (Paragraph, BlockQuote)) and len(key.split()) >= REPEAT_MIN_WORDS
+        if (isinstance(block, BlockQuote) and len(key.split()) >= REPEAT_MIN_WORDS
                 and any(key != p and key in p for p in paragraphs)):
             continue  # a pull quote: the paragraph that holds the sentence says it
         out.append(block)
