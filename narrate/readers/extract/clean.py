@@ -25,7 +25,8 @@ _POPUP_WORDS = ("tooltip", "popover", "popup")
 # One path with one predicate, not a union: libxml2 merges the node sets of a union with a
 # duplicate check that is quadratic when both sides are large (a million empty elements).
 _PRUNE = etree.XPath(
-    "//*[@hidden or (@class and ("
+    "//*[@hidden or (@style and (contains(@style, 'none') or contains(@style, 'hidden')))"
+    " or (@class and ("
     + " or ".join(f"contains(@class, '{w}')" for w in _POPUP_WORDS)
     + "))]"
 )
@@ -35,11 +36,17 @@ _POPUP_CLASS = re.compile(
 )
 
 
+_INVISIBLE_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
 def _doomed(el: etree._Element) -> bool:
     if el.tag in ("html", "body", "main", "article"):
         return False
     if el.get("hidden") is not None:
         return True
+    if _INVISIBLE_STYLE.search(el.get("style") or ""):
+        # kept: a formula's MathML, hidden for sight but the twin of its visible picture
+        return el.tag != "math" and next(el.iter("math", "{*}math"), None) is None
     return bool(_POPUP_CLASS.search(el.get("class") or ""))
 
 
