@@ -143,9 +143,12 @@ class HtmlConverter:
             caption, credit = self._caption(el)
             imgs = [i for i in el.iter("img") if not in_noscript(i)] or list(el.iter("img"))
             figs = [f for f in (self._image(i) for i in imgs) if f is not None]
+            if not imgs:
+                figs = self._microdata_image(el)
             if figs and (caption or credit):
                 cap = next(iter(el.iter("figcaption")), None)
-                at = 0 if cap is not None and _caption_first(el, cap, imgs[0]) else len(figs) - 1
+                first = cap is not None and bool(imgs) and _caption_first(el, cap, imgs[0])
+                at = 0 if first else len(figs) - 1
                 figs[at] = Figure(figs[at].src, figs[at].alt, caption, credit)
             return figs
         imgs = [el] if tag == "img" else list(el.iter("img"))
@@ -155,6 +158,21 @@ class HtmlConverter:
         self._images_seen.add(src)
 
     # ------------------------------------------------------------ images
+    def _microdata_image(self, fig: etree._Element) -> list[Figure]:
+        """A figure whose picture is loaded by script names it in schema.org microdata
+        (``itemtype=…/ImageObject`` with ``itemid``, or an ``itemprop=contentUrl|url``)."""
+        if "imageobject" not in (fig.get("itemtype") or "").lower():
+            return []
+        raw = fig.get("itemid") or ""
+        for el in fig.iter():
+            if not raw and (el.get("itemprop") or "") in ("contentUrl", "url"):
+                raw = el.get("content") or el.get("href") or el.get("src") or ""
+        src = safe_image_url(raw, self.base_url)
+        if not src or src in self._images_seen:
+            return []
+        self._images_seen.add(src)
+        return [Figure(src)]
+
     def _image(self, img: etree._Element) -> Figure | None:
         caption = ""
         if self.title_is_caption:

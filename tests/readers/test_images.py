@@ -135,3 +135,11 @@ def test_formula_picture_kept_when_its_mathml_is_not_read() -> None:
         f"<p>{P}three</p>"), url=URL)
     assert [f.alt for f in _figures(a)] == ["x^2"]
     assert all(not isinstance(b, Paragraph) or "x^2" not in str(b) for b in a.blocks)
+
+
+def test_script_loaded_picture_named_in_microdata() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure itemscope itemtype='http://schema.org/ImageObject' "
+        "itemid='https://img.example/quay.jpg'><div data-lazy-container></div>"
+        f"<figcaption>The quay in winter.</figcaption></figure><p>{P}three</p>"), url=URL)
+    assert _figures(a) == [Figure("https://img.example/quay.jpg", "", "The quay in winter.", "")]
