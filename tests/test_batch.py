@@ -22,7 +22,7 @@ from narrate.batch import (
 from narrate.errors import SynthesisError
 from narrate.model import Article, Paragraph, Text
 from narrate.podcast.catalog import Catalog
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 
 ARTICLE = """---
 title: "Lighthouses of the {place}: a short history"

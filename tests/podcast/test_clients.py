@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from narrate.podcast.catalog import Catalog
-from narrate.podcast.feed import rebuild
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show, rebuild_folder
 from tests.podcast.media import episode
 
 
@@ -52,7 +51,7 @@ def served(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     with Catalog.open(folder) as cat:
         for n, seconds in ((1, 2), (2, 3), (3, 25)):
             cat.upsert(episode(folder, n, seconds=seconds))
-    rebuild(folder)
+    rebuild_folder(folder)
     proc = subprocess.Popen([sys.executable, "-m", "narrate", "serve", str(folder), "--host",
                              "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
