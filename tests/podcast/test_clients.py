@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,17 +21,8 @@ import pytest
 
 from narrate.podcast.catalog import Catalog
 from narrate.podcast.showfolder import init_show, rebuild_folder
+from tests.conftest import need_tool
 from tests.podcast.media import episode
-
-
-def need_tool(name: str, package: str) -> str:
-    exe = shutil.which(name)
-    if exe is None:
-        reason = f"{name} is not installed (apt-get install -y --no-install-recommends {package})"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return exe
 
 
 def free_port() -> int:
