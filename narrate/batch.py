@@ -219,14 +219,16 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         from narrate.speak import speak
         from narrate.writers import write
 
+        def path(ext: str) -> Path:
+            return layout.episode_file(Path(folder), stem, ext)
+
         article = Article.from_json(article_json)
-        out = layout.episode_file(Path(folder), stem, layout.AUDIO.ext)
+        out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
         result = speak(article, out, voice=voice or None, audio=audio)
         for copy in layout.exports():
-            write_atomic(layout.episode_file(Path(folder), stem, copy.ext), write(article, copy.writer))
-        files = tuple(f.ext for f in layout.episode_files()
-                      if layout.episode_file(Path(folder), stem, f.ext).is_file())
+            write_atomic(path(copy.ext), write(article, copy.writer))
+        files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
     except Exception as e:  # noqa: BLE001 - reported per source, never stops the batch

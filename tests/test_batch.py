@@ -225,3 +225,30 @@ def test_parallel_jobs(tmp_path):
     for e in d.entries:
         name = e.enclosures[0].href.rsplit("/", 1)[1]
         assert int(e.enclosures[0].length) == (show.folder / "episodes" / name).stat().st_size
+
+
+def test_the_batch_reads_settings_and_artwork_once(tmp_path, monkeypatch, fake_voice):
+    """The rebuild after a batch takes the show the batch loaded: one settings read, one
+    artwork check, for any number of sources."""
+    from narrate.podcast import artwork, show
+
+    show_folder = init_show(tmp_path / "show").folder
+    reads = {"settings": 0, "artwork": 0}
+    load_show, check_artwork = show.load_show, artwork.check_artwork
+
+    def counted_load(folder):
+        reads["settings"] += 1
+        return load_show(folder)
+
+    def counted_check(path):
+        reads["artwork"] += 1
+        return check_artwork(path)
+
+    monkeypatch.setattr("narrate.batch.load_show", counted_load)
+    monkeypatch.setattr(artwork, "check_artwork", counted_check)
+    specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra="Short."))
+             for n, p in enumerate(("Reef", "Spit"), 1)]
+    report = add_sources(show_folder, specs, voice=fake_voice)
+    assert report.failed == [] and len(report.added) == 2
+    assert reads == {"settings": 1, "artwork": 1}
+    assert len(feedparser.parse((show_folder / "feed.xml").read_bytes()).entries) == 2

@@ -13,21 +13,17 @@ SCRIPT = "script"  # not a writer: the speech script
 
 
 class _Formats(click.Choice):
-    """The writer registry's formats plus ``script``, read when the command runs (so a writer
-    registered after import is offered too)."""
+    """The writer registry's formats plus ``script``, read each time click asks (so a writer
+    registered after this module was imported is offered too)."""
 
-    def __init__(self) -> None:
-        super().__init__([])
+    def __init__(self) -> None:  # no fixed list to store
+        self.case_sensitive = True
 
     @property
-    def choices(self) -> list[str]:  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
         from narrate.writers import WRITERS
 
-        return [*WRITERS, SCRIPT]
-
-    @choices.setter
-    def choices(self, value: object) -> None:
-        pass
+        return (*WRITERS, SCRIPT)
 
 
 @click.command("export")
