@@ -130,10 +130,15 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
 
 
 def _sidecar_tags() -> list[tuple[str, str]]:
-    """The Podcasting 2.0 tag per sidecar (``{url}`` and ``{lang}`` filled in per item), typed
-    from the layout's table; the feed states a media type without parameters."""
-    kinds = {f.ext: f.media_type.split(";")[0] for f in SIDECARS}
-    return [(ext, f'\n<podcast:transcript url="{{url}}{ext}" type="{kinds[ext]}" language="{{lang}}"'
-                  ' rel="captions"/>') for ext in ("vtt", "srt")] + [
-        ("chapters.json", f'\n<podcast:chapters url="{{url}}chapters.json"'
-                          f' type="{kinds["chapters.json"]}"/>')]
+    """(extension, Podcasting 2.0 tag) per sidecar in the layout, with ``{url}`` and ``{lang}``
+    left to fill per item; the feed states a media type without its parameters."""
+    tags = []
+    for f in SIDECARS:
+        kind = f.media_type.split(";")[0]
+        if f.ext == "chapters.json":
+            tag = f'<podcast:chapters url="{{url}}{f.ext}" type="{kind}"/>'
+        else:
+            tag = (f'<podcast:transcript url="{{url}}{f.ext}" type="{kind}" language="{{lang}}"'
+                   ' rel="captions"/>')
+        tags.append((f.ext, "\n" + tag))
+    return tags
