@@ -94,7 +94,8 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
     langs = esc_all([ep.language or show.language for ep in episodes])
     people = iter(esc_all([a[:128] for ep in episodes for a in ep.authors]))
     show_author = esc(show.author)
-    sidecar_tags = _sidecar_tags()
+    # (extension, media type without parameters, chapters or transcript) per sidecar
+    sidecars = [(f.ext, f.media_type.split(";")[0], f.ext == "chapters.json") for f in SIDECARS]
     parts = []
     for i, ep in enumerate(episodes):
         title, link, url, lang, byline = titles[i], links[i], urls[i], langs[i], bylines[i]
@@ -104,9 +105,12 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
                 "<p>Narrated by a synthetic voice (text-to-speech).</p>]]>")
         files = ep.files
         extra = ""
-        for ext, tag in sidecar_tags:
-            if ext in files:
-                extra += tag.format(url=url, lang=lang)
+        for ext, kind, chapters in sidecars:
+            if ext not in files:
+                continue
+            extra += (f'\n<podcast:chapters url="{url}{ext}" type="{kind}"/>' if chapters else
+                      f'\n<podcast:transcript url="{url}{ext}" type="{kind}" language="{lang}"'
+                      ' rel="captions"/>')
         for _ in ep.authors:
             name = next(people).strip()
             if name:  # an empty podcast:person is invalid
@@ -127,18 +131,3 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
 <itunes:episodeType>full</itunes:episodeType>{extra}
 </item>""")
     return parts
-
-
-def _sidecar_tags() -> list[tuple[str, str]]:
-    """(extension, Podcasting 2.0 tag) per sidecar in the layout, with ``{url}`` and ``{lang}``
-    left to fill per item; the feed states a media type without its parameters."""
-    tags = []
-    for f in SIDECARS:
-        kind = f.media_type.split(";")[0]
-        if f.ext == "chapters.json":
-            tag = f'<podcast:chapters url="{{url}}{f.ext}" type="{kind}"/>'
-        else:
-            tag = (f'<podcast:transcript url="{{url}}{f.ext}" type="{kind}" language="{{lang}}"'
-                   ' rel="captions"/>')
-        tags.append((f.ext, "\n" + tag))
-    return tags
