@@ -52,11 +52,11 @@ def rebuild(show: Show, cat: Catalog | None = None) -> None:
     """
     if cat is None:
         with Catalog.open(show.folder, feed_url=show.feed_url) as opened:
-            return rebuild(show, opened)
+            rebuild(show, opened)
+        return
     show, episodes = with_catalog(show, cat)
     for name, render in OUTPUTS:
         write_if_changed(show.folder / name, render(show, episodes))
-    return None
 
 
 def rebuild_folder(folder: Path) -> Show:
