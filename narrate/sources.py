@@ -88,11 +88,14 @@ def load(spec: str) -> Source:
     """Load ``spec``: an http(s) URL, "-" for stdin, or a file path. Raises SourceError."""
     if spec == "-":
         return _load_stream(sys.stdin.buffer, "-")
-    scheme = spec.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*://", spec) else ""
+    scheme = spec.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", spec) else ""
     if scheme in ("http", "https"):
         return _load_url(spec)
     if scheme == "file":
         return _load_file(Path(urllib.request.url2pathname(urllib.parse.urlsplit(spec).path)), spec)
+    if scheme and "://" in spec and not Path(spec).exists():
+        raise SourceError(f"{scheme}: URLs cannot be read; give an http(s) URL, a file or -",
+                          redact(spec))
     return _load_file(Path(spec), spec)
 
 

@@ -194,3 +194,10 @@ def test_canonical_url_drops_only_cross_site_tracking() -> None:
     # the widely used trackers go; one publisher's names stay (elsewhere they may pick content)
     assert sources.canonical_url(url) == "https://news.example/a?id=7&smid=nytcore&cmpid=5"
     assert sources.canonical_url("https://news.example/a") == "https://news.example/a"
+
+
+def test_other_url_schemes_are_one_line(tmp_path) -> None:
+    with pytest.raises(SourceError) as err:
+        load("ftp://joe:pw@example.org/a.html")
+    assert str(err.value) == ("ftp://***@example.org/a.html: ftp: URLs cannot be read; "
+                              "give an http(s) URL, a file or -")
