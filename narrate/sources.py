@@ -288,12 +288,26 @@ class _Link:
 
     def __init__(self, target: _Target, clock: _Clock) -> None:
         self.target, self.clock = target, clock
+        self.path, self.headers = target.path, {}
         timeout = clock.socket_timeout()
+        port = target.port or (443 if target.https else 80)  # explicit, or "::1" parses as ":"
+        host, proxy = target.host, _proxy_for(target)
+        if proxy:
+            host, port, proxy_auth = proxy
         if target.https:
             self.conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-                target.host, target.port, timeout=timeout, context=ssl.create_default_context())
+                host, port, timeout=timeout, context=ssl.create_default_context())
         else:
-            self.conn = http.client.HTTPConnection(target.host, target.port, timeout=timeout)
+            self.conn = http.client.HTTPConnection(host, port, timeout=timeout)
+        if proxy and target.https:  # CONNECT through the proxy, TLS end to end
+            self.conn.set_tunnel(target.host, target.port or 443,
+                                 {"Proxy-Authorization": proxy_auth} if proxy_auth else None)
+        elif proxy:  # a plain-http proxy takes the absolute URL
+            netloc = f"[{target.host}]" if ":" in target.host else target.host
+            netloc += f":{target.port}" if target.port else ""
+            self.path = f"http://{netloc}{target.path}"
+            if proxy_auth:
+                self.headers["Proxy-Authorization"] = proxy_auth
         self.sock: socket.socket | None = None
         self.watchdog = threading.Timer(max(clock.left(), 0.0), self._expire)
         self.watchdog.daemon = True
@@ -327,7 +341,7 @@ class _Link:
         self.conn.connect()
         self.sock = self.conn.sock  # kept: the response takes the socket over from conn
         self.tick()
-        self.conn.request("GET", self.target.path, headers=headers)
+        self.conn.request("GET", self.path, headers=headers | self.headers)
         return self.conn.getresponse()
 
     def tick(self) -> None:
@@ -336,6 +350,16 @@ class _Link:
             raise TimeoutError
         if self.sock is not None:
             self.sock.settimeout(self.clock.socket_timeout())
+
+
+def _proxy_for(target: _Target) -> tuple[str, int, str | None] | None:
+    """The proxy from $http_proxy/$https_proxy (not for hosts in $no_proxy), as urllib did."""
+    proxies = urllib.request.getproxies_environment()
+    url = proxies.get("https" if target.https else "http")
+    if not url or urllib.request.proxy_bypass_environment(target.host, proxies):
+        return None
+    proxy = _Target.parse(url if "://" in url else "http://" + url, "proxy " + redact(url))
+    return proxy.host, proxy.port or (443 if proxy.https else 80), proxy.auth
 
 
 def _next_hop(resp: http.client.HTTPResponse, current: str, seen: set[str], shown: str) -> str:

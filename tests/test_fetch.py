@@ -84,6 +84,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         path = self.path
+        if path.startswith("http://"):  # asked as a proxy: say who it was for
+            host = self.headers.get("Host", "")
+            auth = self.headers.get("Proxy-Authorization", "")
+            self._send(200, f"proxied {path} host={host} auth={auth}".encode(), "text/plain")
+            return
         special = {
             "/unannounced-huge": self._huge_unannounced,
             "/trickle": lambda: self._trickle(head=False),
@@ -269,6 +274,24 @@ def test_credentials_are_sent_but_never_shown(server: str) -> None:
 def test_malformed_urls_are_one_line(url: str) -> None:
     text = _error(url)
     assert "pw@" not in text and ("valid URL" in text or "only http and https" in text)
+
+
+def test_an_http_proxy_from_the_environment_is_used(server: str, monkeypatch) -> None:
+    proxy = server.replace("http://", "http://pu:pp@")
+    monkeypatch.setenv("http_proxy", proxy)
+    monkeypatch.setenv("no_proxy", "")
+    got = fetch("http://site.invalid:8080/a?b=1", accept=("text/plain",), max_bytes=1000,
+                deadline=5).data.decode()
+    token = base64.b64encode(b"pu:pp").decode()
+    assert got == f"proxied http://site.invalid:8080/a?b=1 host=site.invalid:8080 auth=Basic {token}"
+    # $no_proxy hosts go direct: 127.0.0.1 is reached although the proxy would answer otherwise
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    assert fetch(server + "/page", accept=HTML, max_bytes=1 << 20, deadline=5).data == PAGE
+
+
+def test_an_ipv6_literal_keeps_its_address() -> None:
+    text = _error(f"http://[::1]:{_closed_port()}/")
+    assert "::1" in text and "valid URL" not in text
 
 
 def test_redact() -> None:
