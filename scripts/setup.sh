@@ -48,9 +48,9 @@ if [ "$want_test" = 1 ] && [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ];
   mkdir -p .cache/axe
   npm install --prefix .cache/axe --silent --no-audit --no-fund axe-core@4 >/dev/null
 fi
-# DAISY Ace (EPUB accessibility checker) for the EPUB tests; it drives the system chromium, so
-# puppeteer must not download a browser of its own.
-if [ "$want_test" = 1 ] && [ ! -x .cache/ace/node_modules/.bin/ace ]; then
+# DAISY Ace (.cache/ace/node_modules/.bin/ace-cli, EPUB accessibility) for the EPUB tests; it
+# drives the system chromium, so puppeteer must not download a browser of its own.
+if [ "$want_test" = 1 ] && [ ! -x .cache/ace/node_modules/.bin/ace-cli ]; then
   mkdir -p .cache/ace
   PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .cache/ace --silent --no-audit --no-fund \
     @daisy/ace-cli >/dev/null
