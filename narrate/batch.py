@@ -27,6 +27,7 @@ from narrate.errors import ConfigError, NarrateError
 from narrate.model import Article
 from narrate.podcast.catalog import Catalog, Episode, utc_now
 from narrate.podcast.show import Show, load_show
+from narrate.sources import redact
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 EXPORTS = (("html", "html"), ("markdown", "md"), ("text", "txt"), ("epub", "epub"))
@@ -294,7 +295,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         taken, seen = cat.slugs(), {}
         planned: list[Job] = []
         for n, spec in enumerate(sources, 1):
-            say(f"[{n}/{len(sources)}] reading {spec}")
+            say(f"[{n}/{len(sources)}] reading {redact(spec)}")
             try:
                 decided = _plan(cat, show, spec, voice, audio, taken, seen)
             except Exception as e:  # noqa: BLE001 - one bad source never stops the batch
@@ -314,7 +315,7 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
     def record(job: Job, made: dict, n: int) -> None:
         if "error" in made:
             report.failed.append((job.spec, made["error"]))
-            say(f"[{n}/{len(planned)}] failed {job.spec}")
+            say(f"[{n}/{len(planned)}] failed {redact(job.spec)}")
             return
         try:
             report.added.append(cat.upsert(_episode(cat, job, made)))
@@ -326,7 +327,7 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
     pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
     if pool is None:
         for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
-            say(f"[{n}/{len(planned)}] narrating {job.spec}")
+            say(f"[{n}/{len(planned)}] narrating {redact(job.spec)}")
             record(job, produce(*a), n)
         return
     try:

@@ -340,3 +340,17 @@ def test_only_sources_imports_an_http_client() -> None:
         if used:
             offenders[str(module.relative_to(root.parent))] = sorted(used)
     assert offenders == {}
+
+
+def test_the_cli_never_prints_credentials(tmp_path: Path) -> None:
+    from narrate.podcast.show import init_show
+    from tests.cli.conftest import run_narrate
+
+    show = init_show(tmp_path / "show").folder
+    url = f"http://joe:s3cret@127.0.0.1:{_closed_port()}/article"
+    for args in (("export", url), ("add", "--show", str(show), url), ("speak", url, "-o",
+                                                                      str(tmp_path / "x.mp3"))):
+        done = run_narrate(*args)
+        output = (done.stdout + done.stderr).decode()
+        assert done.returncode == 1 and "s3cret" not in output, output
+        assert "http://***@127.0.0.1:" in output and "connection refused" in output
