@@ -28,6 +28,7 @@ from narrate.model import Article
 from narrate.podcast import layout
 from narrate.podcast.catalog import Catalog, Episode, utc_now
 from narrate.podcast.show import Show, load_show
+from narrate.sources import redact
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 SLUG_MAX = 60
@@ -309,7 +310,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         taken, seen = cat.slugs(), {}
         planned: list[Job] = []
         for n, spec in enumerate(sources, 1):
-            say(f"[{n}/{len(sources)}] reading {spec}")
+            say(f"[{n}/{len(sources)}] reading {redact(spec)}")
             try:
                 decided = _plan(cat, show, spec, voice, audio, taken, seen)
             except Exception as e:  # noqa: BLE001 - one bad source never stops the batch
@@ -329,7 +330,7 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
     def record(job: Job, made: Produced, n: int) -> None:
         if made.error:
             report.failed.append((job.spec, made.error))
-            say(f"[{n}/{len(planned)}] failed {job.spec}")
+            say(f"[{n}/{len(planned)}] failed {redact(job.spec)}")
             return
         try:
             report.added.append(cat.upsert(_episode(cat, job, made)))
@@ -341,7 +342,7 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
     pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
     if pool is None:
         for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
-            say(f"[{n}/{len(planned)}] narrating {job.spec}")
+            say(f"[{n}/{len(planned)}] narrating {redact(job.spec)}")
             record(job, produce(*a), n)
         return
     try:

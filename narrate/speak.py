@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrate.audio import pipeline
+from narrate.audio.publisher import fetch_audio
 from narrate.audio.render import Recording, render_fetched, render_speech
 from narrate.errors import AudioError, ConfigError, SourceError
 from narrate.model import Article
 from narrate.speech.engines import get_engine
-from narrate.speech.engines.fetch import fetch_audio
 from narrate.speech.script import build_script
 from narrate.speech.voices import VoiceProfile, choose_profile
 
