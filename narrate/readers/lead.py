@@ -27,8 +27,8 @@ from narrate.model import (
     Text,
     inline_text,
 )
+from narrate.readers.bylines import split_authors
 from narrate.readers.extract import settings
-from narrate.readers.metadata import split_authors
 
 _BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door|av|от|автор)\s+\S", re.I)
 _SOCIAL = re.compile(
