@@ -243,17 +243,13 @@ def _head_title(tree: etree._Element) -> str:
 
 def strip_names(title: str, names: list[str]) -> str:
     """ "Headline | Site", "Headline - by Author - Site", "Site: Headline" → "Headline"."""
-    changed = True
-    while changed:
-        changed = False
-        for name in names:
-            for sep in _SEPARATORS:
-                for tail in (f" {sep} {name}", f" {sep} by {name}", f" {sep} By {name}"):
-                    if title.endswith(tail) and len(title) > len(tail):
-                        title, changed = title[: -len(tail)].rstrip(), True
-                head = f"{name} {sep} "
-                if title.startswith(head) and len(title) > len(head):
-                    title, changed = title[len(head):].lstrip(), True
+    seps = "|".join(re.escape(sep) for sep in _SEPARATORS)
+    for name in names:
+        n = re.escape(name)
+        for pattern in (rf"\s+(?:{seps})\s*(?:by\s+)?{n}\s*$", rf"^\s*{n}\s*(?:{seps})\s+"):
+            bare = re.sub(pattern, "", title, flags=re.I)
+            if bare != title and bare.strip():
+                return strip_names(bare.strip(), names)
     return title
 
 
