@@ -42,6 +42,7 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # score this tree's narrate, whatever the venv's install points at
 FLOORS = ROOT / "bench" / "meta_floors.json"
 SHARED = Path(os.environ.get("NARRATE_SHARED", ROOT.parent / "shared"))
 REFERENCES = ("trafilatura", "readability_lxml")

@@ -211,7 +211,8 @@ def _title(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]
            authors: list[str]) -> str:
     cands = [jsonld.text(ld.get("headline")), jsonld.text(ld.get("name"))]
     cands += [_first(metas, (k,)) for k in TITLE_KEYS]
-    cands.append(_head_title(tree))
+    head = _clean(_head_title(tree))
+    cands.append(head)
     cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c]
     h1s = [t for t in (_clean(" ".join(h.itertext())) for h in _h1s(tree)) if t]
     for cand in cands:
@@ -225,8 +226,23 @@ def _title(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]
             if bare != cand and _same(bare, h1):
                 return h1
     if cands:
-        return strip_names(cands[0], names)
+        best = strip_names(cands[0], names)
+        return _drop_last_part(best) if best == head else best
     return h1s[0] if h1s else ""
+
+
+_LAST_PART = re.compile(r"^(.*\S)\s+[|–—»-]\s+[^|–—»]+$")
+MIN_TITLE_WORDS = 5
+
+
+def _drop_last_part(title: str) -> str:
+    """A document ``<title>`` ends in the site's name more often than not: "Headline – Site".
+    Its last part goes when what is left still reads as a headline (5 words or more), which
+    keeps "Python - The Good Parts" whole; og:title and JSON-LD headlines are taken as given."""
+    m = _LAST_PART.match(title)
+    if m and len(m.group(1).split()) >= MIN_TITLE_WORDS:
+        return m.group(1)
+    return title
 
 
 def _h1s(tree: etree._Element) -> list[etree._Element]:

@@ -253,3 +253,19 @@ def test_language_from_html_lang_first() -> None:
     head = '<meta property="og:locale" content="fr_FR">'
     assert _meta(_page(head, lang="de-CH")).language == "de-CH"
     assert _meta(_page(head)).language == "fr-FR"
+
+
+def test_document_title_loses_its_last_part_when_a_headline_is_left() -> None:
+    assert _meta(_page("<title>Lorem ipsum dolor sit amet – My website</title>")).title == (
+        "Lorem ipsum dolor sit amet")
+    assert _meta(_page("<title>Python - The Good Parts</title>")).title == (
+        "Python - The Good Parts")
+    # og:title is taken as given
+    head = '<meta property="og:title" content="Lorem ipsum dolor sit amet – My website">'
+    assert _meta(_page(head)).title == "Lorem ipsum dolor sit amet – My website"
+
+
+def test_only_one_part_goes_from_a_document_title() -> None:
+    head = ('<meta name="author" content="Ana Lim">'
+            "<title>Get your tide tables covered right | Code | Ana Lim</title>")
+    assert _meta(_page(head)).title == "Get your tide tables covered right | Code"
