@@ -24,11 +24,13 @@ def objects(tree: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page, nested lists and ``@graph`` flattened, in page order."""
     out: list[dict[str, Any]] = []
     for script in tree.iter("script"):
+        if len(out) >= MAX_OBJECTS:
+            break
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
             data = json.loads(_WRAPPER.sub("", script.text))
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = [data]
         while stack and len(out) < MAX_OBJECTS:
@@ -58,17 +60,19 @@ def article(objs: list[dict[str, Any]]) -> dict[str, Any]:
     return {}
 
 
-def names(value: Any) -> list[str]:
+def names(value: Any, depth: int = 0) -> list[str]:
     """Names in a ``author``/``publisher`` value: strings, ``{name}`` objects, lists of either."""
     if isinstance(value, str):
         return [value.strip()] if value.strip() else []
+    if depth > 3:
+        return []
     if isinstance(value, dict):
         name = value.get("name")
         if not name and (value.get("givenName") or value.get("familyName")):
             name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
-        return names(name) if isinstance(name, (str, list)) else []
+        return names(name, depth + 1) if isinstance(name, (str, list)) else []
     if isinstance(value, list):
-        return [n for v in value[:20] for n in names(v)]
+        return [n for v in value[:20] for n in names(v, depth + 1)]
     return []
 
 

@@ -39,8 +39,7 @@ _PROMO = re.compile(
     r"(?:service|plan|offer)|use the code|promo code|newsletter|letters? to the editor|"
     r"tell us what you think|listen (?:live|back|again)|"
     r"we(?:'|’)?d (?:like|love) to hear|send us|email us|write to us|get in touch|"
-    r"download (?:our|the) app|all rights reserved|share this|tips\b.*\bemail|"
-    r"submit a letter|support our journalism)", re.I)
+    r"download (?:our|the) app|all rights reserved|share this|support our journalism)", re.I)
 
 
 @dataclass

@@ -99,7 +99,7 @@ class _Trafilatura:
 
             try:
                 self._meta = extract_meta_json(self.tree, examine_meta(self.tree))
-            except (ValueError, TypeError, AttributeError, KeyError):
+            except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
                 from trafilatura.settings import Document
 
                 self._meta = Document()
@@ -116,7 +116,7 @@ class _Trafilatura:
         try:
             return find_date(self.tree, url=self.url, original_date=True, extensive_search=False,
                              outputformat="%Y-%m-%d") or ""
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             return ""
 
 

@@ -269,3 +269,13 @@ def test_only_one_part_goes_from_a_document_title() -> None:
     head = ('<meta name="author" content="Ana Lim">'
             "<title>Get your tide tables covered right | Code | Ana Lim</title>")
     assert _meta(_page(head)).title == "Get your tide tables covered right | Code"
+
+
+def test_hostile_jsonld_gives_no_metadata_and_no_error() -> None:
+    odd = [{"@type": 7, "headline": {"@value": "x"}, "author": 12, "datePublished": ["nope"]},
+           {"@type": "NewsArticle", "headline": ["Tide Rises", 3],
+            "author": [[[[[[{"name": "Too Deep"}]]]]]], "publisher": {"name": {"x": 1}}}]
+    deep = '<script type="application/ld+json">' + "[" * 50_000 + "]" * 50_000 + "</script>"
+    meta = _meta(_page(_ld(odd) + deep))
+    assert meta.title == "Tide Rises"
+    assert meta.authors == [] and meta.site_name == "" and meta.published == ""
