@@ -13,7 +13,6 @@ best-ranked candidate with that name taken off.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from lxml import etree
 from narrate.model import Image
 from narrate.readers import byline_markup, jsonld
 from narrate.readers.bylines import split_authors
+from narrate.readers.dates import iso_date
 from narrate.sources import canonical_url, resolve_url
 
 __all__ = ["PageMeta", "page_meta", "split_authors"]
@@ -280,8 +280,9 @@ def _published(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, 
                traf: _Trafilatura) -> str:
     """JSON-LD ``datePublished``, publication meta, ``<time>``, then htmldate; as ISO 8601."""
     sources = [
-        lambda: jsonld.text(ld.get("datePublished")) or jsonld.text(ld.get("dateCreated")),
+        lambda: jsonld.text(ld.get("datePublished")),
         *[(lambda k=k: _first(metas, (k,))) for k in DATE_KEYS],
+        lambda: jsonld.text(ld.get("dateCreated")),
         lambda: byline_markup.time_published(tree),
         # htmldate guesses from URLs and page text: asked only of a page that says it is an
         # article (a wiki or docs page would get a date from its prose)
@@ -297,30 +298,6 @@ def _published(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, 
 def _is_article(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]) -> bool:
     kind = _first(metas, ("og:type",)).lower()
     return bool(ld) or kind == "article" or next(tree.iter("article"), None) is not None
-
-
-_ISO = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(\.\d+)?)?"
-                  r"\s*(Z|[+-]\d{2}:?\d{2})?)?$")
-
-
-def iso_date(value: str) -> str:
-    """ "2019-04-28 06:01:07" → "2019-04-28T06:01:07"; "" for what is not an ISO 8601 date."""
-    m = _ISO.match(_clean(value))
-    if not m:
-        return ""
-    y, mo, d, h, mi, s, frac, tz = m.groups()
-    try:
-        dt.date(int(y), int(mo), int(d))
-    except ValueError:
-        return ""
-    if not 1900 <= int(y) <= 2100:
-        return ""
-    out = f"{y}-{mo}-{d}"
-    if h is not None:
-        out += f"T{h}:{mi}" + (f":{s}" if s else "") + (frac or "")
-        if tz:
-            out += "Z" if tz == "Z" else f"{tz[:3]}:{tz[-2:]}"
-    return out
 
 
 # ------------------------------------------------------------------ language, tags

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from narrate.readers.dates import iso_date
 from narrate.readers.html import parse_tree
-from narrate.readers.metadata import iso_date, page_meta, strip_names
+from narrate.readers.metadata import page_meta, strip_names
 
 BODY = "<p>" + "Words of the article itself. " * 20 + "</p>"
 
@@ -210,8 +211,12 @@ def test_dates_are_iso_8601() -> None:
     assert iso_date("2019-04-28 06:01:07") == "2019-04-28T06:01:07"
     assert iso_date("2021-11-01T10:52:50+0100") == "2021-11-01T10:52:50+01:00"
     assert iso_date("20190221") == "2019-02-21"
-    assert iso_date("05/29/2007") == ""
+    assert iso_date("05/29/2007") == ""  # month or day first? no guessing
     assert iso_date("2019-02-30") == ""
+    assert iso_date("1066-10-14") == ""
+    assert iso_date("Tue, 05 Mar 2024 08:00:00 GMT") == "2024-03-05T08:00:00+00:00"
+    assert iso_date("March 5, 2024") == iso_date("5 March 2024") == "2024-03-05"
+    assert iso_date("yesterday") == ""
 
 
 # ------------------------------------------------------------------ title and language
