@@ -21,6 +21,12 @@ _NOT_BYLINE = re.compile(
 _OUTSIDE = {"nav", "aside", "footer", "form", "button", "select", "script", "style", "noscript",
             "template", "svg", "head"}
 _COMMENTS = re.compile(r"comment|respon|reply|discussion", re.I)
+# containers of other stories' bylines (Readability's "unlikely candidates", roughly), unless the
+# same class also says it holds the article
+_FURNITURE = re.compile(r"sidebar|aside|related|menu|flyout|sponsor|promo|teaser|recommend|"
+                        r"trending|popular|most-?read|breadcrumb|banner|popup|newsletter|"
+                        r"social|share|more-stories|rail|widget", re.I)
+_ARTICLE = re.compile(r"article|body|content|main|column|story|post|entry", re.I)
 MAX_BYLINE_CHARS = 100
 MAX_CANDIDATES = 5
 MAX_TIMES = 50
@@ -44,7 +50,10 @@ def _in_furniture(el: etree._Element, explicit: bool = False) -> bool:
     for anc in ancestors:
         if anc.tag == "article":
             break
-        if _COMMENTS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if _COMMENTS.search(marks):
+            return True
+        if not explicit and _FURNITURE.search(marks) and not _ARTICLE.search(marks):
             return True
         if anc.tag in _OUTSIDE and not explicit and not (
                 in_article and anc.tag in ("aside", "footer")):

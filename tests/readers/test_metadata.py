@@ -284,3 +284,10 @@ def test_hostile_jsonld_gives_no_metadata_and_no_error() -> None:
     meta = _meta(_page(_ld(odd) + deep))
     assert meta.title == "Tide Rises"
     assert meta.authors == [] and meta.site_name == "" and meta.published == ""
+
+
+def test_bylines_of_other_stories_in_a_sidebar_are_not_the_articles() -> None:
+    body = ('<div class="sidebar"><span class="byline">Cy Dee</span></div>'
+            '<div id="related-stories"><span class="byline">Di Eve</span></div>'
+            '<div class="main-content has-sidebar"><p class="byline">By Ana Lim</p></div>' + BODY)
+    assert _meta(_page(body=body)).authors == ["Ana Lim"]
