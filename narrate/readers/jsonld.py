@@ -7,6 +7,7 @@ strings, objects with a ``name`` (or ``givenName``/``familyName``), or lists of 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -63,7 +64,7 @@ def article(objs: list[dict[str, Any]]) -> dict[str, Any]:
 def names(value: Any, depth: int = 0) -> list[str]:
     """Names in a ``author``/``publisher`` value: strings, ``{name}`` objects, lists of either."""
     if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
+        return [html.unescape(value).strip()] if value.strip() else []
     if depth > 3:
         return []
     if isinstance(value, dict):
@@ -83,10 +84,11 @@ def persons(value: Any) -> bool:
 
 
 def text(value: Any) -> str:
-    """A plain string field (``headline``, ``datePublished``), or "" for anything else."""
+    """A plain string field (``headline``, ``datePublished``), or "" for anything else; JSON-LD
+    strings often carry HTML entities ("Tom &amp; Jerry"), read here as the characters."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str)), "")
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
 
 
 def site_name(objs: list[dict[str, Any]]) -> str:

@@ -13,6 +13,7 @@ best-ranked candidate with that name taken off.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,7 +61,8 @@ class PageMeta:
 
 
 def _clean(text: Any) -> str:
-    return _WS.sub(" ", str(text)).strip() if text else ""
+    """One line of text; entities a CMS escaped twice ("Tom &amp;amp; Jerry") read once."""
+    return _WS.sub(" ", html.unescape(str(text))).strip() if text else ""
 
 
 def _key(raw: str) -> str:

@@ -291,3 +291,13 @@ def test_bylines_of_other_stories_in_a_sidebar_are_not_the_articles() -> None:
             '<div id="related-stories"><span class="byline">Di Eve</span></div>'
             '<div class="main-content has-sidebar"><p class="byline">By Ana Lim</p></div>' + BODY)
     assert _meta(_page(body=body)).authors == ["Ana Lim"]
+
+
+def test_escaped_entities_in_metadata_read_as_characters() -> None:
+    head = (_ld({"@type": "NewsArticle", "headline": "Tom &amp; Jerry&#39;s Day",
+                 "author": {"@type": "Person", "name": "Ana L&iacute;m"}})
+            + '<meta property="og:site_name" content="Cats &amp;amp; Mice">')
+    meta = _meta(_page(head))
+    assert meta.title == "Tom & Jerry's Day"
+    assert meta.authors == ["Ana Lím"]
+    assert meta.site_name == "Cats & Mice"
