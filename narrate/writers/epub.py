@@ -14,11 +14,12 @@ import io
 import re
 import uuid
 import zipfile
-from html import escape
 
 from narrate.model import Article, Figure, Heading, inline_text
 from narrate.writers import html
 from narrate.writers.options import WriteOptions
+from narrate.xmlsafe import xml_clean
+from narrate.xmlsafe import xml_escape as escape
 
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
@@ -52,7 +53,7 @@ def write(article: Article, options: WriteOptions) -> bytes:
 
 def _identifier(article: Article) -> str:
     key = article.url or f"{article.title}\n{article.published}\n{','.join(article.authors)}"
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, xml_clean(key))}"
 
 
 def _modified(article: Article) -> str:

@@ -8,8 +8,6 @@ in ``figcaption``, pull quotes in an ``aside`` labelled as such, tables with ``t
 
 from __future__ import annotations
 
-from html import escape
-
 from narrate.model import (
     Article,
     Block,
@@ -31,6 +29,7 @@ from narrate.model import (
 )
 from narrate.writers.meta import byline
 from narrate.writers.options import WriteOptions
+from narrate.xmlsafe import xml_escape as escape
 
 _STYLE = (
     "body{max-width:40em;margin:auto;padding:1em;font:1.1em/1.6 system-ui,sans-serif}"

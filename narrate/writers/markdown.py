@@ -25,6 +25,7 @@ from narrate.model import (
 )
 from narrate.writers.meta import byline, date_line
 from narrate.writers.options import WriteOptions
+from narrate.xmlsafe import xml_clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))(?=\s|$)")
@@ -50,7 +51,7 @@ def write(article: Article, options: WriteOptions) -> str:
     if article.url:
         parts.append(f"Source: <{article.url}>")
     parts.extend(_block(b, options) for b in article.blocks)
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return xml_clean("\n\n".join(p for p in parts if p) + "\n")  # no control characters
 
 
 def _inlines(inlines: tuple[Inline, ...]) -> str:

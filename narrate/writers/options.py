@@ -12,6 +12,7 @@ class WriteOptions:
     caption_label: str = "Caption"
     credit_label: str = "Credit"
     pull_quote_label: str = "Pull quote"
+    table_label: str = "Table"
     # Plain text lists link targets at the end only when asked (pandoc's plain writer drops
     # them too): the text export then holds just what is read, for screen readers and braille.
     show_link_targets: bool = False
