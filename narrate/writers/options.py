@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from narrate.writers.sync import Sentence
+
 
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
@@ -18,3 +20,7 @@ class WriteOptions:
     show_link_targets: bool = False
     # Give figures as text ("Image: alt") instead of <img>: for packages that carry no images.
     describe_images: bool = False
+    # Timed sentences of the narration (media overlays, read-along page): see writers/sync.py.
+    sentences: tuple[Sentence, ...] = ()
+    # Image source URL -> path inside the package, for images the package carries.
+    image_files: tuple[tuple[str, str], ...] = ()

@@ -59,4 +59,4 @@ def test_epub_metadata_and_text():
     assert 'lang="en-GB"' in content
     assert "Image: Fishing boats tied up in a small harbour at low tide." in content
     assert "<img" not in content  # nothing remote or missing is referenced
-    assert 'href="article.xhtml#s1">Why tides &lt;matter&gt;' in nav
+    assert 'href="article.xhtml#h-why-tides-matter">Why tides &lt;matter&gt;' in nav
