@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import zipfile
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from lxml import etree

@@ -4,7 +4,6 @@ import subprocess
 import zipfile
 from io import BytesIO
 
-import pytest
 from lxml import etree
 
 from narrate.model import Article
