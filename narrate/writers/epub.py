@@ -177,8 +177,9 @@ def _package(article: Article, media: EpubMedia, images: list, audio: bool) -> s
         f'<meta property="dcterms:modified">{_modified(article)}</meta>',
     ]
     meta += [f"<dc:creator>{escape(name)}</dc:creator>" for name in article.authors]
-    if article.published:
-        meta.append(f"<dc:date>{escape(article.published)}</dc:date>")
+    day = re.match(r"\d{4}-\d{2}-\d{2}", article.published or "")
+    if day:  # W3CDTF: the day is always valid; a time would need its zone
+        meta.append(f"<dc:date>{day.group()}</dc:date>")
     if article.description:
         meta.append(f"<dc:description>{escape(article.description)}</dc:description>")
     if article.site_name:

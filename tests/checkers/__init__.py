@@ -59,15 +59,15 @@ def epubcheck_many(books: list[Path]) -> dict[Path, tuple[int, int, int, str]]:
     result = subprocess.run(["java", "-cp", classpath, str(BATCH), *map(str, books)],
                             capture_output=True, text=True, timeout=1200)
     out: dict[Path, tuple[int, int, int, str]] = {}
-    messages: list[str] = []
-    for line in (result.stdout + "\n" + result.stderr).splitlines():
+    for line in result.stdout.splitlines():
         m = re.match(r"RESULT (\d+) (\d+) (\d+) (.+)$", line)
         if m:
-            out[Path(m.group(4))] = (int(m.group(1)), int(m.group(2)), int(m.group(3)), "\n".join(messages))
-            messages = []
-        elif re.match(r"(FATAL|ERROR|WARNING)", line):
-            messages.append(line)
+            out[Path(m.group(4))] = (int(m.group(1)), int(m.group(2)), int(m.group(3)), "")
     assert len(out) == len(books), result.stdout[-2000:] + result.stderr[-2000:]
+    for book, (fatals, errors, warnings, _) in out.items():
+        if fatals or errors or warnings:  # the messages, in order, from a run of its own
+            lines = [x for x in epubcheck(book).splitlines() if re.match(r"(FATAL|ERROR|WARNING)", x)]
+            out[book] = (fatals, errors, warnings, "\n".join(lines))
     return out
 
 
