@@ -8,6 +8,7 @@ images are announced with alt text and caption; decorative ones are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from narrate.model import (
 )
 from narrate.speech.normalize import apply_lexicon, normalize
 from narrate.speech.voices import VoiceProfile, choose_profile
+from narrate.speech.written import written_pieces
 
 # pauses after an utterance, in seconds
 PAUSE_SENTENCE = 0.35
@@ -47,6 +49,7 @@ class Utterance:
     pause: float  # seconds of silence after it
     block: int  # index into Article.blocks; -1 for title and byline
     chapter: str = ""  # non-empty: this utterance starts a chapter with this title
+    written: str = ""  # the same words as the article writes them, for read-along highlighting
 
 
 def build_script(article: Article, profile: VoiceProfile | None = None) -> list[Utterance]:
@@ -63,7 +66,7 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
         b.block(block, index)
     if b.out:
         last = b.out[-1]
-        b.out[-1] = Utterance(last.text, last.spoken, 0.0, last.block, last.chapter)
+        b.out[-1] = dataclasses.replace(last, pause=0.0)
     return b.out
 
 
@@ -92,11 +95,12 @@ class _Builder:
         if not re.search(r"\w", clean):
             return
         pieces = [p for s in split_sentences(clean) for p in split_long(s)]
+        written = written_pieces(text, clean, [p for p, _ in pieces])
         for k, (piece, within_sentence) in enumerate(pieces):
             last = k == len(pieces) - 1
             gap = pause if last else (PAUSE_CLAUSE if within_sentence else PAUSE_SENTENCE)
             spoken = apply_lexicon(piece, self.profile.lexicon)
-            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else ""))
+            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", written[k]))
 
     def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
         w = self.profile.wording
@@ -141,7 +145,7 @@ class _Builder:
     def _pause_before(self, seconds: float) -> None:
         if self.out and self.out[-1].pause < seconds:
             u = self.out[-1]
-            self.out[-1] = Utterance(u.text, u.spoken, seconds, u.block, u.chapter)
+            self.out[-1] = dataclasses.replace(u, pause=seconds)
 
 
 def _sentence(text: str) -> str:
