@@ -9,6 +9,7 @@ spelled.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from narrate.speech.rules.vocab import primary
 
@@ -88,18 +89,29 @@ _NAME = r"[A-ZÀ-Þ][\w'’-]*"
 
 def abbreviations(text: str, language: str) -> str:
     lang = primary(language)
-    for abbr, full in ANYWHERE.get(lang, {}).items():
-        text = re.sub(rf"(?<![\w.]){re.escape(abbr)}(?!\w)", full, text)
-    for abbr, full in TITLES.get(lang, {}).items():
-        text = re.sub(rf"(?<![\w.]){re.escape(abbr)}(?=\s*{_NAME}|\s*\d)", full, text)
-    for abbr, full in BEFORE_NUMBER.get(lang, {}).items():
-        text = re.sub(rf"(?<![\w.]){re.escape(abbr)}\s*(?=[+(]?\d)", full + " ", text)
-    for abbr, full in FINAL.get(lang, {}).items():
-        text = re.sub(rf"(?<![\w.]){re.escape(abbr)}(\s+(?=[A-Z]))?",
-                      lambda m, f=full: f + (". " if m.group(1) else ""), text)
+    for table, context in ((ANYWHERE, r"(?!\w)"), (TITLES, rf"(?=\s*{_NAME}|\s*\d)"),
+                           (BEFORE_NUMBER, r"\s*(?=[+(]?\d)"), (FINAL, r"(\s+(?=[A-Z]))?")):
+        words = table.get(lang)
+        if words:
+            text = _pattern(lang, id(table), context).sub(
+                lambda m, w=words, t=table: _expanded(m, w, t is BEFORE_NUMBER), text)
     if lang == "en":
         text = _english(text)
     return text
+
+
+@lru_cache(maxsize=64)
+def _pattern(lang: str, table: int, context: str) -> re.Pattern[str]:
+    words = next(t for t in (ANYWHERE, TITLES, BEFORE_NUMBER, FINAL) if id(t) == table)[lang]
+    alternatives = "|".join(re.escape(a) for a in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?P<abbr>{alternatives}){context}")
+
+
+def _expanded(m: re.Match[str], words: dict[str, str], before_number: bool) -> str:
+    full = words[m.group("abbr")]
+    if before_number:
+        return full + " "
+    return full + (". " if m.lastindex and m.lastindex > 1 and m.group(m.lastindex) else "")
 
 
 def _english(text: str) -> str:
@@ -112,7 +124,7 @@ def _english(text: str) -> str:
 
 def _saint_or_street(m: re.Match[str]) -> str:
     """After a capitalised name, Street (a sentence may end there); else before a name, Saint."""
-    before = m.string[:m.start()].rstrip()
+    before = m.string[max(0, m.start() - 80):m.start()].rstrip()
     prev = re.search(r"(\S+)$", before)
     after_name = bool(prev and re.fullmatch(r"[A-Z0-9][\w'-]*", prev.group(1))
                       and not re.search(r"[.!?:]\s*$", before[:prev.start()] or "."))

@@ -57,7 +57,7 @@ def roman(text: str, language: str) -> str:
         value = roman_value(numeral)
         if value is None:
             return m.group(0)
-        after = m.string[m.end():]
+        after = m.string[m.end():m.end() + 5]
         if name in _REGNAL:
             if numeral == "I" and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)", after):
                 return m.group(0)

@@ -51,7 +51,7 @@ def english_dates(text: str) -> str:
 
 
 def _the(m: re.Match[str]) -> str:
-    return "" if re.search(r"\b[Tt]he\s+$", m.string[:m.start()]) else "the "
+    return "" if re.search(r"\b[Tt]he\s+$", m.string[max(0, m.start() - 8):m.start()]) else "the "
 
 
 def _day(day: str) -> str:
@@ -89,7 +89,7 @@ def english_times(text: str) -> str:
 
 def _meridiem(m: re.Match[str]) -> str:
     letter = m.group("ap").upper()
-    rest = m.string[m.end():]
+    rest = m.string[m.end():m.end() + 20]
     # "at 6 p.m. The next day": the period also ended the sentence
     sentence_end = m.group(0).endswith(".") and re.match(r"\s+[A-Z][a-z]", rest) and not \
         re.match(rf"\s+(?:{'|'.join(_WEEKDAYS + MONTHS)})\b", rest)

@@ -100,9 +100,8 @@ def fractions(text: str) -> str:
         part = "a half" if (top, bottom) == (1, 2) else name(top, bottom)
         return f"{numbers.cardinal(int(whole))} and {part}"
 
-    for glyph, (top, bottom) in _FRACTIONS.items():
-        text = re.sub(rf"(?<![\w.,])(\d+)?\s?{glyph}",
-                      lambda m, t=top, b=bottom: mixed(m.group(1), t, b), text)
+    text = re.sub(rf"(?<![\w.,])(\d+)?\s?([{''.join(_FRACTIONS)}])",
+                  lambda m: mixed(m.group(1), *_FRACTIONS[m.group(2)]), text)
     text = re.sub(r"(?<![\w.,/])(\d+) ([1-9])/([2-9]|1[0-6])(?![\d/])",
                   lambda m: mixed(m.group(1), int(m.group(2)), int(m.group(3))), text)
     return re.sub(r"(?<![\w.,/])([1-9])/([2-9]|10|16|32)(?![\w/])",
