@@ -221,7 +221,8 @@ def _halve(words: list[str], limit: int) -> list[str]:
         middle = length / 2
         centre = bisect_left(ends, middle)
 
-        def score(i: int, ends: list[int] = ends, part: list[str] = part) -> float:
+        def score(i: int, ends: list[int] = ends, part: list[str] = part,
+                  middle: float = middle) -> float:
             bonus = 0 if part[i - 1].endswith((",", ";", ":")) else (
                 20 if part[i].lower() in _BREAK_BEFORE else 45)
             return abs(ends[i - 1] - 1 - middle) + bonus
