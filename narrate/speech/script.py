@@ -28,6 +28,7 @@ from narrate.model import (
 )
 from narrate.speech.normalize import apply_lexicon, normalize
 from narrate.speech.voices import VoiceProfile, choose_profile
+from narrate.speech.wording import wording
 
 # pauses after an utterance, in seconds
 PAUSE_SENTENCE = 0.35
@@ -60,7 +61,7 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
     if article.subtitle:
         b.say(article.subtitle, -1, PAUSE_TITLE)
     if article.authors:
-        b.say(profile.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
+        b.say(b.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
     for index, block in enumerate(article.blocks):
         b.block(block, index)
     if b.out:
@@ -87,6 +88,7 @@ class _Builder:
         self.profile = profile
         self.language = language
         self.out: list[Utterance] = []
+        self.wording = wording(profile, language)
 
     def say(self, text: str, block: int, pause: float, chapter: str = "") -> None:
         """Normalise ``text``, split it into sentences (and long ones into clauses), append."""
@@ -102,7 +104,7 @@ class _Builder:
             self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else ""))
 
     def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
-        w = self.profile.wording
+        w = self.wording
         if isinstance(block, Heading):
             self._pause_before(PAUSE_HEADING)
             title = " ".join(inline_text(block.inlines).split())

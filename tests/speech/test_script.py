@@ -195,3 +195,19 @@ def test_abbreviation_periods_never_split_sentences() -> None:
     text = "Gen. Smith met Dr. Jones on Dec. 13 at St. Paul's, e.g. at 9 a.m. on Tuesday."
     assert len(split_sentences(normalize(text))) == 1
     assert len(split_sentences(normalize("Dr. Weber kam z. B. am 3. Mai.", "de"))) == 1
+
+
+def test_announcements_follow_the_article_language() -> None:
+    art = Article(title="Titel", language="de", authors=("Anna Berg",),
+                  blocks=(Figure("a.jpg", alt="Ein Hafen", caption="Am Morgen"),
+                          BlockQuote((para("Nie wieder."),))))
+    texts = [u.text for u in build_script(art, choose_profile("default", "de"))]
+    assert texts == ["Titel.", "Von Anna Berg.", "Bild: Ein Hafen.", "Bildunterschrift: Am Morgen.",
+                     "Zitat.", "Nie wieder.", "Zitat Ende."]
+
+
+def test_profile_wording_overrides_the_language_default(tmp_path: Path) -> None:
+    (tmp_path / "p.toml").write_text('engine = "pyttsx3"\n[wording]\nimage = "Foto: {alt}"\n')
+    art = Article(title="T", language="de", blocks=(Figure("a.jpg", alt="Ein Hafen"),))
+    texts = [u.text for u in build_script(art, choose_profile(str(tmp_path / "p.toml")))]
+    assert texts[1] == "Foto: Ein Hafen."
