@@ -34,6 +34,11 @@ War Bowl Chapter Episode Part Volume Vol Act Scene Phase Book Title Article Sect
 Round Season Series Game Games Olympiad Congress Council Vatican Apollo Gemini Saturn Mark
 Class Type Level Grade Division Tier Schedule Annex Appendix Amendment Canto Psalm Symphony
 """.split())
+# a one-letter numeral (V, X, L...) only after these; "Type X" or "Vitamin C" may be names
+_EVENT_SINGLE = frozenset("""
+War Episode Chapter Part Volume Vol Act Book Phase Bowl Scene Stage Round Season Olympiad Vatican
+Apollo Amendment Symphony Psalm Canto Section Article
+""".split())
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -62,7 +67,7 @@ def roman(text: str, language: str) -> str:
             if numeral == "I" and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)", after):
                 return m.group(0)
             return f"{name} the {numbers.ordinal(value)}"
-        if name in _EVENT:
+        if name in _EVENT_SINGLE or (name in _EVENT and len(numeral) >= 2):
             return f"{name} {numbers.cardinal(value)}"
         if len(numeral) >= 2 and re.fullmatch(r"[IVX]+", numeral) and name[1:].islower():
             return f"{name} {numbers.cardinal(value)}"
