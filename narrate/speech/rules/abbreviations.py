@@ -84,7 +84,9 @@ FINAL: dict[str, dict[str, str]] = {
     "fr": {"etc.": "et cetera"}, "es": {"etc.": "etcétera"}, "pt": {"etc.": "et cetera"},
     "de": {"usw.": "und so weiter"},
 }
-_NAME = r"[A-ZÀ-Þ][\w'’-]*"
+# a name, maybe after particles: "Dr. Smith", "dhr. de Vries", "Sr. del Valle"
+_NAME = (r"(?:(?:de|van|von|der|den|di|da|do|dos|das|del|della|le|la|du|ten|ter|zu|al|el|bin)\s+)*"
+         r"[A-ZÀ-Þ][\w'’-]*")
 
 
 def abbreviations(text: str, language: str) -> str:

@@ -27,3 +27,9 @@ from narrate.speech.rules.abbreviations import abbreviations
 ])
 def test_abbreviations(text: str, lang: str, spoken: str) -> None:
     assert abbreviations(text, lang) == spoken
+
+
+def test_a_title_before_a_name_with_a_particle() -> None:
+    assert abbreviations("Dhr. de Vries en Dr. van Dijk", "nl") == "de heer de Vries en dokter van Dijk"
+    assert abbreviations("Mr. de Gaulle", "en") == "Mister de Gaulle"
+    assert abbreviations("Dr. who knows", "en") == "Dr. who knows"
