@@ -41,7 +41,7 @@ def assemble(
         authors=tuple(meta.authors or lead.authors),
         author_bio=author_bio or lead.author_bio,
         kicker=kicker or lead.kicker,
-        published=meta.published,
+        published=meta.published or lead.published,
         language=lang.normalise(meta.language),
         url=_http_only(meta.url),
         site_name=meta.site_name,

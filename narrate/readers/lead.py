@@ -27,9 +27,10 @@ from narrate.model import (
     Text,
     inline_text,
 )
+from narrate.readers.bylines import split_authors
+from narrate.readers.dates import date_in, is_dateline
 from narrate.readers.extract import settings
 from narrate.readers.patterns import BYLINE as _BYLINE
-from narrate.readers.patterns import split_authors
 
 _SOCIAL = re.compile(
     r"\b(facebook|instagram|twitter|tiktok|bluesky|whatsapp|threads|linkedin|youtube|"
@@ -49,6 +50,7 @@ class Lead:
     subtitle: str = ""
     authors: list[str] = field(default_factory=list)
     author_bio: str = ""
+    published: str = ""  # from a dateline at the top, ISO 8601 when it names a whole date
 
 
 def _text(block: Block) -> str:
@@ -98,6 +100,17 @@ def split_lead(blocks: tuple[Block, ...], title: str,
                     i += 1
                 i += 1
                 continue
+            if isinstance(block, Paragraph) and words <= settings.BYLINE_MAX_WORDS:
+                by_word = re.search(r"\bby\b", text, re.I)
+                when, by = (text[:by_word.start()], text[by_word.end():]) if by_word else (text, "")
+                names = split_authors(by) if by else []
+                if is_dateline(when) and (not by or names):
+                    # a dateline ("Updated 5:45 AM PST, March 3, 2024", maybe "… by Ana Lim")
+                    # is metadata, not prose
+                    lead.published = lead.published or date_in(when)
+                    lead.authors = lead.authors or names
+                    i += 1
+                    continue
             if (isinstance(block, Paragraph) and not out and not lead.kicker
                     and 0 < words <= settings.KICKER_MAX_WORDS and not _sentence(text)
                     and not text.endswith(":")
