@@ -7,12 +7,13 @@ Set ``NARRATE_DEBUG=1`` to see the traceback of an unexpected error.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
 
 from narrate import __version__
-from narrate.errors import NarrateError
+from narrate.errors import NarrateError, storage_error
 
 
 class _Group(click.Group):
@@ -27,6 +28,10 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             fail("interrupted", code=130)
+        except OSError as exc:  # disk full, permission denied, read-only, …: say what to do
+            fail(str(storage_error(exc)))
+        except MemoryError:
+            fail("out of memory: the input is too large for this machine")
         except Exception as exc:  # the one place an unexpected error becomes a line
             if os.environ.get("NARRATE_DEBUG"):
                 raise
@@ -64,5 +69,12 @@ def _register() -> None:
 _register()
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (kill, a service manager) unwinds like Ctrl-C, so temporary files are removed
+    and `narrate add` still rebuilds the feed of what it stored."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     cli(prog_name="narrate")
