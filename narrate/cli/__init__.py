@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 
 import click
 
@@ -69,12 +70,19 @@ def _register() -> None:
 _register()
 
 
-def _terminated(signum: int, frame: object) -> None:
-    """SIGTERM (kill, a service manager) unwinds like Ctrl-C, so temporary files are removed
-    and `narrate add` still rebuilds the feed of what it stored."""
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C and SIGTERM (kill, a service manager) unwind as KeyboardInterrupt, so temporary
+    files are removed and `narrate add` still rebuilds the feed of what it stored; what
+    background threads (a TTS engine's callback) complain about while being torn down is not
+    printed: the one line is ``narrate: error: interrupted``."""
+    sys.unraisablehook = lambda unraisable: None
+    threading.excepthook = lambda args: None
     raise KeyboardInterrupt
 
 
 def main() -> None:
-    signal.signal(signal.SIGTERM, _terminated)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored (nohup, &)
+        signal.signal(signal.SIGINT, _interrupted)
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)
     cli(prog_name="narrate")
