@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 
 
 class NarrateError(Exception):
@@ -65,8 +66,17 @@ _OS_ADVICE = {
 }
 
 
-def storage_error(exc: OSError, source: str = "") -> StorageError:
-    """An OSError as one line that says what to do, naming the file it concerns."""
+class ToolMissing(EngineUnavailable):
+    """A program narrate runs (ffmpeg, espeak-ng) is not installed."""
+
+
+def storage_error(exc: OSError, source: str = "") -> NarrateError:
+    """An OSError as one line that says what to do, naming the file it concerns (or the
+    program that is not installed, when running one failed)."""
+    name = str(exc.filename or "")
+    if exc.errno == errno.ENOENT and name and "/" not in name and shutil.which(name) is None:
+        return ToolMissing("is not installed: run scripts/setup.sh, or install it with your "
+                           "package manager (e.g. apt-get install ffmpeg espeak-ng)", name)
     advice = _OS_ADVICE.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
     where = exc.filename if exc.filename is not None else source
     return StorageError(advice, str(where) if where is not None else "")

@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 
 import click
 
@@ -81,6 +82,8 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 def main() -> None:
+    # pydub warns at import when ffmpeg is missing; the error that matters comes as one line
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module="pydub")
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored (nohup, &)
         signal.signal(signal.SIGINT, _interrupted)
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
