@@ -31,6 +31,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     """
     from narrate.batch import add_sources
     from narrate.fileio import remove_stale, remove_stale_temp
+    from narrate.podcast.feed import rebuild
     from narrate.podcast.lock import show_lock
     from narrate.podcast.show import load_show
 
@@ -39,9 +40,13 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     say = None if quiet else (lambda message: click.echo(f"narrate: {message}", err=True))
     with show_lock(show, wait=wait, say=say):
         remove_stale(show)  # .part files of a killed run: nobody else can be writing them now
-        with progress_line(quiet) as progress:
-            report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
-                                 scheduler=scheduler, progress=progress)
+        try:
+            with progress_line(quiet) as progress:
+                report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
+                                     scheduler=scheduler, progress=progress)
+        except KeyboardInterrupt:
+            rebuild(show)  # publish the episodes already stored before exiting as interrupted
+            raise
     for source, message in report.failed:
         line = " ".join(message.split())
         click.echo(f"narrate: error: {line if source in line else f'{source}: {line}'}", err=True)
