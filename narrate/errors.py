@@ -71,15 +71,15 @@ class ToolMissing(EngineUnavailable):
 
 
 def storage_error(exc: OSError, source: str = "") -> NarrateError:
-    """An OSError as one line that says what to do, naming the file it concerns (or the
-    program that is not installed, when running one failed)."""
+    """An OSError as one line that says what to do, naming ``source`` (the file the user asked
+    for), else the file the error names, or the program that is not installed."""
     name = str(exc.filename or "")
     if exc.errno == errno.ENOENT and name and "/" not in name and shutil.which(name) is None:
         return ToolMissing("is not installed: run scripts/setup.sh, or install it with your "
                            "package manager (e.g. apt-get install ffmpeg espeak-ng)", name)
     advice = _OS_ADVICE.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
-    where = exc.filename if exc.filename is not None else source
-    return StorageError(advice, str(where) if where is not None else "")
+    where = source or (str(exc.filename) if exc.filename is not None else "")
+    return StorageError(advice, where)
 
 
 def one_line(exc: BaseException) -> str:
