@@ -64,7 +64,9 @@ def narrate_page(html: str, url: str | None = None) -> tuple[dict[str, Any], Any
         article = narrate.parse_html(html, url=url)
     except NarrateError:
         return {}, None
-    images = [{"src": f.src, "alt": f.alt, "caption": f.caption} for f in _figures(article.blocks)]
+    # a <figcaption> holds caption and credit; the model keeps them apart
+    images = [{"src": f.src, "alt": f.alt, "caption": " ".join(t for t in (f.caption, f.credit) if t)}
+              for f in _figures(article.blocks)]
     return {"title": article.title, "byline": ", ".join(article.authors),
             "lang": article.language, "published": article.published,
             "site_name": article.site_name, "text": article.body_text(), "images": images}, article

@@ -37,7 +37,7 @@ from narrate.model import (
 from narrate.readers.images import image_source, in_noscript, is_decorative
 from narrate.readers.inlines import clean_text, tidy_inlines
 from narrate.readers.links import safe_image_url, safe_url
-from narrate.readers.patterns import PULL_QUOTE_CLASS
+from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 
 MAX_DEPTH = 120  # deeper than this, an element's text is kept as flat text
 
@@ -342,7 +342,7 @@ class HtmlConverter:
         if table is not None:
             out.append(table)
         for img in el.iter("img"):  # pictures laid out in a table are still content
-            if not in_noscript(img):
+            if not in_noscript(img) and not _in_furniture(img, el):
                 fig = self._image(img)
                 if fig is not None:
                     out.append(fig)
@@ -410,6 +410,16 @@ def _is_block(el: etree._Element, tag: str) -> bool:
         return True
     # an inline element wrapping blocks (<a><div>…</div></a>, <i><p>…</p></i>) acts as one
     return any(tag_of(d) in _BLOCK for d in el.iterdescendants())
+
+
+def _in_furniture(el: etree._Element, upto: etree._Element) -> bool:
+    """Inside a sidebar, promo or related box below ``upto`` (a layout table's side column)."""
+    for anc in el.iterancestors():
+        if anc is upto:
+            return False
+        if FURNITURE_CLASS.search(class_and_id(anc)):
+            return True
+    return False
 
 
 def _caption_first(fig: etree._Element, cap: etree._Element, img: etree._Element) -> bool:
