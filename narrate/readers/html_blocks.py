@@ -45,7 +45,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "button", "form", "input", "select",
     "textarea", "iframe", "object", "embed", "canvas", "nav", "title", "meta", "link",
-    "source", "track", "map", "dialog", "menu", "math",
+    "source", "track", "map", "dialog", "menu",
 })
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
@@ -390,6 +390,8 @@ class HtmlConverter:
         if tag in _IMAGES:
             self._pending.extend(self.figures(el))
             return []
+        if tag == "math":
+            return _math(el)
         if is_furniture(el):
             return []
         if tag in _CODE:
@@ -403,6 +405,19 @@ class HtmlConverter:
             href = safe_url(el.get("href"), self.base_url)
             return [Link(tuple(inner), href)] if href else inner
         return inner
+
+
+def _math(el: etree._Element) -> list[Inline]:
+    """A MathML formula read as its ``alttext`` or its symbols in order, unless a picture
+    beside it carries the formula (then the picture's alt says it, once)."""
+    parent = el.getparent()
+    if parent is not None and next(parent.iter("img"), None) is not None:
+        return []
+    text = el.get("alttext") or " ".join(
+        t.strip() for node in el.iter() if tag_of(node) not in ("annotation", "annotation-xml")
+        and not any(tag_of(a) in ("annotation", "annotation-xml") for a in node.iterancestors())
+        for t in (node.text,) if t and t.strip())
+    return [Text(f" {text} ")] if text else []
 
 
 def _is_block(el: etree._Element, tag: str) -> bool:

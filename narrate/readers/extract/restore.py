@@ -91,6 +91,8 @@ class _Page:
                     self.index.setdefault(key, []).append((pos, el))
                     if tag in HEADINGS and tag != "h1":
                         self.headings.append((pos, el))
+                if next(el.iter("math"), None) is not None:  # as trafilatura reads it
+                    self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
 
     def find(self, key: str, after: int) -> tuple[int, etree._Element] | None:
         for cand in self.index.get(key, ()):
@@ -167,7 +169,8 @@ def _requote(block: BlockQuote, quote: etree._Element, conv: HtmlConverter) -> B
 def _rebuild(block: Block, el: etree._Element,
              conv: HtmlConverter) -> tuple[Block, tuple[Figure, ...]]:
     inlines, figures = conv.inlines(el)
-    if _key(inline_text(inlines)) != _key(inline_text(block.inlines)):  # type: ignore[union-attr]
+    want = _key(inline_text(block.inlines))  # type: ignore[union-attr]
+    if _key(inline_text(inlines)) != want and _key(_without_math(el)) != want:
         return block, figures
     if el.tag in HEADINGS:
         return Heading(HEADINGS[el.tag], inlines), figures
@@ -176,6 +179,16 @@ def _rebuild(block: Block, el: etree._Element,
     if isinstance(block, Heading):
         return Heading(block.level, inlines), figures
     return Paragraph(inlines), figures
+
+
+def _without_math(el: etree._Element) -> str:
+    """The element's text as trafilatura reads it when it drops MathML formulas."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag != "math":
+            parts.append(_without_math(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _scope(matched: list[etree._Element]) -> etree._Element | None:
