@@ -13,6 +13,8 @@ gave them.
 
 from __future__ import annotations
 
+import bisect
+
 from lxml import etree
 
 from narrate.model import (
@@ -95,10 +97,13 @@ class _Page:
                     self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
 
     def find(self, key: str, after: int) -> tuple[int, etree._Element] | None:
-        for cand in self.index.get(key, ()):
-            if cand[0] > after:
-                return cand
-        return None
+        """The first element with this text after position ``after`` (bisect: a page of a
+        million identical paragraphs stays linear)."""
+        cands = self.index.get(key)
+        if not cands:
+            return None
+        i = bisect.bisect_right(cands, after, key=lambda c: c[0])
+        return cands[i] if i < len(cands) else None
 
 
 def restore(blocks: tuple[Block, ...], tree: etree._Element,
