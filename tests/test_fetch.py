@@ -366,3 +366,15 @@ def test_publisher_audio_and_covers_keep_their_deadlines(server: str, tmp_path: 
     assert cover.fetch_bytes(server + "/trickle-head", deadline=1.0) is None
     assert time.monotonic() - started < 3.5
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_is_the_files_error_not_the_sources(server: str, tmp_path: Path) -> None:
+    from narrate.errors import StorageError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError) as err:
+        fetch(server + "/page", accept=HTML, max_bytes=1 << 20, deadline=5,
+              to_path=blocker / "out.html")
+    assert str(err.value).startswith(str(blocker / "out.html")) and "\n" not in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
