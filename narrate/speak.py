@@ -19,7 +19,7 @@ from narrate.model import Article
 from narrate.speech.engines import get_engine
 from narrate.speech.engines.fetch import fetch_audio
 from narrate.speech.script import build_script
-from narrate.speech.voices import VoiceProfile, choose_profile
+from narrate.speech.voices import VoiceProfile, choose_profile, engine_voice
 
 AUDIO_MODES = ("auto", "generate", "fetch")
 
@@ -113,7 +113,7 @@ def _synthesized(article: Article, script: list, profile: VoiceProfile, tmp: Pat
     cls = get_engine(profile.engine)
     engine = cls(cls.Options.from_dict(profile.options, str(profile.path or profile.name)))
     try:
-        voice_id = profile.voice or engine.voice_for_language(article.language or profile.language)
+        voice_id = engine_voice(profile, engine, article.language, article.source or article.title)
         rec = render_speech(script, engine, voice_id, tmp / "speech.pcm", progress, tap)
     finally:
         engine.close()

@@ -30,23 +30,9 @@ from mutagen.id3 import (
 )
 
 from narrate.errors import AudioError
+from narrate.speech.langmatch import iso639_2
 
-ISO639_2 = {
-    "en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld", "pt": "por",
-    "ru": "rus", "pl": "pol", "uk": "ukr", "be": "bel", "sv": "swe", "da": "dan", "no": "nor",
-    "nb": "nob", "fi": "fin", "ja": "jpn", "zh": "zho", "ar": "ara", "tr": "tur", "cs": "ces",
-    "el": "ell", "he": "heb", "hu": "hun", "ro": "ron", "ko": "kor", "lt": "lit", "lv": "lav",
-    "et": "est", "ca": "cat", "hi": "hin",
-}
-
-
-def iso639_2(language: str) -> str:
-    """BCP 47 ("en-US") -> ISO 639-2 ("eng"); "und" when unknown."""
-    primary = (language or "").lower().split("-")[0].split("_")[0]
-    if len(primary) == 3:
-        return primary
-    return ISO639_2.get(primary, "und")
-
+__all__ = ["ChapterMark", "TagValues", "TagSpec", "TAGS", "iso639_2", "read_tags", "write_tags"]
 
 @dataclass(frozen=True, slots=True)
 class ChapterMark:

@@ -182,8 +182,37 @@ def test_pyttsx3_unknown_voice() -> None:
         cls().synthesize("Hi.", "xx-nonexistent")
 
 
-def test_pyttsx3_voice_for_language() -> None:
+@pytest.mark.parametrize(("language", "voice"), [
+    ("en", "gmw/en-US"),  # unqualified English keeps the American default
+    ("en-GB", "gmw/en"),
+    ("de-DE", "gmw/de"),
+    ("fr", "roa/fr"),  # espeak-ng names it fr-fr: matched through its declared "fr"
+    ("fr-CA", "roa/fr"),  # no Canadian voice: French of France, not Belgian or Swiss
+    ("fr-BE", "roa/fr-BE"),
+    ("pt-BR", "roa/pt-BR"),
+    ("pt", "roa/pt"),
+    ("zh", "sit/cmn"),  # macrolanguage -> Mandarin
+    ("zh-CN", "sit/cmn"),
+    ("zh-TW", "sit/cmn"),  # Taiwan speaks Mandarin
+    ("zh-HK", "sit/yue"),  # Hong Kong speaks Cantonese
+    ("zh-yue", "sit/yue"),  # extended language subtag
+    ("no", "gmq/nb"),
+    ("es-MX", "roa/es-419"),
+    ("iw", "sem/he"),  # deprecated code for Hebrew
+])
+def test_pyttsx3_voice_for_language(language: str, voice: str) -> None:
     engine = need_engine("pyttsx3")()
-    assert engine.voice_for_language("en") == "en-us"
-    assert engine.voice_for_language("de-DE") == "de"
-    assert engine.voice_for_language("zz") == "en-us"
+    assert engine.voice_for_language(language) == voice
+
+
+@pytest.mark.parametrize("language", ["zz", "tlh", "nn", "und"])
+def test_pyttsx3_has_no_voice_for_an_unknown_language(language: str) -> None:
+    engine = need_engine("pyttsx3")()
+    with pytest.raises(EngineUnavailable, match=f"no voice for the language '{language}'"):
+        engine.voice_for_language(language)
+
+
+def test_pyttsx3_voice_pinned_by_language_tag() -> None:
+    engine = need_engine("pyttsx3")()
+    assert engine.synthesize("Bonjour.", "fr-fr").seconds > 0.2
+    engine.close()

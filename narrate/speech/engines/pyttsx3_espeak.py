@@ -10,6 +10,7 @@ engine serves a whole article (espeak-ng cannot be initialised twice in a proces
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import io
 import shutil
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from narrate.errors import EngineUnavailable, SynthesisError
+from narrate.speech import langmatch
 from narrate.speech.engines import base
 
 # seconds of synthesis allowed per character before we give up on espeak-ng (plus a floor)
@@ -52,6 +54,26 @@ def _probe() -> str | None:
     return None
 
 
+def _espeak_offers() -> list[langmatch.Offer]:
+    """Every voice's identifier and its (priority, language) list: a priority byte, then a
+    NUL-terminated language, repeated, ending with a zero byte (espeak-ng's speak_lib.h)."""
+    from pyttsx3.drivers import _espeak
+
+    offset = _espeak.VOICE.languages.offset
+    out: list[langmatch.Offer] = []
+    for v in _espeak.ListVoices(None):
+        ptr = ctypes.c_void_p.from_address(ctypes.addressof(v) + offset).value
+        langs: list[tuple[int, str]] = []
+        i = 0
+        while ptr and ctypes.string_at(ptr + i, 1)[0]:
+            priority = ctypes.string_at(ptr + i, 1)[0]
+            tag = ctypes.string_at(ptr + i + 1)
+            langs.append((priority, tag.decode("ascii", "replace")))
+            i += 2 + len(tag)
+        out.append((v.identifier.decode("utf-8", "replace"), langs))
+    return out
+
+
 class Pyttsx3Engine(base.Engine):
     name = "pyttsx3"
     description = "espeak-ng through pyttsx3 (embedded, many languages)"
@@ -76,29 +98,33 @@ class Pyttsx3Engine(base.Engine):
         self._expect = ""
         self._token: Any = None
         self._completed = False
+        self._offer_cache: list[langmatch.Offer] | None = None
 
     # ------------------------------------------------------------ voices
 
-    def _languages(self) -> dict[str, str]:
-        """espeak-ng language code (lower case) -> voice identifier."""
-        out: dict[str, str] = {}
-        for v in self._engine().getProperty("voices"):
-            for lang in v.languages or ():
-                out.setdefault(str(lang).lower(), v.id)
-        return out
+    def _offers(self) -> list[langmatch.Offer]:
+        """(voice identifier, [(priority, language)]) for every espeak-ng voice.
+
+        pyttsx3 keeps only a voice's first language; espeak-ng declares several, with
+        priorities (its Mandarin voice also answers to ``zh``, Bokmål to ``no``), so the
+        whole list is read from libespeak-ng's VOICE structs.
+        """
+        if self._offer_cache is None:
+            self._engine()
+            self._offer_cache = _espeak_offers()
+        return self._offer_cache
 
     def voices(self) -> list[str]:
-        return sorted(self._languages())
+        return sorted(vid for vid, _langs in self._offers())
 
     def voice_for_language(self, language: str) -> str:
-        tag = (language or "en").lower().replace("_", "-")
-        langs = self._languages()
-        if tag in ("en", "en-us"):
-            return "en-us"
-        for candidate in (tag, tag.split("-")[0]):
-            if candidate in langs:
-                return candidate
-        return "en-us"
+        """espeak-ng's voice for ``language``; EngineUnavailable when none speaks it."""
+        found = langmatch.best_match(language or "en", self._offers())
+        if found is None:
+            raise EngineUnavailable(
+                f"espeak-ng has no voice for the language {language!r}; pass --voice with a "
+                "profile that speaks it (see `narrate voices`)", self.name)
+        return found
 
     # ------------------------------------------------------------ synthesis
 
@@ -130,11 +156,9 @@ class Pyttsx3Engine(base.Engine):
 
         tts = self._engine()
         if voice and voice != self._voice:
-            if voice.lower() not in self._languages() and voice not in {
-                v.id for v in tts.getProperty("voices")
-            }:
-                raise EngineUnavailable(f"espeak-ng has no voice {voice!r}", self.name)
-            tts.setProperty("voice", voice)
+            ids = {vid for vid, _langs in self._offers()}
+            # a profile may pin a voice by identifier ("roa/fr") or by language ("fr-fr")
+            tts.setProperty("voice", voice if voice in ids else self.voice_for_language(voice))
             self._voice = voice
         for _attempt in range(_ATTEMPTS):
             wav, completed = self._run(tts, utterance)
