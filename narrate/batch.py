@@ -210,7 +210,8 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         episodes = Path(folder) / "episodes"
         episodes.mkdir(exist_ok=True)
         out = episodes / f"{stem}.mp3"
-        result = speak(article, out, voice=voice or None, audio=audio)
+        result = speak(article, out, voice=voice or None, audio=audio,
+                       podcast=load_show(Path(folder)).title)
         for fmt, ext in EXPORTS:
             write_atomic(episodes / f"{stem}.{ext}", write(article, fmt))
         files = [ext for ext in ("vtt", "srt", "chapters.json", "html", "md", "txt", "epub")

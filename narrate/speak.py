@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrate.audio import loudness, pipeline
+from narrate.audio.programs import require_ffmpeg
 from narrate.audio.render import Recording, render_fetched, render_speech
 from narrate.errors import AudioError, ConfigError, SourceError
 from narrate.model import Article
@@ -46,13 +47,18 @@ def speak(
     audio: str = "auto",
     progress: Callable[[str], None] | None = None,
     options: pipeline.AudioOptions | None = None,
+    podcast: str = "",
 ) -> SpeakResult:
-    """Narrate ``article`` to ``out`` (MP3) with ``.vtt``, ``.srt``, ``.chapters.json`` beside it."""
+    """Narrate ``article`` to ``out`` (MP3) with ``.vtt``, ``.srt``, ``.chapters.json`` beside it.
+
+    ``podcast``: the show the episode belongs to (its name goes into the JSON chapters).
+    """
     if audio not in AUDIO_MODES:
         raise ConfigError(f"--audio must be one of {', '.join(AUDIO_MODES)}, not {audio!r}",
                           article.source)
     if audio == "auto" and voice is not None:
         audio = "generate"  # naming a voice asks for that voice, not the publisher's recording
+    require_ffmpeg(article.source or article.title)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     profile = choose_profile(voice, article.language)
@@ -71,7 +77,7 @@ def speak(
             finally:
                 meter.close()
         r = pipeline.Render(article=article, out=out, workdir=tmp, engine=engine, voice=voice_id,
-                            pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
+                            podcast=podcast, pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
                             duration=rec.duration, probe=probe)
         r = pipeline.run(r, steps, progress)
     paths = dict(zip(("vtt", "srt", "chapters"), (p for p, _ in pipeline.sidecar_paths(out, r)), strict=True))

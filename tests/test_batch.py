@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import json
 import sys
 import types
 import xml.etree.ElementTree as ET
@@ -168,6 +170,8 @@ def test_add_makes_episodes(narrated):
     for stem in stems:
         for ext in ("mp3", "vtt", "srt", "chapters.json", "html", "md", "txt", "epub"):
             assert (show.folder / "episodes" / f"{stem}.{ext}").is_file(), (stem, ext)
+        chapters = json.loads((show.folder / "episodes" / f"{stem}.chapters.json").read_text())
+        assert chapters["podcastName"] == "Batch"  # the show's name, not the article's site
     assert not feedparser.parse(narrated["feed1"]).bozo
 
 

@@ -149,8 +149,45 @@ def write_tags(mp3: Path, values: TagValues, specs: Sequence[TagSpec] = TAGS) ->
             for frame in spec.make(values):
                 tags.add(frame)
         tags.save(mp3, v2_version=4)
+        chapters_in_time_order(mp3)
     except (OSError, ValueError) as exc:
         raise AudioError(f"cannot write ID3 tags: {exc}", str(mp3)) from exc
+
+
+def _syncsafe(b: bytes) -> int:
+    return b[0] << 21 | b[1] << 14 | b[2] << 7 | b[3]
+
+
+def chapters_in_time_order(mp3: Path) -> None:
+    """Put the tag's CHAP frames in order of start time, in place.
+
+    mutagen writes frames sorted by size, so a chapter with a short title can come before an
+    earlier one with a long title; ffprobe and several players list chapters in frame order,
+    not by the CTOC. The CHAP frames trade places among the slots they already hold, so the
+    tag keeps its size and every other frame its position.
+    """
+    with open(mp3, "r+b") as f:
+        head = f.read(10)
+        if head[:3] != b"ID3" or head[3] != 4 or head[5] & 0x40:  # v2.4, no extended header
+            return
+        body = f.read(_syncsafe(head[6:10]))
+        spans: list[tuple[bytes, int, int]] = []
+        pos = 0
+        while pos + 10 <= len(body) and body[pos] != 0:
+            end = pos + 10 + _syncsafe(body[pos + 4:pos + 8])
+            spans.append((body[pos:pos + 4], pos, end))
+            pos = end
+        chaps = [body[a:b] for fid, a, b in spans if fid == b"CHAP"]
+
+        def start(frame: bytes) -> int:
+            at = frame.index(b"\0", 10) + 1  # after the element id
+            return int.from_bytes(frame[at:at + 4], "big")
+
+        ordered = iter(sorted(chaps, key=start))
+        new = b"".join(next(ordered) if fid == b"CHAP" else body[a:b] for fid, a, b in spans)
+        if new != body[:pos]:
+            f.seek(10)
+            f.write(new)
 
 
 def read_tags(mp3: Path, specs: Sequence[TagSpec] = TAGS) -> dict[str, Any]:

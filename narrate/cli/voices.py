@@ -7,7 +7,8 @@ import click
 
 @click.command("voices")
 def command() -> None:
-    """List voice profiles and the engines installed here."""
+    """List voice profiles, the engines installed here and the programs they need."""
+    from narrate.audio.programs import program_rows
     from narrate.speech.engines import engine_rows
     from narrate.speech.voices import voice_rows
 
@@ -15,6 +16,8 @@ def command() -> None:
     _table([("NAME", "ENGINE", "LANGUAGE", "STATUS"), *voice_rows()])
     click.echo("\nEngines:")
     _table([("ENGINE", "STATUS"), *engine_rows()])
+    click.echo("\nPrograms:")
+    _table([("PROGRAM", "STATUS"), *program_rows()])
 
 
 def _table(rows: list[tuple[str, ...]]) -> None:

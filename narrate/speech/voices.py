@@ -151,6 +151,7 @@ def engine_voice(profile: VoiceProfile, engine: Engine, language: str, source: s
 
 def voice_rows() -> list[tuple[str, str, str, str]]:
     """(profile, engine, language, "ok" or the reason it cannot be used) for ``narrate voices``."""
+    from narrate.audio.programs import missing_ffmpeg
     from narrate.speech.engines import load_engines
 
     engines = load_engines()
@@ -158,6 +159,6 @@ def voice_rows() -> list[tuple[str, str, str, str]]:
     for name, prof in sorted(profiles().items()):
         info = engines.get(prof.engine)
         status = (f"unknown engine {prof.engine!r}" if info is None
-                  else info.cls.available() or "ok")
+                  else info.cls.available() or missing_ffmpeg() or "ok")
         rows.append((name, prof.engine, prof.language, status))
     return rows

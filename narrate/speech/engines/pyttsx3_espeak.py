@@ -27,12 +27,16 @@ _state: dict[str, Any] = {}  # "rate": sample rate once initialised, "callback":
 
 
 @cache
-def _probe() -> str | None:
+def missing_espeak() -> str | None:
+    """Why libespeak-ng cannot be used here (with the install hint), or None."""
+    try:
+        import pyttsx3  # noqa: F401
+    except ImportError:
+        return "pyttsx3 is not installed; pip install pyttsx3"
     try:
         from pyttsx3.drivers import _espeak  # noqa: F401  (loads libespeak-ng via ctypes)
-    except (ImportError, OSError, RuntimeError) as exc:
-        return (f"pyttsx3 or libespeak-ng missing ({exc}); pip install pyttsx3, "
-                "sudo apt-get install espeak-ng")
+    except (ImportError, OSError, RuntimeError):
+        return "espeak-ng is not installed (libespeak-ng not found); sudo apt-get install espeak-ng ffmpeg"
     return None
 
 
@@ -88,7 +92,7 @@ class Pyttsx3Engine(base.Engine):
 
     @classmethod
     def available(cls) -> str | None:
-        return _probe()
+        return missing_espeak()
 
     def __init__(self, options: base.Options | None = None) -> None:
         super().__init__(options)
