@@ -7,8 +7,7 @@ import click
 
 @click.command("voices")
 def command() -> None:
-    """List voice profiles, the engines installed here and the programs they need."""
-    from narrate.audio.programs import program_rows
+    """List voice profiles and the engines installed here."""
     from narrate.speech.engines import engine_rows
     from narrate.speech.voices import voice_rows
 
@@ -16,8 +15,19 @@ def command() -> None:
     _table([("NAME", "ENGINE", "LANGUAGE", "STATUS"), *voice_rows()])
     click.echo("\nEngines:")
     _table([("ENGINE", "STATUS"), *engine_rows()])
-    click.echo("\nPrograms:")
-    _table([("PROGRAM", "STATUS"), *program_rows()])
+    click.echo("\nTools:")
+    _table([("TOOL", "STATUS"), *_tool_rows()])
+
+
+def _tool_rows() -> list[tuple[str, str]]:
+    """The programs narration runs: a missing one is reported here, not found mid-narration."""
+    import shutil
+
+    rows = []
+    for tool, need in (("ffmpeg", "encoding MP3 (every engine)"), ("espeak-ng", "the default voice")):
+        found = shutil.which(tool)
+        rows.append((tool, found or f"missing: needed for {need}; run scripts/setup.sh"))
+    return rows
 
 
 def _table(rows: list[tuple[str, ...]]) -> None:

@@ -36,7 +36,8 @@ def missing_espeak() -> str | None:
     try:
         from pyttsx3.drivers import _espeak  # noqa: F401  (loads libespeak-ng via ctypes)
     except (ImportError, OSError, RuntimeError):
-        return "espeak-ng is not installed (libespeak-ng not found); sudo apt-get install espeak-ng ffmpeg"
+        return ("espeak-ng is not installed (libespeak-ng not found): run scripts/setup.sh, or "
+                "sudo apt-get install espeak-ng ffmpeg")
     return None
 
 
