@@ -223,9 +223,14 @@ def test_pyttsx3_voice_pinned_by_language_tag() -> None:
 
 def test_a_missing_libespeak_ng_is_named_with_the_install_command(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyttsx3.drivers
+
     from narrate.speech.engines import pyttsx3_espeak
 
-    monkeypatch.setitem(sys.modules, "pyttsx3.drivers._espeak", None)  # the library is absent
+    need_engine("pyttsx3")
+    # the library is absent: importing the bindings fails
+    monkeypatch.setitem(sys.modules, "pyttsx3.drivers._espeak", None)
+    monkeypatch.delattr(pyttsx3.drivers, "_espeak", raising=False)
     pyttsx3_espeak.missing_espeak.cache_clear()
     try:
         with pytest.raises(EngineUnavailable, match="espeak-ng is not installed.*apt-get install"):
