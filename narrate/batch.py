@@ -209,8 +209,10 @@ def _slug_source(article: Article) -> str:
 # ---------------------------------------------------------------- the work
 
 
-def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str) -> Produced:
-    """Narrate one article into ``episodes/<stem>.*`` and write its text copies.
+def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str,
+            podcast: str = "") -> Produced:
+    """Narrate one article into ``episodes/<stem>.*`` and write its text copies (``podcast``:
+    the show's title, for the JSON chapters).
 
     Runs in a worker process (plain arguments in, a picklable ``Produced`` out); a failure is
     returned as ``Produced(error=...)``, never raised.
@@ -226,7 +228,7 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         article = Article.from_json(article_json)
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
-        result = speak(article, out, voice=voice or None, audio=audio)
+        result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast)
         for copy in layout.exports():
             write_atomic(path(copy.ext), write(article, copy.writer))
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
@@ -320,13 +322,15 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                 planned.append(decided)
             elif decided is not None:
                 report.unchanged.append(decided)
-        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say)
+        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say,
+                     podcast=show.title)
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
     return report
 
 
 def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | None, audio: str,
-                 jobs: int, scheduler: str | None, report: BatchReport, say: Progress) -> None:
+                 jobs: int, scheduler: str | None, report: BatchReport, say: Progress,
+                 podcast: str = "") -> None:
     def record(job: Job, made: Produced, n: int) -> None:
         if made.error:
             report.failed.append((job.spec, made.error))
@@ -338,7 +342,8 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
         except NarrateError as e:
             report.failed.append((job.spec, one_line(e)))
 
-    args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio) for job in planned]
+    args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio, podcast)
+            for job in planned]
     pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
     if pool is None:
         for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
