@@ -79,3 +79,26 @@ def test_trailing_lowercase_word_goes_only_from_page_text() -> None:
 def test_is_name_refuses_sentences() -> None:
     assert not is_name("This is a whole sentence that somebody put into the author field")
     assert is_name("Ana Lim")
+
+
+@pytest.mark.parametrize(("byline", "site"), [
+    ("Ana Lim, AP", "Harbour Times"), ("Ana Lim, harbourtimes.com", "Harbour Times"),
+    ("Ana Lim, MS, RD", "Harbour Times"), ("Ana Lim, Harbour Times Business", "Harbour Times"),
+    ("Ana Lim | Harbour Media for harbour.com", "Harbour"), ("Ana Lim HarbourTimes", "Harbour Times"),
+])
+def test_outlets_and_credentials_after_a_name_go(byline: str, site: str) -> None:
+    assert split_authors(byline, site) == ["Ana Lim"]
+
+
+def test_an_agency_alone_is_the_byline() -> None:
+    assert split_authors("AP", "Harbour Times") == ["AP"]
+    assert split_authors("Associated Press", "Harbour Times") == ["Associated Press"]
+
+
+def test_a_name_sharing_letters_with_the_site_stays() -> None:
+    assert split_authors("Apple Tan, Bo Park", "AP") == ["Apple Tan", "Bo Park"]
+
+
+@pytest.mark.parametrize("value", ["Staff Reports", "Editorial", "Web Desk", "News Team"])
+def test_generic_bylines_name_no_one(value: str) -> None:
+    assert split_authors(value) == []
