@@ -30,17 +30,18 @@ from narrate.model import (
 from narrate.readers.bylines import split_authors
 from narrate.readers.dates import date_in, is_dateline
 from narrate.readers.extract import settings
+from narrate.readers.patterns import BYLINE as _BYLINE
 
-_BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door|av|от|автор)\s+\S", re.I)
 _SOCIAL = re.compile(
     r"\b(facebook|instagram|twitter|tiktok|bluesky|whatsapp|threads|linkedin|youtube|"
     r"telegram|mastodon|reddit|pinterest|snapchat|flipboard)\b", re.I)
+# Calls to action that close an article: follow, sign up / subscribe, the newsletter,
+# "write to us" and "download our app". Each is worded the same way across sites
+# (AEB dev: businessinsider, spokesman, cbssports, morebikes; tests/readers/test_rules.py).
 _PROMO = re.compile(
-    r"\b(follow (?:us|the|our)|sign up|subscribe (?:to|now|today|here|for)|subscriptions? "
-    r"(?:service|plan|offer)|use the code|promo code|newsletter|letters? to the editor|"
-    r"tell us what you think|listen (?:live|back|again)|"
-    r"we(?:'|’)?d (?:like|love) to hear|send us|email us|write to us|get in touch|"
-    r"download (?:our|the) app|all rights reserved|share this|support our journalism)", re.I)
+    r"\b(follow (?:us|the|our)|sign up|subscribe (?:to|now|today|here|for)|newsletter|"
+    r"tell us what you think|we(?:'|’)?d (?:like|love) to hear|send us|email us|write to us|"
+    r"get in touch|download (?:our|the) app|share this)", re.I)
 
 
 @dataclass
