@@ -215,7 +215,8 @@ def _title(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]
     cands += [_first(metas, (k,)) for k in TITLE_KEYS]
     head = _clean(_head_title(tree))
     cands.append(head)
-    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c]
+    # a title that is only the site's name (a homepage's og:title) names no article
+    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c and not _same(c, site)]
     h1s = [t for t in (_clean(" ".join(h.itertext())) for h in _h1s(tree)) if t]
     for cand in cands:
         for h1 in h1s:

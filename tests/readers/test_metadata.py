@@ -301,3 +301,22 @@ def test_escaped_entities_in_metadata_read_as_characters() -> None:
     assert meta.title == "Tom & Jerry's Day"
     assert meta.authors == ["Ana Lím"]
     assert meta.site_name == "Cats & Mice"
+
+
+def test_jsonld_author_and_publisher_by_reference() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Tide Rises", "author": {"@id": "#ana"},
+         "publisher": {"@id": "#org"}},
+        {"@type": "Person", "@id": "#ana", "name": "Ana Lim"},
+        {"@type": "Organization", "@id": "#org", "name": "Harbour Times"},
+    ]}
+    meta = _meta(_page(_ld(graph)))
+    assert meta.authors == ["Ana Lim"]
+    assert meta.site_name == "Harbour Times"
+
+
+def test_a_title_that_is_only_the_site_name_is_skipped() -> None:
+    head = ('<meta property="og:site_name" content="Harbour Times">'
+            '<meta property="og:title" content="Harbour Times">'
+            "<title>Tide rises over the old harbour wall | Harbour Times</title>")
+    assert _meta(_page(head)).title == "Tide rises over the old harbour wall"
