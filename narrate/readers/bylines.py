@@ -27,7 +27,9 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CUT = re.compile(
     r"\d|\b(?:updated|published|posted|last modified|modified|aktualisiert|mis à jour|publié|"
-    r"actualizado|publicado|(?:a|an|one)\s+(?:hour|day|minute)s?\s+ago)\b|"
+    r"actualizado|publicado|(?:a|an|one)\s+(?:hour|day|minute)s?\s+ago|"
+    # the buttons a byline bar carries
+    r"share|tweet|follow|print|comments?|subscribe|e-?mail|facebook|twitter|linkedin)\b|"
     rf"\b(?:on\s+)?{_MONTH}\s+\d", re.I)
 # Roles and titles that follow (or precede) a name, in the words news sites use.
 _ROLE_ADJECTIVES = (

@@ -102,3 +102,11 @@ def test_a_name_sharing_letters_with_the_site_stays() -> None:
 @pytest.mark.parametrize("value", ["Staff Reports", "Editorial", "Web Desk", "News Team"])
 def test_generic_bylines_name_no_one(value: str) -> None:
     assert split_authors(value) == []
+
+
+@pytest.mark.parametrize("byline", [
+    "By Ana Lim Share on Facebook", "Ana Lim Follow", "Ana Lim Email Print Comments",
+    "Ana Lim Tweet",
+])
+def test_byline_bar_buttons_go(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim"]
