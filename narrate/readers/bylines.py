@@ -67,6 +67,10 @@ _CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|M\.?S|M\.?A|MBA|MPH|R\.?D|RDN|R\.
                          r"B\.?Sc|Esq|CPT|LD|CDE|LCSW|FACS|FRCS|CSCS|NASM|ACE)\.?$")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk|co|info|news|io|de|fr|ca|au|in)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# news agencies credited beside a reporter's name ("Ana Lim, Reuters", "ANA LIM Associated Press")
+_AGENCIES = ("the associated press", "associated press", "reuters", "agence france-presse",
+             "bloomberg news", "bloomberg", "press association", "pa media",
+             "united press international", "kyodo news", "xinhua", "deutsche presse-agentur")
 
 
 def _clean(text: str) -> str:
@@ -83,6 +87,11 @@ def clean_name(text: str, site_name: str = "", visible: bool = True) -> str:
     text = _clean(_ROLE.sub("", text))
     if site_name:
         text = _clean(_drop_site(text, site_name))
+    low = text.lower()
+    for agency in _AGENCIES:
+        if low.endswith(" " + agency) and len(text.split()) - len(agency.split()) >= 2:
+            text = _clean(text[: -len(agency)])
+            break
     words = text.split()
     # in page text, a trailing lowercase word is not part of the name ("Ana Lim hace 2 días");
     # structured data names organisations too ("Contributors to Wikimedia projects")
@@ -116,6 +125,8 @@ def is_outlet(part: str, site_name: str = "") -> bool:
     ("cleveland.com"), an agency acronym ("AP"), or the site ("CNN Business" on CNN)."""
     part = part.strip(" .")
     if _CREDENTIAL.match(part) or _ACRONYM.match(part) or _DOMAIN.search(part):
+        return True
+    if part.lower() in _AGENCIES:
         return True
     if not site_name or not part:
         return False

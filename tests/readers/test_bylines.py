@@ -110,3 +110,16 @@ def test_generic_bylines_name_no_one(value: str) -> None:
 ])
 def test_byline_bar_buttons_go(byline: str) -> None:
     assert split_authors(byline) == ["Ana Lim"]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Ana Lim, Reuters", ["Ana Lim"]), ("ANA LIM Associated Press", ["ANA LIM"]),
+    ("Ana Lim and Bo Park, The Associated Press", ["Ana Lim", "Bo Park"]),
+])
+def test_agency_credit_beside_a_name_goes(byline: str, names: list[str]) -> None:
+    assert split_authors(byline) == names
+
+
+def test_agency_alone_stays_even_with_a_long_name() -> None:
+    assert split_authors("The Associated Press") == ["The Associated Press"]
+    assert split_authors("Reuters") == ["Reuters"]
