@@ -320,3 +320,13 @@ def test_a_title_that_is_only_the_site_name_is_skipped() -> None:
             '<meta property="og:title" content="Harbour Times">'
             "<title>Tide rises over the old harbour wall | Harbour Times</title>")
     assert _meta(_page(head)).title == "Tide rises over the old harbour wall"
+
+
+def test_trafilatura_votes_for_a_meta_name_only_it_knows() -> None:
+    head = '<meta name="shareaholic:article_author_name" content="Ana Lim">'
+    assert _meta(_page(head)).authors == ["Ana Lim"]
+
+
+def test_trafilatura_does_not_overrule_a_refused_login() -> None:
+    head = _ld({"@type": "BlogPosting", "headline": "Notes", "author": {"name": "mcupdate"}})
+    assert _meta(_page(head)).authors == []
