@@ -28,12 +28,13 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     A failing source is named on stderr and the others are still done (exit code 1).
     """
     from narrate.batch import add_sources
+    from narrate.sources import redact
 
     with progress_line(quiet) as progress:
         report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
                              scheduler=scheduler, progress=progress)
-    for source, message in report.failed:
-        line = " ".join(message.split())
+    for spec, message in report.failed:
+        source, line = redact(spec), " ".join(message.split())  # no user:password@ on screen
         click.echo(f"narrate: error: {line if source in line else f'{source}: {line}'}", err=True)
     if not quiet:
         click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "

@@ -11,7 +11,7 @@ import click
 @click.argument("show", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def command(show: Path) -> None:
     """Rebuild feed.xml and index.html from the catalog."""
-    from narrate.podcast.feed import rebuild
+    from narrate.podcast.showfolder import rebuild_folder
 
-    rebuild(show)
+    rebuild_folder(show)
     click.echo(str(show / "feed.xml"))

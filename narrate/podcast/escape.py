@@ -23,11 +23,6 @@ def esc(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
-def cdata(html: str) -> str:
-    """Wrap in CDATA; a ``]]>`` inside is split across two sections."""
-    return "<![CDATA[" + clean(html).replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
 _INVALID_BUT_NUL = re.compile(f"[{STRIPPED_BUT_NUL}{SURROGATES}]")
 
 

@@ -1,4 +1,4 @@
-"""The EPUB export passes EPUBCheck (Debian's epubcheck) and carries accessibility metadata."""
+"""The EPUB export passes EPUBCheck 5 and carries accessibility metadata."""
 
 import subprocess
 import zipfile
