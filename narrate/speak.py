@@ -16,6 +16,7 @@ from narrate.audio import pipeline
 from narrate.audio.publisher import fetch_audio
 from narrate.audio.render import Cue, Recording, render_fetched, render_speech
 from narrate.errors import AudioError, ConfigError, SourceError
+from narrate.fileio import TEMP_PREFIX
 from narrate.model import Article
 from narrate.speech.engines import get_engine
 from narrate.speech.script import Utterance, build_script
@@ -61,7 +62,7 @@ def speak(
     profile = choose_profile(voice, article.language)
     script = build_script(article, profile)
     steps = pipeline.build_postprocessors(options or pipeline.AudioOptions())
-    with tempfile.TemporaryDirectory(prefix="narrate-") as tmp_name:
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as tmp_name:
         tmp = Path(tmp_name)
         rec = _fetched(article, script, tmp, audio, progress)
         engine, voice_id, probe = "fetch", "publisher", ()

@@ -53,6 +53,6 @@ fi
 if [ "$want_test" = 1 ] && [ ! -x .cache/ace/node_modules/.bin/ace-cli ]; then
   mkdir -p .cache/ace
   PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .cache/ace --silent --no-audit --no-fund \
-    @daisy/ace-cli >/dev/null
+    @daisy/ace-cli@1 >/dev/null
 fi
 echo "setup: ready (.venv/bin/narrate)" >&2

@@ -109,6 +109,9 @@ def validate(show: Show) -> Show:
             value = getattr(show, key)
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"{key} must be a non-empty string")
+        for key in ("subcategory", "voice", "medium"):
+            if not isinstance(getattr(show, key), str):
+                raise ValueError(f"{key} must be a string (in quotes)")
         if not valid_language(show.language):
             raise ValueError(f"language {show.language!r} is not an ISO 639-1 code (e.g. en, de-CH)")
         category, sub = split_category(
@@ -140,6 +143,8 @@ def load_show(folder: Path) -> Show:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from e
     table = data.get("show", data)
+    if not isinstance(table, dict):
+        raise ConfigError("[show] must be a table of settings", str(path))
     known = {key for key, _ in _KEYS}
     unknown = sorted(set(table) - known)
     if unknown:
