@@ -95,11 +95,14 @@ class EncodeMp3(PostProcessor):
     def run(self, r: Render) -> Render:
         assert r.pcm is not None and r.gain_db is not None
         tmp = r.out.with_name(f".{r.out.name}.{os.getpid()}.part")
+        done = False
         try:
-            return r.evolve(mp3=loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings))
-        except BaseException:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
-            tmp.unlink(missing_ok=True)
-            raise
+            made = r.evolve(mp3=loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings))
+            done = True
+            return made
+        finally:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
+            if not done:
+                tmp.unlink(missing_ok=True)
 
 
 class FindCover(PostProcessor):
