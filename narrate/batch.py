@@ -218,9 +218,9 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
     returned as ``Produced(error=...)``, never raised.
     """
     try:
+        from narrate.book import episode_copy
         from narrate.fileio import write_atomic
         from narrate.speak import speak
-        from narrate.writers import write
 
         def path(ext: str) -> Path:
             return layout.episode_file(Path(folder), stem, ext)
@@ -229,8 +229,8 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
         result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast)
-        for copy in layout.exports():
-            write_atomic(path(copy.ext), write(article, copy.writer))
+        for copy in layout.exports():  # the HTML and EPUB copies read along with this audio
+            write_atomic(path(copy.ext), episode_copy(article, copy.writer, result, stem))
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
