@@ -37,13 +37,19 @@ OTHER: tuple[Rule, ...] = (
 )
 
 
+# rules that need no digit to act; the others are skipped for text without one
+_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman}
+
+
 def normalize(text: str, language: str = "en") -> str:
     """The words a listener should hear for ``text``, in ``language`` (BCP 47; English rules
     for English and unknown languages' web text only)."""
     lang = primary(language)
     text = clean(text)
+    digits = any(c.isdigit() for c in text)
     for rule in ENGLISH if lang == "en" else OTHER:
-        text = rule(text, lang)
+        if digits or rule in _WITHOUT_DIGITS:
+            text = rule(text, lang)
     return " ".join(text.split())
 
 

@@ -19,6 +19,9 @@ _EN_NUMBER = re.compile(
 
 
 def cardinals(text: str, language: str) -> str:
+    if primary(language) == "fr":  # "2 345 habitants": French groups with plain spaces too
+        text = re.sub(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\w]|[.,]\d| \d)",
+                      lambda m: m.group(0).replace(" ", ""), text)
     if primary(language) != "en":
         if primary(language) in ("de", "es", "it", "pt", "nl"):
             text = re.sub(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\w]|[.,]\d)",

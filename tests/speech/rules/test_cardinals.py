@@ -40,3 +40,7 @@ def test_other_languages_keep_digits_without_grouping(text: str, lang: str, spok
 ])
 def test_symbols(text: str, spoken: str) -> None:
     assert symbols(text, "en") == spoken
+
+
+def test_french_groups_with_plain_spaces() -> None:
+    assert cardinals("67 000 000 habitants, 2 345 et 12", "fr") == "67000000 habitants, 2345 et 12"

@@ -17,3 +17,7 @@ from narrate.speech.rules.phones import phones
 ])
 def test_phones(text: str, spoken: str) -> None:
     assert phones(text, "en") == spoken
+
+
+def test_digit_groups_are_not_telephone_numbers() -> None:
+    assert phones("67 000 000 habitants and 1 000 000", "fr") == "67 000 000 habitants and 1 000 000"
