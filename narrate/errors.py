@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
+
 
 class NarrateError(Exception):
     """Base error: ``str()`` is one line, ``source: reason``."""
@@ -41,3 +44,47 @@ class CatalogError(NarrateError):
 
 class ConfigError(NarrateError):
     """A show's narrate.toml or a voice profile is invalid."""
+
+
+class StorageError(NarrateError):
+    """Reading or writing a file failed: disk full, permission denied, read-only, not a folder."""
+
+
+_OS_ADVICE = {
+    errno.ENOSPC: "disk full: free some space, then run the command again",
+    errno.EDQUOT: "disk quota exceeded: free some space, then run the command again",
+    errno.EACCES: "permission denied: make it writable (and readable) for this user",
+    errno.EPERM: "operation not permitted: check the owner and permissions",
+    errno.EROFS: "read-only file system: use a writable location",
+    errno.ENOTDIR: "a file stands where a folder is expected: move it away",
+    errno.EISDIR: "a folder stands where a file is expected: move it away",
+    errno.EEXIST: "something already stands there (a file where a folder is expected?): move it away",
+    errno.ENOENT: "no such file or folder: check the path",
+    errno.EMFILE: "too many open files: raise the limit (ulimit -n) or use fewer --jobs",
+    errno.ENAMETOOLONG: "file name too long: use a shorter path",
+    errno.EIO: "input/output error: check the disk",
+}
+
+
+class ToolMissing(EngineUnavailable):
+    """A program narrate runs (ffmpeg, espeak-ng) is not installed."""
+
+
+def storage_error(exc: OSError, source: str = "") -> NarrateError:
+    """An OSError as one line that says what to do, naming ``source`` (the file the user asked
+    for), else the file the error names, or the program that is not installed."""
+    name = str(exc.filename or "")
+    if exc.errno == errno.ENOENT and name and "/" not in name and shutil.which(name) is None:
+        return ToolMissing("is not installed: run scripts/setup.sh, or install it with your "
+                           "package manager (e.g. apt-get install ffmpeg espeak-ng)", name)
+    advice = _OS_ADVICE.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
+    where = source or (str(exc.filename) if exc.filename is not None else "")
+    return StorageError(advice, where)
+
+
+def one_line(exc: BaseException) -> str:
+    """Any failure of one source as the line a batch reports for it."""
+    if isinstance(exc, OSError):
+        exc = storage_error(exc)
+    text = str(exc) if isinstance(exc, NarrateError) else f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split())

@@ -1,16 +1,29 @@
 """Atomic file writes: a crash never leaves a half-written MP3, feed or export.
 
 Everything narrate writes goes through ``write_atomic`` (bytes/str) or ``atomic_path`` (a
-temporary path in the same folder for tools such as ffmpeg, renamed into place on success).
+temporary path in the same folder for tools such as ffmpeg, renamed into place on success). A
+failure (disk full, permission denied, read-only) removes the temporary file and becomes one
+``StorageError`` naming the file. Temporary files of runs that were killed are removed by the
+next run: ``remove_stale`` (the show's ``.*.part`` files, under the show lock) and
+``remove_stale_temp`` (``narrate-<pid>-*`` folders of processes that no longer exist).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from narrate.errors import StorageError, storage_error
+
+TEMP_PREFIX = f"narrate-{os.getpid()}-"  # our temp folders: the pid tells a live run from a dead one
+_TEMP_NAME = re.compile(r"narrate-(\d+)-")
+STALE_UNOWNED = 24 * 3600  # temp folders without a pid are another run's only for a day
 
 
 def write_atomic(path: Path | str, data: bytes | str) -> Path:
@@ -18,7 +31,10 @@ def write_atomic(path: Path | str, data: bytes | str) -> Path:
     if isinstance(data, str):
         data = data.encode("utf-8")
     with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
+        try:
+            tmp.write_bytes(data)
+        except OSError as e:
+            raise storage_error(e, str(path)) from e
     return path
 
 
@@ -26,16 +42,82 @@ def write_atomic(path: Path | str, data: bytes | str) -> Path:
 def atomic_path(path: Path | str) -> Iterator[Path]:
     """Yield a temp path beside ``path``; on success fsync and rename it over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
+    tmp: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as e:
+        raise storage_error(e, str(path)) from e
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+
+def make_temp_dir(kind: str = "") -> Path:
+    """A private temp folder whose name carries this process's id (see ``remove_stale_temp``)."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + (f"{kind}-" if kind else "")))
+    except OSError as e:
+        raise storage_error(e, tempfile.gettempdir()) from e
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def remove_stale_temp(root: Path | None = None) -> int:
+    """Remove ``narrate-*`` temp folders left by runs that were killed; returns how many."""
+    root = Path(root or tempfile.gettempdir())
+    removed = 0
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.startswith("narrate-"):
+            continue
+        m = _TEMP_NAME.match(entry.name)
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat().st_uid != os.getuid():
+                continue
+            if m:
+                if int(m.group(1)) == os.getpid() or _alive(int(m.group(1))):
+                    continue
+            elif time.time() - entry.stat().st_mtime < STALE_UNOWNED:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def remove_stale(folder: Path) -> int:
+    """Remove the ``.*.part`` files in a show folder and its ``episodes/``: call it only while
+    holding the show lock, when no other writer can be making them."""
+    removed = 0
+    for where in (Path(folder), Path(folder) / "episodes"):
+        with contextlib.suppress(OSError):
+            for path in where.glob(".*.part"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+    return removed
+
+
+__all__ = ["StorageError", "atomic_path", "make_temp_dir", "remove_stale", "remove_stale_temp",
+           "write_atomic"]

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.audio import loudness, pipeline
-from narrate.audio.render import Recording, render_fetched, render_speech
+from narrate.audio import pipeline
+from narrate.audio.publisher import fetch_audio
+from narrate.audio.render import Cue, Recording, render_fetched, render_speech
 from narrate.errors import AudioError, ConfigError, SourceError
+from narrate.fileio import TEMP_PREFIX
 from narrate.model import Article
 from narrate.speech.engines import get_engine
-from narrate.speech.engines.fetch import fetch_audio
-from narrate.speech.script import build_script
+from narrate.speech.script import Utterance, build_script
 from narrate.speech.voices import VoiceProfile, choose_profile
 
 AUDIO_MODES = ("auto", "generate", "fetch")
@@ -36,6 +37,9 @@ class SpeakResult:
     profile: str
     cues: int
     fetched: bool = False
+    # every utterance's times and the script it came from: an EPUB's media overlays reuse them
+    timeline: tuple[Cue, ...] = ()
+    script: tuple[Utterance, ...] = ()
 
 
 def speak(
@@ -58,25 +62,23 @@ def speak(
     profile = choose_profile(voice, article.language)
     script = build_script(article, profile)
     steps = pipeline.build_postprocessors(options or pipeline.AudioOptions())
-    with tempfile.TemporaryDirectory(prefix="narrate-") as tmp_name:
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as tmp_name:
         tmp = Path(tmp_name)
         rec = _fetched(article, script, tmp, audio, progress)
         engine, voice_id, probe = "fetch", "publisher", ()
         if rec is None:
-            meter = loudness.Meter(settings=steps_settings(steps))
-            try:
+            with pipeline.listening(steps) as listener:
                 rec, engine, voice_id = _synthesized(article, script, profile, tmp, progress,
-                                                     meter.feed)
-                probe = meter.finish()
-            finally:
-                meter.close()
+                                                     listener.feed)
+                probe = listener.probe()
         r = pipeline.Render(article=article, out=out, workdir=tmp, engine=engine, voice=voice_id,
                             pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
                             duration=rec.duration, probe=probe)
         r = pipeline.run(r, steps, progress)
     paths = dict(zip(("vtt", "srt", "chapters"), (p for p, _ in pipeline.sidecar_paths(out, r)), strict=True))
     return SpeakResult(out, paths["vtt"], paths["srt"], paths["chapters"], r.duration, engine,
-                       voice_id, profile.name, len(r.cues), fetched=engine == "fetch")
+                       voice_id, profile.name, len(r.cues), fetched=engine == "fetch",
+                       timeline=r.cues, script=tuple(script))
 
 
 def _fetched(article: Article, script: list, tmp: Path, audio: str,
@@ -97,14 +99,6 @@ def _fetched(article: Article, script: list, tmp: Path, audio: str,
         if audio == "fetch":
             raise
         return None  # auto: generate instead
-
-
-def steps_settings(steps: tuple[pipeline.PostProcessor, ...]) -> loudness.EncodeSettings:
-    """The encode settings the loudness step will use (so the meter probes the same chain)."""
-    for step in steps:
-        if isinstance(step, pipeline.MeasureLoudness):
-            return step.settings
-    return loudness.EncodeSettings()
 
 
 def _synthesized(article: Article, script: list, profile: VoiceProfile, tmp: Path,

@@ -7,12 +7,15 @@ Set ``NARRATE_DEBUG=1`` to see the traceback of an unexpected error.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import warnings
 
 import click
 
 from narrate import __version__
-from narrate.errors import NarrateError
+from narrate.errors import NarrateError, storage_error
 
 
 class _Group(click.Group):
@@ -27,6 +30,10 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             fail("interrupted", code=130)
+        except OSError as exc:  # disk full, permission denied, read-only, …: say what to do
+            fail(str(storage_error(exc)))
+        except MemoryError:
+            fail("out of memory: the input is too large for this machine")
         except Exception as exc:  # the one place an unexpected error becomes a line
             if os.environ.get("NARRATE_DEBUG"):
                 raise
@@ -36,11 +43,6 @@ class _Group(click.Group):
 def fail(message: str, code: int = 1) -> None:
     click.echo(f"narrate: error: {' '.join(message.split())}", err=True)
     sys.exit(code)
-
-
-def show_progress(quiet: bool) -> bool:
-    """Progress goes to a terminal only, and never with --quiet."""
-    return not quiet and sys.stderr.isatty()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,5 +66,21 @@ def _register() -> None:
 _register()
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C and SIGTERM (kill, a service manager) unwind as KeyboardInterrupt, so temporary
+    files are removed and `narrate add` still rebuilds the feed of what it stored; what
+    background threads (a TTS engine's callback) complain about while being torn down is not
+    printed: the one line is ``narrate: error: interrupted``."""
+    sys.unraisablehook = lambda unraisable: None
+    threading.excepthook = lambda args: None
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    # pydub warns at import when ffmpeg is missing; the error that matters comes as one line
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module="pydub")
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored (nohup, &)
+        signal.signal(signal.SIGINT, _interrupted)
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)
     cli(prog_name="narrate")

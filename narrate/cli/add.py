@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import audio_option, quiet_option, voice_option
+from narrate.cli.options import audio_option, quiet_option, voice_option, wait_option
 from narrate.cli.progress import progress_line
 
 
@@ -19,21 +19,37 @@ from narrate.cli.progress import progress_line
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Sources narrated at once (local processes).")
 @click.option("--scheduler", default=None, help="Dask scheduler address to spread work over a cluster.")
+@wait_option
 @quiet_option
 def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str, jobs: int,
-            scheduler: str | None, quiet: bool) -> None:
+            scheduler: str | None, wait: float, quiet: bool) -> None:
     """Narrate sources (files, folders, globs, URLs, @list.txt) into the show's episodes.
 
     The catalog, feed.xml and index.html are updated; an unchanged article is not narrated again.
-    A failing source is named on stderr and the others are still done (exit code 1).
+    A failing source is named on stderr and the others are still done (exit code 1). One run
+    writes a show at a time: a second one waits (--wait), then gives up with one line.
     """
     from narrate.batch import add_sources
+    from narrate.fileio import remove_stale, remove_stale_temp
+    from narrate.podcast.lock import show_lock
+    from narrate.podcast.show import load_show
+    from narrate.podcast.showfolder import rebuild_folder
+    from narrate.sources import redact
 
-    with progress_line(quiet) as progress:
-        report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
-                             scheduler=scheduler, progress=progress)
-    for source, message in report.failed:
-        line = " ".join(message.split())
+    load_show(show)  # a folder that is not a show fails before anything waits or runs
+    remove_stale_temp()
+    say = None if quiet else (lambda message: click.echo(f"narrate: {message}", err=True))
+    with show_lock(show, wait=wait, say=say):
+        remove_stale(show)  # .part files of a killed run: nobody else can be writing them now
+        try:
+            with progress_line(quiet) as progress:
+                report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
+                                     scheduler=scheduler, progress=progress)
+        except KeyboardInterrupt:
+            rebuild_folder(show)  # publish the episodes already stored before exiting as interrupted
+            raise
+    for spec, message in report.failed:
+        source, line = redact(spec), " ".join(message.split())  # no user:password@ on screen
         click.echo(f"narrate: error: {line if source in line else f'{source}: {line}'}", err=True)
     if not quiet:
         click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "

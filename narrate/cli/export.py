@@ -8,35 +8,54 @@ from pathlib import Path
 import click
 
 from narrate.cli.options import voice_option
+from narrate.model import Article
 
-FORMATS = ["text", "markdown", "html", "epub", "json", "script"]
+SCRIPT = "script"  # not a writer: the speech script
+
+
+class _Formats(click.Choice):
+    """The writer registry's formats plus ``script``, read each time click asks (so a writer
+    registered after this module was imported is offered too)."""
+
+    def __init__(self) -> None:  # no fixed list to store
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from narrate.writers import WRITERS
+
+        return (*WRITERS, SCRIPT)
 
 
 @click.command("export")
 @click.argument("source")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("-f", "--format", "fmt", type=_Formats(), default="text", show_default=True,
               help="script: the speech script as it will be spoken, one utterance a line.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (atomically). Default: stdout (epub needs -o).")
+@click.option("--audio/--no-audio", "narrated", default=True, show_default=True,
+              help="epub: narrate the article and embed the MP3 with sentence-by-sentence "
+                   "media overlays (--no-audio: a text-only book).")
 @voice_option
-def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
-    """Export an article as accessible text, its model as JSON, or its speech script."""
+def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated: bool) -> None:
+    """Export an article as accessible text, its model as JSON, or its speech script.
+
+    The EPUB carries the narration (read-along highlighting) and the article's images that
+    can be fetched in time (5 s each, 20 s in all); others are given as their text."""
     import narrate
     from narrate.fileio import write_atomic
 
     article = narrate.read(source)
-    if fmt == "script":
+    if fmt == SCRIPT:
         from narrate.speech.script import script_text
 
         result: str | bytes = script_text(article, voice=voice)
     else:
         from narrate.writers import write
 
-        if fmt not in _writers():
-            raise click.UsageError(f"--format {fmt} is not available in this version")
         if fmt == "epub" and out is None:
             raise click.UsageError("--format epub writes a binary file: give -o FILE.epub")
-        result = write(article, fmt)
+        result = _epub(article, voice, narrated) if fmt == "epub" else write(article, fmt)
     data = result.encode("utf-8") if isinstance(result, str) else result
     if out is None:
         sys.stdout.buffer.write(data)
@@ -45,7 +64,9 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
         write_atomic(out, data)
 
 
-def _writers() -> dict:
-    from narrate.writers import WRITERS
+def _epub(article: Article, voice: str | None, narrated: bool) -> bytes:
+    from narrate.book import make_epub
+    from narrate.cli.progress import progress_line
 
-    return WRITERS
+    with progress_line(False) as progress:
+        return make_epub(article, voice=voice, narrate=narrated, progress=progress)

@@ -6,12 +6,28 @@ from pathlib import Path
 
 import click
 
+from narrate.cli.options import wait_option
+
 
 @click.command("feed")
 @click.argument("show", type=click.Path(file_okay=False, exists=True, path_type=Path))
-def command(show: Path) -> None:
-    """Rebuild feed.xml and index.html from the catalog."""
-    from narrate.podcast.feed import rebuild
+@wait_option
+def command(show: Path, wait: float) -> None:
+    """Rebuild feed.xml and index.html from the catalog.
 
-    rebuild(show)
+    Enclosure lengths that disagree with the MP3 files are repaired from the files first.
+    """
+    from narrate.podcast.catalog import Catalog
+    from narrate.podcast.lock import show_lock
+    from narrate.podcast.show import load_show
+    from narrate.podcast.showfolder import rebuild_folder
+
+    show_settings = load_show(show)
+    with show_lock(show, wait=wait, say=lambda m: click.echo(f"narrate: {m}", err=True)):
+        with Catalog.open(show, feed_url=show_settings.feed_url) as cat:
+            fixed = cat.repair_sizes(show / "episodes")
+        if fixed:
+            click.echo(f"narrate: repaired the enclosure length of {len(fixed)} episode(s): "
+                       f"{', '.join(fixed[:5])}{' …' if len(fixed) > 5 else ''}", err=True)
+        rebuild_folder(show)
     click.echo(str(show / "feed.xml"))

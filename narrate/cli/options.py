@@ -27,3 +27,6 @@ audio_option = click.option(
     help="fetch: use the publisher's narration (<audio src>); generate: always text-to-speech; "
          "auto: fetch when the article links narration and no --voice is named, else generate.")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+wait_option = click.option(
+    "--wait", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+    help="How long to wait while another narrate is writing the same show.")

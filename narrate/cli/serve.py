@@ -10,10 +10,19 @@ import click
 @click.command("serve")
 @click.argument("show", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="0 picks a free port (printed).")
 def command(show: Path, host: str, port: int) -> None:
-    """Serve the show folder over HTTP (HEAD, byte ranges, ETag) for podcast apps."""
-    from narrate.podcast.server import serve
+    """Serve the show folder over HTTP (HEAD, byte ranges, ETag) for podcast apps.
 
-    click.echo(f"Serving {show} at http://{host}:{port}/feed.xml (Ctrl-C stops)", err=True)
-    serve(show, host, port)
+    Meant for your own network: in public, put a TLS proxy with rate limits in front of it.
+    """
+    from narrate.podcast.server import serve
+    from narrate.podcast.show import load_show
+
+    load_show(show)  # a folder that is not a show fails here, as `feed` and `add` do
+
+    def ready(server) -> None:
+        click.echo(f"Serving {show} at {server.url}feed.xml (Ctrl-C stops)", err=True)
+
+    serve(show, host, port, ready=ready)

@@ -20,8 +20,10 @@ from narrate.cli.progress import progress_line
 def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) -> None:
     """Narrate one article to an MP3 with transcripts and chapters beside it."""
     import narrate
+    from narrate.fileio import remove_stale_temp
     from narrate.speak import speak
 
+    remove_stale_temp()  # what killed runs left in the temp folder
     article = narrate.read(source)
     with progress_line(quiet) as progress:
         result = speak(article, out, voice=voice, audio=audio, progress=progress)

@@ -15,6 +15,19 @@ def command() -> None:
     _table([("NAME", "ENGINE", "LANGUAGE", "STATUS"), *voice_rows()])
     click.echo("\nEngines:")
     _table([("ENGINE", "STATUS"), *engine_rows()])
+    click.echo("\nTools:")
+    _table([("TOOL", "STATUS"), *_tool_rows()])
+
+
+def _tool_rows() -> list[tuple[str, str]]:
+    """The programs narration runs: a missing one is reported here, not found mid-narration."""
+    import shutil
+
+    rows = []
+    for tool, need in (("ffmpeg", "encoding MP3 (every engine)"), ("espeak-ng", "the default voice")):
+        found = shutil.which(tool)
+        rows.append((tool, found or f"missing: needed for {need}; run scripts/setup.sh"))
+    return rows
 
 
 def _table(rows: list[tuple[str, ...]]) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.errors import CatalogError
+from narrate.errors import CatalogError, storage_error
 
 CATALOG = "catalog.sqlite"
 # Podcasting 2.0: podcast:guid = uuid5(this namespace, feed URL without scheme and trailing "/")
@@ -36,9 +36,9 @@ def utc_now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Episode:
-    """One published episode. Files live in ``episodes/<stem>.<ext>``; ``files`` lists the
-    sidecar/export extensions present besides ``mp3`` (``vtt``, ``srt``, ``chapters.json``,
-    ``html``, ``md``, ``txt``)."""
+    """One published episode, as the catalog stores it. Its files are ``episodes/<stem>.mp3``
+    and, listed by extension in ``files``, the others present beside it: the audio step's
+    sidecars and one text copy per labelled writer (``narrate.podcast.layout``)."""
 
     guid: str  # never changes once published
     key: str  # identity of the article (canonical URL, or source path when it has none)
@@ -115,6 +115,36 @@ def _migrate(path: Path, db: sqlite3.Connection) -> None:
         done.add(name)
 
 
+_RESTORE = ("restore it from a backup (or a catalog.sqlite.before-* copy); deleting it would "
+            "drop every published episode from the feed")
+
+
+def _check_existing(path: Path) -> None:
+    """Never start a show's catalog afresh by accident: SQLite would take a zero-byte or missing
+    file for a new empty database, and the next feed would drop every published episode."""
+    try:
+        size = path.stat().st_size if path.exists() else -1
+    except OSError as e:
+        raise storage_error(e, str(path)) from e
+    if size == 0:
+        raise CatalogError(f"catalog is empty (0 bytes); {_RESTORE}", str(path))
+    if size < 0:
+        episodes = path.parent / "episodes"
+        made = sorted(episodes.glob("*.mp3")) if episodes.is_dir() else []
+        if made:
+            raise CatalogError(f"catalog is missing but episodes/ holds {len(made)} MP3 file(s); "
+                               "restore catalog.sqlite from a backup", str(path))
+
+
+def _check_schema(path: Path, db: sqlite3.Connection) -> None:
+    """A database that is not ours (tables, but no ``_migrations``) is refused, not migrated."""
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if names and "_migrations" not in names:
+        db.close()
+        raise CatalogError(f"not a narrate catalog (tables: {', '.join(sorted(names)[:5])}); "
+                           f"{_RESTORE}", str(path))
+
+
 class Catalog:
     """An open catalog. Use ``with Catalog.open(folder) as cat:``."""
 
@@ -131,8 +161,10 @@ class Catalog:
         path = Path(folder) / CATALOG
         if not Path(folder).is_dir():
             raise CatalogError("show folder does not exist", str(folder))
+        _check_existing(path)
         try:
             db = sqlite3.connect(path, timeout=30, isolation_level="DEFERRED")
+            _check_schema(path, db)
             _migrate(path, db)
             cat = cls(path, db)
             if cat._meta("podcast_guid") is None:
@@ -143,7 +175,7 @@ class Catalog:
                     db.execute("INSERT INTO meta VALUES ('podcast_guid', ?)", (podcast_guid_for(feed_url),))
                     db.execute("INSERT OR IGNORE INTO meta VALUES ('last_change', ?)", (utc_now(),))
         except sqlite3.DatabaseError as e:
-            raise CatalogError(f"catalog is unreadable ({e})", str(path)) from e
+            raise CatalogError(f"catalog is unreadable ({e}); {_RESTORE}", str(path)) from e
         return cat
 
     def __enter__(self) -> Catalog:
@@ -202,6 +234,24 @@ class Catalog:
         found = self.find(episode.key)
         assert found is not None
         return found
+
+    def repair_sizes(self, episodes: Path) -> list[str]:
+        """Set each episode's enclosure length to its MP3's real size (a feed whose lengths
+        disagree with the files breaks downloads); returns the slugs it changed."""
+        fixed = []
+        for slug, stem, size in self.db.execute("SELECT slug, stem, audio_bytes FROM episodes").fetchall():
+            try:
+                real = (Path(episodes) / f"{stem}.mp3").stat().st_size
+            except OSError:
+                continue  # a missing file is not a length to repair
+            if real != size:
+                fixed.append((slug, real))
+        if fixed:
+            with self.db:
+                self.db.executemany("UPDATE episodes SET audio_bytes = ? WHERE slug = ?",
+                                    [(real, slug) for slug, real in fixed])
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'last_change'", (utc_now(),))
+        return [slug for slug, _ in fixed]
 
     def insert_many(self, episodes: list[Episode], *, now: str | None = None) -> None:
         """Bulk insert in one transaction (for benchmarks and imports)."""

@@ -7,39 +7,62 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+import resource
 from http import HTTPStatus
 
-CONTENT_TYPES = {
-    ".mp3": "audio/mpeg",
+from narrate.podcast import layout
+
+SHOW_TYPES = {  # the show's own files; an episode's files are typed by narrate.podcast.layout
     ".xml": "application/rss+xml; charset=utf-8",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".chapters.json": "application/json+chapters",
-    ".json": "application/json",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".png": "image/png",
-    ".html": "text/html; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".epub": "application/epub+zip",
 }
 CORS_SUFFIXES = (".vtt", ".srt", ".chapters.json", ".json", ".xml")
 PRIVATE = ("catalog.sqlite", "narrate.toml")  # prefixes of top-level files never served
+_LOG_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')
 _RANGE_RE = re.compile(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", re.IGNORECASE)
 UNSATISFIABLE = "unsatisfiable"
 MAX_HEADERS = 100
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _BAD_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # CTLs other than TAB, CR, LF
 _VERSION = re.compile(rb"HTTP/(\d)\.(\d)")
+FDS_PER_CONNECTION = 3  # the client's socket, the server's dup of it, the file being sent
+FD_RESERVE = 64  # descriptors kept free: listener, logs, files of the process
 STATUS_LINES = {s.value: f"HTTP/1.1 {s.value} {s.phrase}\r\n" for s in HTTPStatus}
 
 
 def content_type(name: str) -> str:
+    """The media type of a served file, by its extension (the writer registry's for exports)."""
     lower = name.lower()
-    if lower.endswith(".chapters.json"):
-        return CONTENT_TYPES[".chapters.json"]
-    return CONTENT_TYPES.get(os.path.splitext(lower)[1], "application/octet-stream")
+    types = {**SHOW_TYPES, **layout.media_types()}
+    for ext, media_type in types.items():
+        if "." in ext[1:] and lower.endswith(ext):  # a double extension: .chapters.json
+            return media_type
+    return types.get(os.path.splitext(lower)[1], "application/octet-stream")
+
+
+def default_max_connections() -> int:
+    """Connections served at once: as many as the open-file limit leaves room for, so a crowd
+    of idle clients can never take the descriptors a new listener's request needs."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft <= 0:
+        soft = 65536
+    return max(4, min(10000, (soft - FD_RESERVE) // FDS_PER_CONNECTION))
+
+
+def private_path(parts: list[str]) -> bool:
+    """Whether a path inside the show (its components) is never served: dot-files and
+    folders (the show lock, temp files, ``..``), and the catalog and settings at the top."""
+    if any(p.startswith(".") for p in parts):
+        return True
+    return len(parts) == 1 and parts[0].startswith(PRIVATE)
+
+
+def log_safe(text: str) -> str:
+    """A request line fit for one access-log line: control characters, quotes and backslashes
+    escaped (``\\xNN``), so a client cannot forge or break log lines."""
+    return _LOG_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | str | None:

@@ -6,10 +6,12 @@ are honoured (a malformed or multi-range header gets the full 200). Nothing outs
 folder is reachable (``..``, dot-files, symlinks out), nor the catalog and settings.
 
 A single-threaded asyncio ``Protocol`` (why: docs/architecture.md, "The server"): strict HTTP/1.1
-parsing with a bounded head, a per-file header cache, resolved paths trusted for ``PATH_TTL``
-seconds while the file keeps its inode, bodies sent with ``os.sendfile``. When a client's socket
-is full its body waits for the drain; a connection gets at most ``TURN_BYTES`` /
-``TURN_REQUESTS`` per loop turn; idle or stuck connections close after ``IDLE_TIMEOUT`` s.
+parsing with a bounded head, files found and described by ``files.ShowFiles``, bodies sent with
+``os.sendfile``. A connection gets at most ``TURN_BYTES`` / ``TURN_REQUESTS`` per loop turn. Hostile
+clients: connections are capped below the open-file limit (at the cap the longest-waiting one
+without a whole request is cut), a request head must arrive within ``HEAD_TIMEOUT`` s, idle
+connections close after ``IDLE_TIMEOUT`` s, and logged request lines have control characters
+escaped.
 """
 
 from __future__ import annotations
@@ -18,36 +20,37 @@ import asyncio
 import email.utils
 import os
 import socket
-import stat
 import sys
 import threading
 import time
-import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 from narrate.errors import ConfigError
+from narrate.podcast.files import ShowFiles
 from narrate.podcast.http import (  # noqa: I001
-    CORS_SUFFIXES,
-    PRIVATE,
     STATUS_LINES,
     UNSATISFIABLE,
     BadRequest,
-    content_type,
+    default_max_connections,
     etag_matches,
     http_time,
     if_range_ok,
+    log_safe,
     parse_head,
     parse_range,
 )
 
 MAX_HEAD = 64 * 1024  # request line + header fields, bytes
 IDLE_TIMEOUT = 60.0  # idle (or stuck) connections are closed after a minute
+HEAD_TIMEOUT = 10.0  # a request head must arrive whole within this (slowloris)
+SWEEP_EVERY = 1.0  # seconds between checks of the two timeouts
+BACKLOG = 128  # listen queue
+ACCEPT_BATCH = 16  # connections accepted per loop turn
 TURN_BYTES = 1 << 20  # body bytes one connection may send per event-loop turn
 TURN_REQUESTS = 32  # pipelined requests one connection may have answered per turn
 COPY_CHUNK = 64 * 1024  # handed to the transport when the socket is full
-PATH_TTL = 2.0  # seconds a resolved request path is trusted (while its file keeps its inode)
 _MSG_MORE = getattr(socket, "MSG_MORE", 0)
-_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)  # FIFOs must not hang open()
 
 class _Connection(asyncio.Protocol):
     """One client connection: parse requests from ``buf``, answer them in order."""
@@ -61,6 +64,7 @@ class _Connection(asyncio.Protocol):
         self.peer = "-"
         self.buf = b""
         self.last = time.monotonic()
+        self.head_since = 0.0  # when the incomplete request head in ``buf`` began (0: none)
         self.closed = False
         self.eof = False
         self.reading = True
@@ -78,13 +82,19 @@ class _Connection(asyncio.Protocol):
         # the socket is then empty of transport data whenever we sendfile() into it directly
         transport.set_write_buffer_limits(high=0)
         # our own handle on the socket, for send(MSG_MORE) and sendfile(); closed with the connection
-        self.sock = transport.get_extra_info("socket").dup()
+        try:
+            self.sock = transport.get_extra_info("socket").dup()
+        except OSError:  # out of descriptors: drop this one, keep serving the others
+            self.closed = True
+            transport.abort()
+            return
         self.sock_fd = self.sock.fileno()
         peer = transport.get_extra_info("peername")
         self.peer = str(peer[0]) if peer else "-"
-        self.srv._conns.add(self)
+        self.srv._admit(self)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.srv._open -= 1
         self.closed = True
         self._drop_body()
         if self.sock is not None:
@@ -150,9 +160,12 @@ class _Connection(asyncio.Protocol):
                 if len(buf) > MAX_HEAD:
                     self._refuse(431, "request header fields too large", "-")
                     continue
+                if buf and not self.head_since:
+                    self.head_since = time.monotonic()
                 break
             head = buf[:end]
             self.buf = buf[end + skip:]
+            self.head_since = 0.0
             self._request(head)
             handled += 1
             if handled >= TURN_REQUESTS:
@@ -225,12 +238,12 @@ class _Connection(asyncio.Protocol):
         self._close()
 
     def _serve(self, line: str, target: str, h: dict[str, str], *, head: bool) -> None:
-        found = self.srv.open(target)
+        found = self.srv.files.open(target)
         if found is None:
             self._plain(404, line, "not found", head=head)
             return
         fd, st, real = found
-        etag, last_modified, mtime, ctype, common = self.srv._meta(real, st)
+        etag, last_modified, mtime, ctype, common = self.srv.files.meta(real, st)
         size = st.st_size
 
         inm = h.get("if-none-match")
@@ -345,9 +358,11 @@ class ShowServer:
     """An HTTP/1.1 server rooted at one show folder, bound on creation; ``serve_forever`` runs
     its event loop in the calling thread until ``shutdown`` (from another thread) or Ctrl-C."""
 
-    def __init__(self, folder: Path, host: str, port: int, *, quiet: bool = False) -> None:
-        self.root = Path(os.path.realpath(folder))
-        self.root_str = str(self.root)
+    def __init__(self, folder: Path, host: str, port: int, *, quiet: bool = False,
+                 max_connections: int | None = None) -> None:
+        self.max_connections = max_connections or default_max_connections()
+        self.files = ShowFiles(folder)
+        self.root = self.files.root
         self.quiet = quiet
         if host.lower() in ("localhost", "localhost."):
             host = "127.0.0.1"  # RFC 6761: always loopback, even where /etc/hosts says nothing
@@ -361,15 +376,14 @@ class ShowServer:
         try:
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self.socket.bind(addr)
-            self.socket.listen(128)
+            self.socket.listen(BACKLOG)
         except OSError as exc:
             self.socket.close()
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
                               str(folder)) from None
         self.server_address = self.socket.getsockname()
         self._conns: set[_Connection] = set()
-        self._paths: dict[str, tuple[str, int, int, float]] = {}
-        self._meta_cache: dict[tuple, tuple[str, str, int, str, str]] = {}
+        self._open = 0  # accepted connections whose descriptors are not yet closed
         self._stamp_sec = -1
         self._stamp_text = ""
         self._log_lines: list[str] = []
@@ -423,14 +437,15 @@ class ShowServer:
         self._stop = loop.create_future()
         if self._shutdown_request:
             return
-        listener = await loop.create_server(lambda: _Connection(self, loop), sock=self.socket.dup(),
-                                            backlog=128)
-        sweeper = loop.call_later(IDLE_TIMEOUT / 6, self._sweep)
+        loop.set_exception_handler(self._loop_error)
+        self.socket.setblocking(False)
+        loop.add_reader(self.socket.fileno(), self._accept, loop)
+        sweeper = loop.call_later(min(SWEEP_EVERY, IDLE_TIMEOUT / 6), self._sweep)
         try:
             await self._stop
         finally:
             sweeper.cancel()
-            listener.close()
+            loop.remove_reader(self.socket.fileno())
 
     def _wake(self) -> None:
         if self._stop is not None and not self._stop.done():
@@ -453,100 +468,75 @@ class ShowServer:
         self.socket.close()
 
     def _sweep(self) -> None:
+        """Cut connections idle past IDLE_TIMEOUT, and request heads still incomplete after
+        HEAD_TIMEOUT (one byte every few seconds keeps nobody's connection)."""
         loop = asyncio.get_running_loop()
-        deadline = time.monotonic() - IDLE_TIMEOUT
-        for conn in [c for c in self._conns if c.last < deadline]:
-            conn._abort()
-        loop.call_later(IDLE_TIMEOUT / 6, self._sweep)
-
-    # ------------------------------------------------------------ per request
-    def resolve(self, target: str) -> str | None:
-        """The real path of the file a request target names, or None when it is not allowed.
-
-        (Plain ``os.path`` strings: this runs on every request.)"""
-        raw = target
-        if "://" in raw.split("?", 1)[0]:  # absolute-form request target
-            raw = urllib.parse.urlsplit(raw).path or "/"
-        raw = raw.split("?", 1)[0].split("#", 1)[0]
-        try:
-            path = urllib.parse.unquote(raw, errors="strict")
-        except UnicodeDecodeError:
-            return None
-        if "\x00" in path or "\\" in path:
-            return None
-        parts = [p for p in path.split("/") if p]
-        if any(p.startswith(".") for p in parts):  # "..", ".", dot-files and temp files
-            return None
-        if not parts:
-            parts = ["index.html"]
-        if len(parts) == 1 and parts[0].startswith(PRIVATE):
-            return None
-        real = os.path.realpath(os.path.join(self.root_str, *parts))
-        if not real.startswith(self.root_str + os.sep):
-            return None
-        return real
-
-    def open(self, target: str) -> tuple[int, os.stat_result, str] | None:
-        """(fd, stat, real path) of the regular file a request target names, or None (404).
-
-        Resolving (``os.path.realpath``: an lstat per path component) is the costliest step of
-        a request, so a target's real path is remembered for ``PATH_TTL`` seconds, and used only
-        while the file opened through it is the very file (device, inode) found inside the show
-        when it was resolved; anything else (replaced, removed, a symlink swapped in) resolves
-        again."""
         now = time.monotonic()
-        hit = self._paths.get(target)
-        if hit is not None and hit[3] > now:
-            real, dev, ino, _ = hit
-            try:
-                fd = os.open(real, _OPEN_FLAGS)
-            except OSError:
-                fd = -1
-            if fd >= 0:
-                st = os.fstat(fd)
-                if st.st_ino == ino and st.st_dev == dev and stat.S_ISREG(st.st_mode):
-                    return fd, st, real
-                os.close(fd)
-        real = self.resolve(target)
-        if real is None:
-            return None
-        try:
-            fd = os.open(real, _OPEN_FLAGS)
-        except OSError:  # missing, unreadable
-            return None
-        try:
-            st = os.fstat(fd)
-        except OSError:
-            st = None
-        if st is None or not stat.S_ISREG(st.st_mode):  # folders, FIFOs, devices
-            os.close(fd)
-            return None
-        if len(self._paths) >= 4096:
-            self._paths.clear()
-        self._paths[target] = (real, st.st_dev, st.st_ino, now + PATH_TTL)
-        return fd, st, real
+        idle, head = now - IDLE_TIMEOUT, now - HEAD_TIMEOUT
+        for conn in list(self._conns):
+            if conn.last < idle:
+                conn._abort()
+            elif conn.head_since and conn.head_since < head and conn.body_fd < 0:
+                conn._refuse(408, "request head not received in time", "-")
+        loop.call_later(min(SWEEP_EVERY, IDLE_TIMEOUT / 6), self._sweep)
 
-    def _meta(self, real: str, st: os.stat_result) -> tuple[str, str, int, str, str]:
-        """(ETag, Last-Modified, mtime s, Content-Type field, fields every answer carries),
-        cached per file version."""
-        key = (real, st.st_ino, st.st_size, st.st_mtime_ns)
-        meta = self._meta_cache.get(key)
-        if meta is None:
-            if len(self._meta_cache) >= 4096:
-                self._meta_cache.clear()
-            name = os.path.basename(real)
-            etag = f'"{st.st_size:x}-{st.st_mtime_ns:x}"'
-            last_modified = email.utils.formatdate(int(st.st_mtime), usegmt=True)
-            cache = "no-cache" if name.endswith((".xml", ".html")) else "public, max-age=3600"
-            common = (f"ETag: {etag}\r\nLast-Modified: {last_modified}\r\nAccept-Ranges: bytes\r\n"
-                      f"Cache-Control: {cache}\r\n")
-            if name.lower().endswith(CORS_SUFFIXES):
-                common += ("Access-Control-Allow-Origin: *\r\n"
-                           "Access-Control-Expose-Headers: Content-Length, Content-Range, ETag\r\n")
-            meta = (etag, last_modified, int(st.st_mtime), f"Content-Type: {content_type(name)}\r\n",
-                    common)
-            self._meta_cache[key] = meta
-        return meta
+    def _loop_error(self, loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        """asyncio's own troubles (e.g. accept() out of descriptors, retried after a second)
+        as one log line instead of a traceback."""
+        if self.quiet:
+            return
+        exc = context.get("exception")
+        reason = f"{context.get('message', 'error')}: {exc}" if exc else context.get("message", "")
+        self._log_lines.append(f"narrate serve: {log_safe(str(reason))}\n")
+        loop.call_soon(self._flush_log)
+
+    def _accept(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Accept a few waiting clients while the open connections (counted until their
+        descriptors are closed) stay under the cap; at the cap, cut the connection that has
+        waited longest without a whole request (one receiving a body is never cut), and when
+        every one is receiving a body, leave newcomers in the listen queue for a moment."""
+        for _ in range(ACCEPT_BATCH):
+            if self._open >= self.max_connections:
+                waiting = [c for c in self._conns if c.body_fd < 0 and not c.closed]
+                if waiting:
+                    oldest = min(waiting, key=lambda c: c.head_since or c.last)
+                    oldest._abort()
+                    self._conns.discard(oldest)
+                else:
+                    self._pause_accepting(loop, 0.2)
+                return  # the freed descriptors are closed on the next loop turn
+            try:
+                sock, _ = self.socket.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:  # out of descriptors after all, or a transient network error
+                self._loop_error(loop, {"message": "cannot accept a connection", "exception": exc})
+                self._pause_accepting(loop, 1.0)
+                return
+            sock.setblocking(False)
+            self._open += 1
+            loop.create_task(self._attach(loop, sock))
+
+    async def _attach(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
+        try:
+            await loop.connect_accepted_socket(lambda: _Connection(self, loop), sock)
+        except OSError:
+            sock.close()
+            self._open -= 1
+
+    def _pause_accepting(self, loop: asyncio.AbstractEventLoop, seconds: float) -> None:
+        fd = self.socket.fileno()
+        loop.remove_reader(fd)
+
+        def resume() -> None:
+            if self._stop is not None and not self._stop.done():
+                loop.add_reader(fd, self._accept, loop)
+
+        loop.call_later(seconds, resume)
+
+    def _admit(self, conn: _Connection) -> None:
+        conn.head_since = time.monotonic()  # the first request head has a deadline too
+        self._conns.add(conn)
 
     def _stamp(self) -> str:
         """The Server and Date fields, formatted once a second."""
@@ -565,7 +555,7 @@ class ShowServer:
         if now != self._log_sec:
             self._log_sec = now
             self._log_stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.localtime(now))
-        self._log_lines.append(f'{peer} - - [{self._log_stamp}] "{line}" {status} -\n')
+        self._log_lines.append(f'{peer} - - [{self._log_stamp}] "{log_safe(line)}" {status} -\n')
 
     def _flush_log(self) -> None:
         lines, self._log_lines = self._log_lines, []
@@ -578,19 +568,22 @@ class ShowServer:
 
 
 def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8765, *,
-                quiet: bool = False) -> ShowServer:
-    """A bound server (port 0 picks a free one); call ``serve_forever()`` on it."""
+                quiet: bool = False, max_connections: int | None = None) -> ShowServer:
+    """A bound, listening server (port 0 picks a free one); call ``serve_forever()`` on it."""
     from narrate.errors import CatalogError
 
     if not Path(folder).is_dir():
         raise CatalogError("show folder does not exist", str(folder))
-    return ShowServer(Path(folder), host, port, quiet=quiet)
+    return ShowServer(Path(folder), host, port, quiet=quiet, max_connections=max_connections)
 
 
-def serve(folder: Path, host: str = "127.0.0.1", port: int = 8765, *, quiet: bool = False) -> None:
-    """Serve until interrupted (Ctrl-C)."""
+def serve(folder: Path, host: str = "127.0.0.1", port: int = 8765, *, quiet: bool = False,
+          ready: Callable[[ShowServer], None] | None = None) -> None:
+    """Serve until interrupted (Ctrl-C); ``ready`` is called once the socket listens."""
     server = make_server(folder, host, port, quiet=quiet)
     try:
+        if ready is not None:
+            ready(server)
         server.serve_forever()
     except KeyboardInterrupt:
         print("narrate serve: stopped", file=sys.stderr)

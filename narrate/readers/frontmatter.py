@@ -17,6 +17,34 @@ from narrate.model import Image
 from narrate.readers.metadata import PageMeta, split_authors
 from narrate.sources import canonical_url
 
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader for untrusted front matter: aliases are refused before anything is built (a
+    1 KB "billion laughs" of nested aliases would otherwise expand to gigabytes wherever the
+    value is walked), and a value a type cannot hold (13th month, a 5,000-digit integer) stays
+    the text it was written as instead of raising."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        return super().compose_node(parent, index)
+
+    def _or_text(self, node):  # type: ignore[no-untyped-def]
+        tag = node.tag.rsplit(":", 1)[-1]
+        try:
+            return _SAFE[tag](self, node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_SAFE = {"timestamp": yaml.SafeLoader.construct_yaml_timestamp,
+         "int": yaml.SafeLoader.construct_yaml_int, "float": yaml.SafeLoader.construct_yaml_float}
+for _tag in _SAFE:
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader._or_text)
+
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -26,11 +54,15 @@ def split(text: str, source: str = "") -> tuple[dict[str, Any] | None, str]:
     if not m:
         return None, text
     try:
-        data = yaml.safe_load(m.group(1))
+        data = yaml.load(m.group(1), Loader=_Loader)  # noqa: S506 - a SafeLoader, stricter
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where is not None else ""
-        raise ReadError(f"invalid YAML front matter{line}", source) from None
+        problem = getattr(exc, "problem", None)
+        detail = f": {problem}" if problem else ""
+        raise ReadError(f"invalid YAML front matter{line}{detail}; fix or remove it", source) from None
+    except RecursionError:
+        raise ReadError("YAML front matter is nested too deeply; simplify it", source) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -50,23 +82,31 @@ def _first(data: dict[str, Any], *keys: str) -> Any:
     return None
 
 
-def as_str(value: Any) -> str:
-    if value is None:
+def as_str(value: Any, _depth: int = 0) -> str:
+    """Any front matter value as one line of text: lists and mappings give their scalars
+    joined with ", " (a few levels deep), lone surrogates become U+FFFD."""
+    if value is None or _depth > 4:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return " ".join(str(value).split())
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(t for t in (as_str(v, _depth + 1) for v in value[:100]) if t)
+    if isinstance(value, bytes):  # !!binary
+        return ""
+    return _SURROGATES.sub("\ufffd", " ".join(str(value).split()))
 
 
 def _list(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
+        return [v for v in (as_str(p) for p in value.split(",")) if v]
     if isinstance(value, (list, tuple)):
         out: list[str] = []
         for v in value:
-            out.extend([v["name"]] if isinstance(v, dict) and "name" in v else [as_str(v)])
+            out.append(as_str(v["name"] if isinstance(v, dict) and "name" in v else v))
         return [v for v in out if v]
     if isinstance(value, dict) and "name" in value:
         return [as_str(value["name"])]

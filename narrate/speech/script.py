@@ -8,6 +8,7 @@ images are announced with alt text and caption; decorative ones are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Utterance:
     pause: float  # seconds of silence after it
     block: int  # index into Article.blocks; -1 for title and byline
     chapter: str = ""  # non-empty: this utterance starts a chapter with this title
+    written: str = ""  # the same words as the article writes them, for read-along highlighting
 
 
 def build_script(article: Article, profile: VoiceProfile | None = None) -> list[Utterance]:
@@ -67,7 +69,7 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
         b.block(block, index)
     if b.out:
         last = b.out[-1]
-        b.out[-1] = Utterance(last.text, last.spoken, 0.0, last.block, last.chapter)
+        b.out[-1] = dataclasses.replace(last, pause=0.0)
     return b.out
 
 
@@ -105,7 +107,7 @@ class _Builder:
             last = k == len(pieces) - 1
             gap = pause if last else (PAUSE_CLAUSE if within_sentence else PAUSE_SENTENCE)
             spoken = apply_lexicon(spoken, self.profile.lexicon)
-            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else ""))
+            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", piece))
 
     def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
         w = self.wording
@@ -150,7 +152,7 @@ class _Builder:
     def _pause_before(self, seconds: float) -> None:
         if self.out and self.out[-1].pause < seconds:
             u = self.out[-1]
-            self.out[-1] = Utterance(u.text, u.spoken, seconds, u.block, u.chapter)
+            self.out[-1] = dataclasses.replace(u, pause=seconds)
 
 
 def _sentence(text: str) -> str:

