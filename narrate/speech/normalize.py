@@ -25,14 +25,14 @@ from narrate.speech.rules.web import web
 Rule = Callable[[str, str], str]
 # in order: each rule sees digits only where no earlier rule was sure what they were
 ENGLISH: tuple[Rule, ...] = (
-    web, abbreviations, phones,
+    web, abbreviations, phones, symbols,
     lambda t, _: dates.english_dates(t), lambda t, _: dates.english_times(t),
-    money, symbols, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
+    money, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
     measures.ranges, measures.minus, measures.percentages, lambda t, _: codes.resolutions(t),
     lambda t, _: dates.decades_and_years(t), codes.roman, cardinals,
 )
 OTHER: tuple[Rule, ...] = (
-    web, abbreviations, phones, dates.foreign_dates_and_times, money, symbols,
+    web, abbreviations, phones, symbols, dates.foreign_dates_and_times, money,
     measures.ranges, measures.minus, measures.percentages, cardinals,
 )
 

@@ -24,6 +24,10 @@ UNITS = {
     "sq km": ("square kilometre", "square kilometres"), "km2": ("square kilometre", "square kilometres"),
     "km²": ("square kilometre", "square kilometres"), "m²": ("square metre", "square metres"),
     "mi": ("mile", "miles"), "in": ("inch", "inches"),
+    "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
+    "Tbsp": ("tablespoon", "tablespoons"), "fl oz": ("fluid ounce", "fluid ounces"),
+    "cu ft": ("cubic foot", "cubic feet"), "cu.ft": ("cubic foot", "cubic feet"),
+    "cu. ft": ("cubic foot", "cubic feet"),
     "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
     "GW": ("gigawatt", "gigawatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
     "MWh": ("megawatt hour", "megawatt hours"), "GWh": ("gigawatt hour", "gigawatt hours"),
@@ -38,7 +42,9 @@ _FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3
               "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 _UNIT_NAMES = "|".join(
     re.escape(u) for u in sorted((u for u in UNITS if u not in ("in", "C")), key=len, reverse=True))
-_UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])")
+# "8 oz." mid-sentence: the abbreviation's period goes with it (a capital after it may be a
+# new sentence, so the period stays there)
+_UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])(?:\.(?=\s+[a-z0-9(]|[,;:)]))?")
 _DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 

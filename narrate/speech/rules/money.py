@@ -90,8 +90,8 @@ def _english(m: re.Match[str]) -> str:
         return f"{numbers.decimal(amount)} {scale} {one if modifier else many}"
     whole, _, frac = amount.replace(",", "").partition(".")
     n = int(whole)
-    out = f"{numbers.cardinal(n)} {one if n == 1 or modifier else many}"
     cents = int(frac.ljust(2, "0")[:2]) if frac and minor_many else 0
+    out = f"{numbers.cardinal(n)} {one if n == 1 or (modifier and not cents) else many}"
     if cents:
         out += f" and {numbers.cardinal(cents)} {minor_one if cents == 1 else minor_many}"
     elif frac and not minor_many:

@@ -44,3 +44,7 @@ def test_symbols(text: str, spoken: str) -> None:
 
 def test_french_groups_with_plain_spaces() -> None:
     assert cardinals("67 000 000 habitants, 2 345 et 12", "fr") == "67000000 habitants, 2345 et 12"
+
+
+def test_per_after_an_amount() -> None:
+    assert symbols("$4.99/mo and 30/day, not and/or", "en") == "$4.99 per month and 30 per day, not and or"

@@ -33,3 +33,7 @@ def test_english_money(text: str, spoken: str) -> None:
 ])
 def test_foreign_money(text: str, lang: str, spoken: str) -> None:
     assert money(text, lang) == spoken
+
+
+def test_a_modifier_with_cents_keeps_the_plural() -> None:
+    assert money("at a $9.99 monthly fee", "en") == "at a nine dollars and ninety nine cents monthly fee"
