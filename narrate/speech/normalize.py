@@ -37,8 +37,9 @@ OTHER: tuple[Rule, ...] = (
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 # rules that need no digit to act; the others are skipped for text without one
-_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman}
+_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman, dates.foreign_dates_and_times}
 
 
 def normalize(text: str, language: str = "en") -> str:
@@ -46,11 +47,15 @@ def normalize(text: str, language: str = "en") -> str:
     for English and unknown languages' web text only)."""
     lang = primary(language)
     text = clean(text)
+    ended = _SENTENCE_END.search(text)
     digits = any(c.isdigit() for c in text)
     for rule in ENGLISH if lang == "en" else OTHER:
         if digits or rule in _WITHOUT_DIGITS:
             text = rule(text, lang)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if ended and text and not _SENTENCE_END.search(text):
+        text += "."  # "moved to the U.S.": the abbreviation's period also ended the sentence
+    return text
 
 
 def apply_lexicon(text: str, lexicon: Mapping[str, str]) -> str:

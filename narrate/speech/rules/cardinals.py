@@ -24,7 +24,7 @@ def cardinals(text: str, language: str) -> str:
                       lambda m: m.group(0).replace(" ", ""), text)
     if primary(language) != "en":
         if primary(language) in ("de", "es", "it", "pt", "nl"):
-            text = re.sub(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\w]|[.,]\d)",
+            text = re.sub(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\w]|\.\d)",
                           lambda m: m.group(0).replace(".", ""), text)
         return text
     text = re.sub(rf"(?<![\w.,])({_GROUPED}|\d+)(?:st|nd|rd|th)\b",

@@ -48,3 +48,7 @@ def test_french_groups_with_plain_spaces() -> None:
 
 def test_per_after_an_amount() -> None:
     assert symbols("$4.99/mo and 30/day, not and/or", "en") == "$4.99 per month and 30 per day, not and or"
+
+
+def test_grouping_periods_before_a_decimal_comma() -> None:
+    assert cardinals("1.234,5 Tonnen", "de") == "1234,5 Tonnen"
