@@ -25,11 +25,11 @@ from pathlib import Path
 
 from narrate.errors import ConfigError, NarrateError
 from narrate.model import Article
+from narrate.podcast import layout
 from narrate.podcast.catalog import Catalog, Episode, utc_now
 from narrate.podcast.show import Show, load_show
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
-EXPORTS = (("html", "html"), ("markdown", "md"), ("text", "txt"), ("epub", "epub"))
 SLUG_MAX = 60
 
 Progress = Callable[[str], None]
@@ -40,6 +40,18 @@ class BatchReport:
     added: list[Episode] = field(default_factory=list)  # new or re-narrated episodes
     unchanged: list[Episode] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line message)
+
+
+@dataclass(frozen=True, slots=True)
+class Produced:
+    """What a worker made of one article: the facts the catalog records, or why it failed."""
+
+    audio_bytes: int = 0
+    duration: float = 0.0  # seconds
+    engine: str = ""
+    voice: str = ""
+    files: tuple[str, ...] = ()  # extensions present beside the MP3 (layout.episode_files)
+    error: str = ""  # one line; set = nothing usable was made
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,29 +208,31 @@ def _slug_source(article: Article) -> str:
 # ---------------------------------------------------------------- the work
 
 
-def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str) -> dict:
-    """Narrate one article into ``episodes/<stem>.*`` and write its text exports.
+def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str) -> Produced:
+    """Narrate one article into ``episodes/<stem>.*`` and write its text copies.
 
-    Runs in a worker process; returns plain data (or ``{"error": message}``) for the catalog.
+    Runs in a worker process (plain arguments in, a picklable ``Produced`` out); a failure is
+    returned as ``Produced(error=...)``, never raised.
     """
     try:
         from narrate.fileio import write_atomic
         from narrate.speak import speak
         from narrate.writers import write
 
+        def path(ext: str) -> Path:
+            return layout.episode_file(Path(folder), stem, ext)
+
         article = Article.from_json(article_json)
-        episodes = Path(folder) / "episodes"
-        episodes.mkdir(exist_ok=True)
-        out = episodes / f"{stem}.mp3"
+        out = path(layout.AUDIO.ext)
+        out.parent.mkdir(exist_ok=True)
         result = speak(article, out, voice=voice or None, audio=audio)
-        for fmt, ext in EXPORTS:
-            write_atomic(episodes / f"{stem}.{ext}", write(article, fmt))
-        files = [ext for ext in ("vtt", "srt", "chapters.json", "html", "md", "txt", "epub")
-                 if (episodes / f"{stem}.{ext}").is_file()]
-        return {"bytes": out.stat().st_size, "duration": float(result.duration),
-                "engine": str(result.engine), "voice": str(result.voice), "files": files}
+        for copy in layout.exports():
+            write_atomic(path(copy.ext), write(article, copy.writer))
+        files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
+        return Produced(out.stat().st_size, float(result.duration), str(result.engine),
+                        str(result.voice), files)
     except Exception as e:  # noqa: BLE001 - reported per source, never stops the batch
-        return {"error": one_line(e)}
+        return Produced(error=one_line(e))
 
 
 def one_line(e: BaseException) -> str:
@@ -239,7 +253,8 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     existing = cat.find(key)
     seen[key] = existing
     if existing is not None:
-        if existing.content_hash == digest and (show.folder / "episodes" / f"{existing.stem}.mp3").is_file():
+        mp3 = layout.episode_file(show.folder, existing.stem, layout.AUDIO.ext)
+        if existing.content_hash == digest and mp3.is_file():
             return existing
         stem = existing.stem if existing.content_hash == digest else f"{existing.slug}-{digest[:8]}"
         return Job(spec, article, key, digest, existing.slug, stem, existing)
@@ -248,16 +263,16 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     return Job(spec, article, key, digest, slug, slug, None)
 
 
-def _episode(cat: Catalog, job: Job, made: dict) -> Episode:
+def _episode(cat: Catalog, job: Job, made: Produced) -> Episode:
     article = job.article
     published = published_iso(article.published) or (job.existing.published if job.existing else utc_now())
     return Episode(
         guid=job.existing.guid if job.existing else episode_guid(cat.podcast_guid, job.key),
         key=job.key, slug=job.slug, stem=job.stem, title=" ".join(article.title.split()) or job.slug,
-        audio_bytes=made["bytes"], duration=made["duration"], content_hash=job.content_hash,
+        audio_bytes=made.audio_bytes, duration=made.duration, content_hash=job.content_hash,
         published=published, description=summary(article), link=article.url,
         authors=tuple(a.strip() for a in article.authors if a.strip()), language=article.language,
-        files=tuple(made["files"]), engine=made["engine"], voice=made["voice"],
+        files=made.files, engine=made.engine, voice=made.voice,
     )
 
 
@@ -277,7 +292,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                 jobs: int = 1, scheduler: str | None = None,
                 progress: Progress | None = None) -> BatchReport:
     """Add sources to the show in ``folder``; rebuild feed.xml and index.html once at the end."""
-    from narrate.podcast.feed import rebuild
+    from narrate.podcast.showfolder import rebuild
 
     folder = Path(folder)
     show = load_show(folder)
@@ -305,15 +320,15 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
             elif decided is not None:
                 report.unchanged.append(decided)
         _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say)
-    rebuild(folder)
+        rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
     return report
 
 
 def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | None, audio: str,
                  jobs: int, scheduler: str | None, report: BatchReport, say: Progress) -> None:
-    def record(job: Job, made: dict, n: int) -> None:
-        if "error" in made:
-            report.failed.append((job.spec, made["error"]))
+    def record(job: Job, made: Produced, n: int) -> None:
+        if made.error:
+            report.failed.append((job.spec, made.error))
             say(f"[{n}/{len(planned)}] failed {job.spec}")
             return
         try:
@@ -342,7 +357,7 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
             try:
                 made = future.result()
             except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
-                made = {"error": one_line(e)}
+                made = Produced(error=one_line(e))
             record(job, made, n)
     finally:
         pool.shutdown() if isinstance(pool, cf.Executor) else pool.close()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.audio import loudness, pipeline
+from narrate.audio import pipeline
 from narrate.audio.render import Recording, render_fetched, render_speech
 from narrate.errors import AudioError, ConfigError, SourceError
 from narrate.fileio import TEMP_PREFIX
@@ -64,13 +64,10 @@ def speak(
         rec = _fetched(article, script, tmp, audio, progress)
         engine, voice_id, probe = "fetch", "publisher", ()
         if rec is None:
-            meter = loudness.Meter(settings=steps_settings(steps))
-            try:
+            with pipeline.listening(steps) as listener:
                 rec, engine, voice_id = _synthesized(article, script, profile, tmp, progress,
-                                                     meter.feed)
-                probe = meter.finish()
-            finally:
-                meter.close()
+                                                     listener.feed)
+                probe = listener.probe()
         r = pipeline.Render(article=article, out=out, workdir=tmp, engine=engine, voice=voice_id,
                             pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
                             duration=rec.duration, probe=probe)
@@ -98,14 +95,6 @@ def _fetched(article: Article, script: list, tmp: Path, audio: str,
         if audio == "fetch":
             raise
         return None  # auto: generate instead
-
-
-def steps_settings(steps: tuple[pipeline.PostProcessor, ...]) -> loudness.EncodeSettings:
-    """The encode settings the loudness step will use (so the meter probes the same chain)."""
-    for step in steps:
-        if isinstance(step, pipeline.MeasureLoudness):
-            return step.settings
-    return loudness.EncodeSettings()
 
 
 def _synthesized(article: Article, script: list, profile: VoiceProfile, tmp: Path,

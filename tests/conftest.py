@@ -8,6 +8,7 @@ exactly; integration tests use the real espeak-ng, Piper and ffmpeg.
 from __future__ import annotations
 
 import math
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,17 @@ import pytest
 from narrate.errors import SynthesisError
 from narrate.speech import engines
 from narrate.speech.engines.base import Audio, Engine, Options
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    """In CI (``CI`` set) a skip is a failure: whatever a test needs, CI must have."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must have everything: {report.longrepr}"
+
 
 FAKE_RATE = 22050
 _PERIOD = 98  # samples: a 225 Hz tone at 22.05 kHz
@@ -66,8 +78,14 @@ def register_engines(register: Callable[[type[Engine]], None]) -> None:
     register(FakeEngine)
 
 
-engines.load_engines()
-engines.add_plugin(register_engines, origin="tests")
+def isolated_engines() -> None:
+    """The registry the suite runs with: the built-ins and this fake, never the plug-ins that
+    happen to be installed on the machine (entry-point loading has its own test)."""
+    engines.reset(plugins=False)
+    engines.add_plugin(register_engines, origin="tests")
+
+
+isolated_engines()
 
 FAKE_PROFILE = """\
 engine = "fake"
@@ -93,14 +111,13 @@ def fake_voice(tmp_path: Path) -> str:
     return str(path)
 
 
-def need_tool(name: str) -> str:
-    """The tool's path; skip outside CI (fail in CI) when it is missing."""
-    import os
-
+def need_tool(name: str, package: str | None = None) -> str:
+    """The tool's path; when it is missing, fail in CI (``CI`` set) and skip elsewhere, naming
+    the Debian package that provides it."""
     found = shutil.which(name)
     if found:
         return found
+    reason = f"{name} is not installed (apt-get install -y --no-install-recommends {package or name})"
     if os.environ.get("CI"):
-        pytest.fail(f"{name} is not installed")
-    pytest.skip(f"{name} is not installed")
-
+        pytest.fail(reason)
+    pytest.skip(reason)

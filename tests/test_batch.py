@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import types
 import xml.etree.ElementTree as ET
@@ -22,7 +21,7 @@ from narrate.batch import (
 from narrate.errors import SynthesisError
 from narrate.model import Article, Paragraph, Text
 from narrate.podcast.catalog import Catalog
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 
 ARTICLE = """---
 title: "Lighthouses of the {place}: a short history"
@@ -124,19 +123,9 @@ def test_unexpected_exception_is_one_failure(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- real narration
 
 
-def need_speak() -> None:
-    if importlib.util.find_spec("narrate.speak") is None:
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail("narrate.speak is missing")
-        pytest.skip("narrate.speak is not built yet")
-
-
 @pytest.fixture(scope="module")
 def narrated(tmp_path_factory) -> dict:
     """One real narration of two short articles; then the same and a changed article again."""
-    need_speak()
     tmp = tmp_path_factory.mktemp("batch")
     show = init_show(tmp / "show", title="Batch")
     north = write_article(tmp / "north.txt")
@@ -193,20 +182,39 @@ def test_changed_text_gets_new_file_same_guid(narrated):
     assert (show.folder / "episodes" / f"{old.stem}.mp3").is_file()  # old URL keeps working
 
 
-def test_scheduler_without_dask_is_a_config_error(tmp_path):
+def test_scheduler_without_dask_is_a_config_error(tmp_path, monkeypatch):
     from narrate import deps
     from narrate.errors import ConfigError
 
-    if deps.distributed is not None:
-        pytest.skip("dask.distributed is installed here")
+    monkeypatch.setitem(deps._loaded, "distributed", None)  # as where the extra is not installed
     show = init_show(tmp_path / "show")
     with pytest.raises(ConfigError, match="narrate\\[dask\\]"):
         add_sources(show.folder, [str(write_article(tmp_path / "a.txt"))], scheduler="tcp://127.0.0.1:1")
 
 
+def test_dask_scheduler_narrates_on_a_real_cluster(tmp_path):
+    """--scheduler: the work goes to a real distributed.LocalCluster (a scheduler and a worker
+    process that imports narrate itself); the catalog and feed are written here."""
+    from distributed import LocalCluster
+
+    show = init_show(tmp_path / "show")
+    specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra="Short."))
+             for n, p in enumerate(("Bay", "Cape"), 1)]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      scheduler_port=0) as cluster:
+        report = add_sources(show.folder, specs, scheduler=cluster.scheduler_address)
+        ran = set(cluster.scheduler.task_prefixes)
+    assert report.failed == [] and len(report.added) == 2, report.failed
+    assert ran == {"produce"}  # the narration ran as tasks of that scheduler
+    d = feedparser.parse((show.folder / "feed.xml").read_bytes())
+    assert not d.bozo and len(d.entries) == 2
+    for ep in report.added:
+        assert ep.engine == "pyttsx3"  # narrated by espeak-ng in the worker, not mocked
+        assert (show.folder / "episodes" / f"{ep.stem}.mp3").stat().st_size == ep.audio_bytes
+
+
 def test_parallel_jobs(tmp_path):
     """jobs=2 narrates in worker processes; the catalog is written here, one row each."""
-    need_speak()
     show = init_show(tmp_path / "show")
     specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra="Short."))
              for n, p in enumerate(("East", "West", "Isle"), 1)]
@@ -217,3 +225,30 @@ def test_parallel_jobs(tmp_path):
     for e in d.entries:
         name = e.enclosures[0].href.rsplit("/", 1)[1]
         assert int(e.enclosures[0].length) == (show.folder / "episodes" / name).stat().st_size
+
+
+def test_the_batch_reads_settings_and_artwork_once(tmp_path, monkeypatch, fake_voice):
+    """The rebuild after a batch takes the show the batch loaded: one settings read, one
+    artwork check, for any number of sources."""
+    from narrate.podcast import artwork, show
+
+    show_folder = init_show(tmp_path / "show").folder
+    reads = {"settings": 0, "artwork": 0}
+    load_show, check_artwork = show.load_show, artwork.check_artwork
+
+    def counted_load(folder):
+        reads["settings"] += 1
+        return load_show(folder)
+
+    def counted_check(path):
+        reads["artwork"] += 1
+        return check_artwork(path)
+
+    monkeypatch.setattr("narrate.batch.load_show", counted_load)
+    monkeypatch.setattr(artwork, "check_artwork", counted_check)
+    specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra="Short."))
+             for n, p in enumerate(("Reef", "Spit"), 1)]
+    report = add_sources(show_folder, specs, voice=fake_voice)
+    assert report.failed == [] and len(report.added) == 2
+    assert reads == {"settings": 1, "artwork": 1}
+    assert len(feedparser.parse((show_folder / "feed.xml").read_bytes()).entries) == 2

@@ -39,7 +39,7 @@ from narrate.model import (
 from narrate.podcast.catalog import Episode
 from narrate.podcast.feed import render_feed
 from narrate.podcast.page import render_index
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from narrate.writers import WRITERS, write
 
 EXAMPLES = settings(max_examples=40, deadline=None,

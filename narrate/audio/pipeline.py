@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -74,6 +75,10 @@ class MeasureLoudness(PostProcessor):
     def __init__(self, settings: loudness.EncodeSettings) -> None:
         self.settings = settings
 
+    def meter(self) -> loudness.Meter:
+        """The meter that probes this step's chain while the PCM is still being made."""
+        return loudness.Meter(settings=self.settings)
+
     def run(self, r: Render) -> Render:
         assert r.pcm is not None
         return r.evolve(gain_db=loudness.plan_gain(r.pcm, r.sample_rate, self.settings, r.probe))
@@ -90,11 +95,13 @@ class EncodeMp3(PostProcessor):
     def run(self, r: Render) -> Render:
         assert r.pcm is not None and r.gain_db is not None
         tmp = r.out.with_name(f".{r.out.name}.{os.getpid()}.part")
+        mp3 = None
         try:
-            return r.evolve(mp3=loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings))
-        except BaseException:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
-            tmp.unlink(missing_ok=True)
-            raise
+            mp3 = loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings)
+        finally:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
+            if mp3 is None:
+                tmp.unlink(missing_ok=True)
+        return r.evolve(mp3=mp3)
 
 
 class FindCover(PostProcessor):
@@ -193,6 +200,34 @@ def build_postprocessors(opts: AudioOptions = AudioOptions()) -> tuple[PostProce
 
 
 POSTPROCESSORS: tuple[PostProcessor, ...] = build_postprocessors()
+
+
+class Listener:
+    """What the render step feeds with every PCM chunk it writes (``listener.feed``), and the
+    loudness probe it measured (``probe()``) for ``Render.probe``."""
+
+    def __init__(self, meter: loudness.Meter | None) -> None:
+        self._meter = meter
+
+    def feed(self, pcm: bytes, rate: int) -> None:
+        if self._meter is not None:
+            self._meter.feed(pcm, rate)
+
+    def probe(self) -> tuple[tuple[float, float], ...]:
+        return self._meter.finish() if self._meter is not None else ()
+
+
+@contextmanager
+def listening(steps: Sequence[PostProcessor]) -> Iterator[Listener]:
+    """A ``Listener`` for the render step, measuring what the chain's loudness step will need
+    (nothing when there is none); its ffmpeg process ends when the block does."""
+    step = next((s for s in steps if isinstance(s, MeasureLoudness)), None)
+    meter = step.meter() if step is not None else None
+    try:
+        yield Listener(meter)
+    finally:
+        if meter is not None:
+            meter.close()
 
 
 def check_order(steps: Sequence[PostProcessor], have: Sequence[str] = RENDER_PROVIDES) -> None:

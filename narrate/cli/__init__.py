@@ -45,11 +45,6 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def show_progress(quiet: bool) -> bool:
-    """Progress goes to a terminal only, and never with --quiet."""
-    return not quiet and sys.stderr.isatty()
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="narrate")
 def cli() -> None:

@@ -31,11 +31,11 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     """
     from narrate.batch import add_sources
     from narrate.fileio import remove_stale, remove_stale_temp
-    from narrate.podcast.feed import rebuild
     from narrate.podcast.lock import show_lock
     from narrate.podcast.show import load_show
+    from narrate.podcast.showfolder import rebuild
 
-    load_show(show)  # a folder that is not a show fails before anything waits or runs
+    settings = load_show(show)  # a folder that is not a show fails before anything waits or runs
     remove_stale_temp()
     say = None if quiet else (lambda message: click.echo(f"narrate: {message}", err=True))
     with show_lock(show, wait=wait, say=say):
@@ -45,7 +45,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
                 report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
                                      scheduler=scheduler, progress=progress)
         except KeyboardInterrupt:
-            rebuild(show)  # publish the episodes already stored before exiting as interrupted
+            rebuild(settings)  # publish the episodes already stored before exiting as interrupted
             raise
     for source, message in report.failed:
         line = " ".join(message.split())

@@ -9,12 +9,26 @@ import click
 
 from narrate.cli.options import voice_option
 
-FORMATS = ["text", "markdown", "html", "epub", "json", "script"]
+SCRIPT = "script"  # not a writer: the speech script
+
+
+class _Formats(click.Choice):
+    """The writer registry's formats plus ``script``, read each time click asks (so a writer
+    registered after this module was imported is offered too)."""
+
+    def __init__(self) -> None:  # no fixed list to store
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from narrate.writers import WRITERS
+
+        return (*WRITERS, SCRIPT)
 
 
 @click.command("export")
 @click.argument("source")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("-f", "--format", "fmt", type=_Formats(), default="text", show_default=True,
               help="script: the speech script as it will be spoken, one utterance a line.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (atomically). Default: stdout (epub needs -o).")
@@ -25,15 +39,13 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
     from narrate.fileio import write_atomic
 
     article = narrate.read(source)
-    if fmt == "script":
+    if fmt == SCRIPT:
         from narrate.speech.script import script_text
 
         result: str | bytes = script_text(article, voice=voice)
     else:
         from narrate.writers import write
 
-        if fmt not in _writers():
-            raise click.UsageError(f"--format {fmt} is not available in this version")
         if fmt == "epub" and out is None:
             raise click.UsageError("--format epub writes a binary file: give -o FILE.epub")
         result = write(article, fmt)
@@ -44,8 +56,3 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
     else:
         write_atomic(out, data)
 
-
-def _writers() -> dict:
-    from narrate.writers import WRITERS
-
-    return WRITERS

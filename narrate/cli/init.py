@@ -25,7 +25,7 @@ def command(show: Path, **settings) -> None:
     Like `git init`, running it again on an existing show without settings changes nothing;
     giving settings for an existing show is an error (edit its narrate.toml instead).
     """
-    from narrate.podcast.show import init_show
+    from narrate.podcast.showfolder import init_show
 
     given = {k: v for k, v in settings.items() if v not in (None, False)}
     if (show / "narrate.toml").exists() and not given:

@@ -36,9 +36,9 @@ def utc_now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Episode:
-    """One published episode. Files live in ``episodes/<stem>.<ext>``; ``files`` lists the
-    sidecar/export extensions present besides ``mp3`` (``vtt``, ``srt``, ``chapters.json``,
-    ``html``, ``md``, ``txt``)."""
+    """One published episode, as the catalog stores it. Its files are ``episodes/<stem>.mp3``
+    and, listed by extension in ``files``, the others present beside it: the audio step's
+    sidecars and one text copy per labelled writer (``narrate.podcast.layout``)."""
 
     guid: str  # never changes once published
     key: str  # identity of the article (canonical URL, or source path when it has none)

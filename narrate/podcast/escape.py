@@ -27,11 +27,6 @@ def esc(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
-def cdata(html: str) -> str:
-    """Wrap in CDATA; a ``]]>`` inside is split across two sections."""
-    return "<![CDATA[" + clean(html).replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
 _INVALID_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 

@@ -1,25 +1,21 @@
 """feed.xml: RSS 2.0 with the iTunes, Podcasting 2.0, content and atom namespaces.
 
-``render_feed(show, episodes)`` is a pure function of the catalog (lastBuildDate is the catalog's
-latest change), so ``rebuild`` reproduces the same bytes after feed.xml is deleted. It builds the
-XML as escaped strings: the 10,000-item feed must rebuild in well under a second.
+``render_feed(show, episodes)`` is a pure function of the settings and the catalog's episodes
+(``lastBuildDate`` is the catalog's latest change, carried in ``show.updated``), so a rebuild
+reproduces the same bytes after feed.xml is deleted. It builds the XML as escaped strings: the
+10,000-item feed must rebuild in well under a second. Loading and writing are
+``narrate.podcast.showfolder``'s job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
-import re
-import urllib.parse
-from pathlib import Path
 
 from narrate import __version__
-from narrate.fileio import write_atomic
-from narrate.podcast import rendercache
-from narrate.podcast.catalog import Catalog, Episode
+from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
-from narrate.podcast.rendercache import Fragments, Parts, cached, join
-from narrate.podcast.show import Show, load_show
+from narrate.podcast.layout import SIDECARS, episode_link, episode_path
+from narrate.podcast.show import Show
 
 NAMESPACES = (
     ('itunes', "http://www.itunes.com/dtds/podcast-1.0.dtd"),
@@ -27,40 +23,21 @@ NAMESPACES = (
     ('content', "http://purl.org/rss/1.0/modules/content/"),
     ('atom', "http://www.w3.org/2005/Atom"),
 )
-MEDIA_TYPES = {
-    "mp3": "audio/mpeg",
-    "vtt": "text/vtt",
-    "srt": "application/x-subrip",
-    "chapters.json": "application/json+chapters",
-    "html": "text/html",
-    "md": "text/markdown",
-    "txt": "text/plain",
-}
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def rfc2822(iso: str) -> str:
-    """ISO 8601 (naive = UTC; a bare date = midnight UTC) -> ``Tue, 05 Mar 2024 00:00:00 GMT``."""
+    """ISO 8601 (naive = UTC; a bare date = midnight UTC) -> ``Tue, 05 Mar 2024 00:00:00 GMT``.
+
+    Formatted by hand (not ``email.utils``): it runs once per item of a 10,000-item feed."""
     when = dt.datetime.fromisoformat(iso)
-    when = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
-    return email.utils.format_datetime(when, usegmt=True)
-
-
-_SAFE_STEM = re.compile(r"[A-Za-z0-9._-]+")
-
-
-def episode_path(ep: Episode, ext: str) -> str:
-    """URL path of one of the episode's files, relative to the show's base URL."""
-    stem = ep.stem if _SAFE_STEM.fullmatch(ep.stem) else urllib.parse.quote(ep.stem)
-    return f"episodes/{stem}.{ext}"
-
-
-def episode_link(show: Show, ep: Episode) -> str:
-    """The source article, or the episode's HTML export when the article has no URL."""
-    if ep.link:
-        return ep.link
-    if "html" in ep.files:
-        return show.base_url + episode_path(ep, "html")
-    return show.base_url
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    elif when.utcoffset():
+        when = when.astimezone(dt.UTC)
+    return (f"{_DAYS[when.weekday()]}, {when.day:02d} {_MONTHS[when.month - 1]} {when.year:04d} "
+            f"{when.hour:02d}:{when.minute:02d}:{when.second:02d} GMT")
 
 
 def _channel(show: Show) -> list[str]:
@@ -95,31 +72,12 @@ def _channel(show: Show) -> list[str]:
     ]
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _rfc2822_fast(iso: str) -> str:
-    when = dt.datetime.fromisoformat(iso)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    elif when.utcoffset():
-        when = when.astimezone(dt.UTC)
-    return (f"{_DAYS[when.weekday()]}, {when.day:02d} {_MONTHS[when.month - 1]} {when.year:04d} "
-            f"{when.hour:02d}:{when.minute:02d}:{when.second:02d} GMT")
-
-
-def feed_parts(show: Show, episodes: list[Episode], cache: Fragments | None = None) -> Parts:
-    """The feed as head, one <item> per episode, tail (see ``rendercache``)."""
-    ns = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES)
-    head = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', f'<rss version="2.0" {ns}>',
-                      *_channel(show)])
-    return head.encode("utf-8"), cached(render_items, show, episodes, cache), b"</channel>\n</rss>\n"
-
-
 def render_feed(show: Show, episodes: list[Episode]) -> bytes:
     """The whole feed as UTF-8 bytes: a pure function of the settings and the catalog."""
-    return join(feed_parts(show, episodes))
+    ns = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES)
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', f'<rss version="2.0" {ns}>',
+                      *_channel(show), *render_items(show, episodes),
+                      "</channel>\n</rss>\n"]).encode("utf-8")
 
 
 def render_items(show: Show, episodes: list[Episode]) -> list[str]:
@@ -136,6 +94,8 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
     langs = esc_all([ep.language or show.language for ep in episodes])
     people = iter(esc_all([a[:128] for ep in episodes for a in ep.authors]))
     show_author = esc(show.author)
+    # (extension, media type without parameters, chapters or transcript) per sidecar
+    sidecars = [(f.ext, f.media_type.split(";")[0], f.ext == "chapters.json") for f in SIDECARS]
     parts = []
     for i, ep in enumerate(episodes):
         title, link, url, lang, byline = titles[i], links[i], urls[i], langs[i], bylines[i]
@@ -145,15 +105,12 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
                 "<p>Narrated by a synthetic voice (text-to-speech).</p>]]>")
         files = ep.files
         extra = ""
-        if "vtt" in files:
-            extra += (f'\n<podcast:transcript url="{url}vtt" type="text/vtt" language="{lang}"'
+        for ext, kind, chapters in sidecars:
+            if ext not in files:
+                continue
+            extra += (f'\n<podcast:chapters url="{url}{ext}" type="{kind}"/>' if chapters else
+                      f'\n<podcast:transcript url="{url}{ext}" type="{kind}" language="{lang}"'
                       ' rel="captions"/>')
-        if "srt" in files:
-            extra += (f'\n<podcast:transcript url="{url}srt" type="application/x-subrip"'
-                      f' language="{lang}" rel="captions"/>')
-        if "chapters.json" in files:
-            extra += (f'\n<podcast:chapters url="{url}chapters.json"'
-                      ' type="application/json+chapters"/>')
         for _ in ep.authors:
             name = next(people).strip()
             if name:  # an empty podcast:person is invalid
@@ -164,7 +121,7 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
 <description>{html}</description>
 <content:encoded>{html}</content:encoded>
 <guid isPermaLink="false">{guids[i]}</guid>
-<pubDate>{_rfc2822_fast(ep.published)}</pubDate>
+<pubDate>{rfc2822(ep.published)}</pubDate>
 <enclosure url="{url}mp3" length="{int(ep.audio_bytes)}" type="audio/mpeg"/>
 <itunes:title>{title}</itunes:title>
 <itunes:author>{byline.strip() or show_author}</itunes:author>
@@ -174,49 +131,3 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
 <itunes:episodeType>full</itunes:episodeType>{extra}
 </item>""")
     return parts
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomic write, skipped when the bytes are the same (keeps mtime/ETag for clients)."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    write_atomic(path, data)
-    return True
-
-
-def load(folder: Path) -> tuple[Show, list[Episode]]:
-    """The show settings with the catalog's guid and change time, and its episodes."""
-    show = load_show(folder)
-    with Catalog.open(folder, feed_url=show.feed_url) as cat:
-        show = show.replace(guid=cat.podcast_guid, updated=cat.last_change)
-        return show, cat.episodes()
-
-
-RENDER_VERSION = 2  # bump when the item or page templates change
-
-
-def _fingerprint(show: Show) -> str:
-    return repr((RENDER_VERSION, __version__, show.replace(guid="", updated="")))
-
-
-def rebuild(folder: Path) -> None:
-    """Rewrite feed.xml and index.html from the catalog (each atomically, only if changed).
-
-    Items still valid in the previous files are reused (``rendercache``), so adding one
-    episode to a large show renders one item; the bytes are those of a rebuild from scratch.
-    """
-    from narrate.podcast.page import index_parts
-
-    folder = Path(folder)
-    show, episodes = load(folder)
-    fingerprint = _fingerprint(show)
-    cache = rendercache.load(folder, fingerprint)
-    written = {}
-    for name, make in (("feed.xml", feed_parts), ("index.html", index_parts)):
-        parts = make(show, episodes, cache.get(name, {}))
-        write_if_changed(folder / name, join(parts))
-        written[name] = (parts, episodes)
-    rendercache.save(folder, fingerprint, written)

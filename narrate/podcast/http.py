@@ -10,20 +10,13 @@ import re
 import resource
 from http import HTTPStatus
 
-CONTENT_TYPES = {
-    ".mp3": "audio/mpeg",
+from narrate.podcast import layout
+
+SHOW_TYPES = {  # the show's own files; an episode's files are typed by narrate.podcast.layout
     ".xml": "application/rss+xml; charset=utf-8",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".chapters.json": "application/json+chapters",
-    ".json": "application/json",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".png": "image/png",
-    ".html": "text/html; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".epub": "application/epub+zip",
 }
 CORS_SUFFIXES = (".vtt", ".srt", ".chapters.json", ".json", ".xml")
 PRIVATE = ("catalog.sqlite", "narrate.toml")  # prefixes of top-level files never served
@@ -40,10 +33,13 @@ STATUS_LINES = {s.value: f"HTTP/1.1 {s.value} {s.phrase}\r\n" for s in HTTPStatu
 
 
 def content_type(name: str) -> str:
+    """The media type of a served file, by its extension (the writer registry's for exports)."""
     lower = name.lower()
-    if lower.endswith(".chapters.json"):
-        return CONTENT_TYPES[".chapters.json"]
-    return CONTENT_TYPES.get(os.path.splitext(lower)[1], "application/octet-stream")
+    types = {**SHOW_TYPES, **layout.media_types()}
+    for ext, media_type in types.items():
+        if "." in ext[1:] and lower.endswith(ext):  # a double extension: .chapters.json
+            return media_type
+    return types.get(os.path.splitext(lower)[1], "application/octet-stream")
 
 
 def default_max_connections() -> int:

@@ -1,8 +1,9 @@
 """index.html: the show as an accessible web page, a pure function of the catalog.
 
+Settings and episodes in, bytes out (loading and writing are ``narrate.podcast.showfolder``'s).
 Landmarks, a skip link, one heading per episode, native ``<audio controls>`` players with text
-labels, and links to the transcripts, chapters and text exports. URLs are relative, so the page
-works wherever the folder is served.
+labels, and links to the transcripts, chapters and text copies (``narrate.podcast.layout``).
+URLs are relative, so the page works wherever the folder is served.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import datetime as dt
 
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
-from narrate.podcast.feed import episode_path
-from narrate.podcast.rendercache import Fragments, Parts, cached, join
+from narrate.podcast.layout import episode_files, episode_path
 from narrate.podcast.show import Show
 
 _CSS = """body{font:1.05rem/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;
@@ -20,17 +20,6 @@ color:#1b1b1b;background:#fff}a{color:#0b4f8a}a:focus,audio:focus{outline:3px so
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 header img{width:10rem;height:10rem}article{border-top:1px solid #999;padding:.5rem 0 1rem}
 audio{width:100%}ul.links{padding-left:1.2rem}"""
-
-_LINKS = (
-    ("vtt", "Transcript (WebVTT)"),
-    ("srt", "Subtitles (SRT)"),
-    ("chapters.json", "Chapters (JSON)"),
-    ("html", "Read as web page (HTML)"),
-    ("md", "Read as Markdown"),
-    ("txt", "Read as plain text"),
-    ("epub", "Read as e-book (EPUB 3)"),
-)
-
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -48,13 +37,14 @@ def _minutes(seconds: float) -> str:
     return f"{m} min {s} s" if m else f"{s} s"
 
 
-def _episode(ep: Episode, title: str, prefix: str, link: str, byline: str, desc: str) -> str:
+def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, prefix: str,
+             link: str, byline: str, desc: str) -> str:
     """One episode's <article>; the text arguments are already escaped."""
     iso, human = _date(ep.published)
     audio = prefix + "mp3"
     hid = "ep-" + ep.slug
     links = [f'<li><a href="{prefix}{ext}">{label}</a></li>'
-             for ext, label in _LINKS if ext in ep.files]
+             for ext, label in links_for if ext in ep.files]
     links.append(f'<li><a href="{audio}" download>Download MP3 ({ep.audio_bytes // 1024} KB)</a></li>')
     if link:
         links.append(f'<li><a href="{link}">Original article</a></li>')
@@ -71,21 +61,17 @@ def _episode(ep: Episode, title: str, prefix: str, link: str, byline: str, desc:
 
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
     """One <article> per episode (text escaped column by column)."""
+    links_for = tuple((f.ext, esc(f.label)) for f in episode_files())
     columns = zip(episodes, esc_all([ep.title for ep in episodes]),
                   esc_all([episode_path(ep, "") for ep in episodes]),
                   esc_all([ep.link for ep in episodes]),
                   esc_all([", ".join(ep.authors) for ep in episodes]),
                   esc_all([ep.description for ep in episodes]), strict=True)
-    return [_episode(*row) for row in columns]
+    return [_episode(links_for, *row) for row in columns]
 
 
 def render_index(show: Show, episodes: list[Episode]) -> bytes:
-    """The page listing every episode, newest first."""
-    return join(index_parts(show, episodes))
-
-
-def index_parts(show: Show, episodes: list[Episode], cache: Fragments | None = None) -> Parts:
-    """The page as head, one <article> per episode, tail (see ``rendercache``)."""
+    """The page listing every episode, in the catalog's order (newest first)."""
     lang = esc(show.language)
     title = esc(show.title)
     head = f"""<!DOCTYPE html>
@@ -114,5 +100,4 @@ def index_parts(show: Show, episodes: list[Episode], cache: Fragments | None = N
 </body>
 </html>
 """
-    items = cached(render_articles, show, episodes, cache)
-    return head.encode("utf-8"), items, tail.encode("utf-8")
+    return "\n".join([head, *render_articles(show, episodes), tail]).encode("utf-8")

@@ -1,7 +1,6 @@
 """Show settings: ``narrate.toml`` in the show folder, validated once when read.
 
-``init_show`` writes the settings with defaults, installs (or draws) compliant artwork, creates the
-catalog (which assigns the show's podcast:guid once) and builds the empty feed and index page.
+Settings only: creating a show on disk and rebuilding its feed are ``narrate.podcast.showfolder``'s.
 """
 
 from __future__ import annotations
@@ -15,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from narrate.errors import ConfigError
-from narrate.fileio import write_atomic
+from narrate.errors import CatalogError, ConfigError
 from narrate.podcast.rules import split_category, valid_language
 
 SETTINGS = "narrate.toml"
@@ -140,8 +138,6 @@ def load_show(folder: Path) -> Show:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        from narrate.errors import CatalogError
-
         raise CatalogError("not a show folder (no narrate.toml; run `narrate init`)",
                            str(folder)) from e
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -169,41 +165,6 @@ def load_show(folder: Path) -> Show:
 
 
 def default_title(folder: Path) -> str:
+    """A show title from the folder's name (``my_show`` -> ``My show``)."""
     name = re.sub(r"[-_]+", " ", Path(folder).resolve().name).strip()
     return name[:1].upper() + name[1:] if name else "My narrated articles"
-
-
-def init_show(folder: Path, *, title: str | None = None, author: str | None = None,
-              email: str | None = None, base_url: str | None = None, language: str | None = None,
-              category: str | None = None, artwork: Path | None = None, explicit: bool = False,
-              description: str | None = None) -> Show:
-    """Create a show folder: settings, artwork, catalog, empty feed.xml and index.html.
-
-    Refuses (ConfigError) to overwrite an existing show's narrate.toml.
-    """
-    from narrate.podcast.artwork import install_artwork
-    from narrate.podcast.catalog import Catalog
-    from narrate.podcast.feed import rebuild
-
-    folder = Path(folder)
-    if (folder / SETTINGS).exists():
-        raise ConfigError("already a show (narrate.toml exists); edit it instead", str(folder))
-    if folder.exists() and not folder.is_dir():
-        raise ConfigError("exists and is not a folder", str(folder))
-    title = (title or default_title(folder)).strip()
-    show = validate(Show(
-        folder=folder, title=title,
-        description=(description or f"Articles narrated for listening: {title}.").strip(),
-        author=(author or title).strip(), email=(email or DEFAULT_EMAIL).strip(),
-        base_url=base_url or DEFAULT_BASE_URL, language=language or "en",
-        category=category or "News", explicit=bool(explicit),
-        artwork="cover.png" if artwork and str(artwork).lower().endswith(".png") else "cover.jpg",
-    ))
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "episodes").mkdir(exist_ok=True)
-    show = show.replace(artwork=install_artwork(folder, show.title, artwork))
-    with Catalog.open(folder, feed_url=show.feed_url):
-        pass
-    write_atomic(folder / SETTINGS, dump_settings(show))
-    rebuild(folder)
-    return load_show(folder)

@@ -85,3 +85,26 @@ def test_awkward_output_names(tmp_path: Path, fake_voice: str) -> None:
     assert result.mp3.is_file() and result.mp3.read_bytes()[:3] == b"ID3"
     assert sorted(p.name for p in folder.iterdir()) == [
         "it's a=b;c.chapters.json", "it's a=b;c.mp3", "it's a=b;c.srt", "it's a=b;c.vtt"]
+
+
+def test_the_loudness_step_owns_the_meter_that_listens_to_the_render() -> None:
+    """The meter probes the loudness step's own chain (its settings), and without a loudness
+    step the render is not listened to at all."""
+    from narrate.audio import loudness
+    from tests.conftest import _TONE, FAKE_RATE
+
+    steps = build_postprocessors(pipeline.AudioOptions(target_lufs=-19.0, ceiling_dbfs=-4.0))
+    (measure,) = [s for s in steps if isinstance(s, pipeline.MeasureLoudness)]
+    meter = measure.meter()
+    assert isinstance(meter, loudness.Meter) and meter.settings is measure.settings
+    meter.close()
+    with pipeline.listening(steps) as listener:
+        for _ in range(3 * FAKE_RATE // 98):  # three seconds of tone
+            listener.feed(_TONE, FAKE_RATE)
+        probe = listener.probe()
+    assert [gain for gain, _ in probe] == list(loudness.PROBE_GAINS)
+    assert all(-40 < lufs < 0 for _, lufs in probe)
+    without = tuple(s for s in steps if not isinstance(s, pipeline.MeasureLoudness))
+    with pipeline.listening(without) as listener:
+        listener.feed(_TONE, FAKE_RATE)
+        assert listener.probe() == ()

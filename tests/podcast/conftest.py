@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from narrate.podcast.catalog import Catalog
-from narrate.podcast.feed import rebuild
 from narrate.podcast.server import ShowServer, make_server
-from narrate.podcast.show import Show, init_show
+from narrate.podcast.show import Show
+from narrate.podcast.showfolder import init_show, rebuild_folder
 from tests.podcast.media import episode
 
 
@@ -25,7 +25,7 @@ def show_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cat.upsert(episode(folder, 1, seconds=3, title="First <b>bold</b> & ]]> \x07end"))
         cat.upsert(episode(folder, 2, seconds=4, title="Second – “typographic” é"))
         cat.upsert(episode(folder, 3, seconds=25, title="Third", authors=(), link=""))
-    rebuild(folder)
+    rebuild_folder(folder)
     return folder
 
 

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from narrate.podcast.catalog import Episode
+from tests.conftest import need_tool
 
 FILES = ("vtt", "srt", "chapters.json", "html", "md", "txt")
-
-
-def need_ffmpeg() -> str:
-    exe = shutil.which("ffmpeg")
-    if exe is None:
-        pytest.skip("ffmpeg is not installed (apt-get install -y ffmpeg)")
-    return exe
 
 
 def make_mp3(path: Path, seconds: float, freq: int = 440) -> Path:
     """A real CBR MP3 (44.1 kHz mono) of a sine tone."""
     path.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [need_ffmpeg(), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        [need_tool("ffmpeg"), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
          f"sine=frequency={freq}:duration={seconds}:sample_rate=44100", "-ac", "1",
          "-codec:a", "libmp3lame", "-b:a", "64k", str(path)],
         check=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,19 +20,9 @@ from pathlib import Path
 import pytest
 
 from narrate.podcast.catalog import Catalog
-from narrate.podcast.feed import rebuild
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show, rebuild_folder
+from tests.conftest import need_tool
 from tests.podcast.media import episode
-
-
-def need_tool(name: str, package: str) -> str:
-    exe = shutil.which(name)
-    if exe is None:
-        reason = f"{name} is not installed (apt-get install -y --no-install-recommends {package})"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return exe
 
 
 def free_port() -> int:
@@ -52,7 +41,7 @@ def served(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     with Catalog.open(folder) as cat:
         for n, seconds in ((1, 2), (2, 3), (3, 25)):
             cat.upsert(episode(folder, n, seconds=seconds))
-    rebuild(folder)
+    rebuild_folder(folder)
     proc = subprocess.Popen([sys.executable, "-m", "narrate", "serve", str(folder), "--host",
                              "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -15,10 +15,13 @@ import podcastparser
 import pytest
 from mutagen.mp3 import MP3
 
+from narrate.podcast import feed as feed_mod
+from narrate.podcast import page as page_mod
 from narrate.podcast.catalog import Catalog
-from narrate.podcast.feed import load as load_feed_inputs
-from narrate.podcast.feed import rebuild, render_feed
+from narrate.podcast.feed import render_feed
 from narrate.podcast.page import render_index
+from narrate.podcast.showfolder import load as load_feed_inputs
+from narrate.podcast.showfolder import rebuild_folder as rebuild
 from tests.podcast.media import episode
 
 IT = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -148,7 +151,7 @@ def test_render_is_pure_and_rebuild_reproduces_bytes(show_dir):
     mtime = (show_dir / "feed.xml").stat().st_mtime_ns
     rebuild(show_dir)  # nothing changed: files are not rewritten (ETag stays)
     assert (show_dir / "feed.xml").stat().st_mtime_ns == mtime
-    for name in (*before, ".render-cache"):
+    for name in before:
         os.remove(show_dir / name)
     rebuild(show_dir)
     for name, data in before.items():
@@ -178,21 +181,43 @@ def test_empty_show_feed_parses(fresh_show):
     assert not d.bozo and d.entries == [] and d.feed.title == "Fresh"
 
 
-def test_render_cache_gives_the_same_bytes(fresh_show):
+def _items(folder: Path) -> tuple[list[str], list[str]]:
+    """The feed's <item>s and the page's <article>s as text."""
+    feed = (folder / "feed.xml").read_text(encoding="utf-8")
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    return (feed.split("<item>")[1:], page.split("<article ")[1:])
+
+
+def test_a_template_change_reaches_every_item(fresh_show, monkeypatch):
+    """No rendered item survives a change to the code that renders it (no stale cache)."""
     folder = fresh_show.folder
     with Catalog.open(folder) as cat:
-        for n in (1, 2):
+        for n in (1, 2, 3):
             cat.upsert(episode(folder, n, seconds=1))
     rebuild(folder)
-    show, episodes = load_feed_inputs(folder)
-    cached_feed = (folder / "feed.xml").read_bytes()
-    assert cached_feed == render_feed(show, episodes)  # no cache
-    (folder / ".render-cache").write_bytes(b"garbage")
-    (folder / "feed.xml").unlink()
+    items, articles = _items(folder)
+    assert len(items) == len(articles) == 3
+    render_items, render_articles = feed_mod.render_items, page_mod.render_articles
+    monkeypatch.setattr(feed_mod, "render_items", lambda show, eps: [
+        item.replace("<itunes:episodeType>", "<!-- v2 --><itunes:episodeType>")
+        for item in render_items(show, eps)])
+    monkeypatch.setattr(page_mod, "render_articles", lambda show, eps: [
+        article.replace("</h3>", "</h3><!-- v2 -->") for article in render_articles(show, eps)])
+    with Catalog.open(folder) as cat:  # one new episode, as after `narrate add`
+        cat.upsert(episode(folder, 4, seconds=1))
     rebuild(folder)
-    assert (folder / "feed.xml").read_bytes() == cached_feed
-    with Catalog.open(folder) as cat:  # one new item between cached ones
-        cat.upsert(episode(folder, 3, seconds=1, published="2024-03-02T09:00:00+00:00"))
+    items, articles = _items(folder)
+    assert len(items) == len(articles) == 4
+    assert all("<!-- v2 -->" in item for item in items)
+    assert all("<!-- v2 -->" in article for article in articles)
+    assert ".render-cache" not in {p.name for p in folder.iterdir()}
+
+
+def test_hand_edits_and_settings_changes_are_repaired(fresh_show):
+    folder = fresh_show.folder
+    with Catalog.open(folder) as cat:
+        for n in (1, 2, 3):
+            cat.upsert(episode(folder, n, seconds=1))
     rebuild(folder)
     show, episodes = load_feed_inputs(folder)
     assert (folder / "feed.xml").read_bytes() == render_feed(show, episodes)
@@ -200,7 +225,6 @@ def test_render_cache_gives_the_same_bytes(fresh_show):
     (folder / "feed.xml").write_bytes(b"edited by hand")
     rebuild(folder)
     assert (folder / "feed.xml").read_bytes() == render_feed(show, episodes)
-    # a settings change invalidates every cached item
     toml = folder / "narrate.toml"
     toml.write_text(toml.read_text().replace("http://127.0.0.1:8765/", "https://pod.example.org/"))
     rebuild(folder)

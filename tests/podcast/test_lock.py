@@ -16,7 +16,7 @@ import pytest
 from narrate.errors import CatalogError
 from narrate.podcast.catalog import Catalog
 from narrate.podcast.lock import LOCK_NAME, show_lock
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from tests.cli.conftest import NARRATE
 
 HOLD = """

@@ -10,7 +10,8 @@ from PIL import Image
 
 from narrate.errors import CatalogError, ConfigError
 from narrate.podcast.artwork import check_artwork
-from narrate.podcast.show import dump_settings, init_show, load_show
+from narrate.podcast.show import dump_settings, load_show
+from narrate.podcast.showfolder import init_show
 
 
 def test_init_writes_defaults_and_files(tmp_path):

@@ -44,6 +44,40 @@ def test_builtins_are_registered_like_plugins() -> None:
     assert ENGINES["fake"].origin == "tests"
 
 
+def test_installed_plugins_are_loaded_from_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed ``narrate.engines`` entry point registers its engines; the suite's own
+    registry (built-ins + fake) is restored afterwards."""
+    import types
+
+    from tests.conftest import FakeEngine, isolated_engines
+
+    class PluginEngine(FakeEngine):
+        name = "plugin-tone"
+
+    class EntryPoint:
+        name = "tone-plugin"
+
+        def load(self) -> types.SimpleNamespace:
+            return types.SimpleNamespace(register_engines=lambda register: register(PluginEngine))
+
+    seen: list[str] = []
+
+    def fake_entry_points(group: str) -> list[EntryPoint]:
+        seen.append(group)
+        return [EntryPoint()]
+
+    monkeypatch.setattr(engines, "entry_points", fake_entry_points)
+    try:
+        registry = engines.reset()
+        assert seen == [engines.ENTRY_POINT_GROUP]
+        assert registry["plugin-tone"].cls is PluginEngine
+        assert registry["plugin-tone"].origin == "tone-plugin"
+        assert registry["pyttsx3"].origin == "narrate"
+    finally:
+        isolated_engines()
+    assert "plugin-tone" not in ENGINES and set(ENGINES) == set(CONTRACT)
+
+
 @pytest.mark.parametrize("name", sorted(CONTRACT))
 def test_engine_contract(name: str) -> None:
     cls = need_engine(name)

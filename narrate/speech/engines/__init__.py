@@ -14,7 +14,7 @@ from narrate.errors import EngineUnavailable
 from narrate.speech.engines.base import Audio, Engine, EngineInfo, Options
 
 __all__ = ["Audio", "Engine", "Options", "ENGINES", "register", "add_plugin", "get_engine",
-           "engine_rows", "load_engines"]
+           "engine_rows", "load_engines", "reset"]
 
 ENTRY_POINT_GROUP = "narrate.engines"
 ENGINES: dict[str, EngineInfo] = {}
@@ -36,12 +36,22 @@ def add_plugin(register_engines: Callable[[Callable[[type[Engine]], None]], None
 
 def load_engines() -> dict[str, EngineInfo]:
     """Register the built-ins and every ``narrate.engines`` entry point, once."""
-    global _loaded
     if not _loaded:
-        _loaded = True
-        from narrate.speech.engines import builtin
+        reset()
+    return ENGINES
 
-        add_plugin(builtin.register_engines, "narrate")
+
+def reset(*, plugins: bool = True) -> dict[str, EngineInfo]:
+    """Empty the registry and register the built-ins again, and the installed ``narrate.engines``
+    entry points unless ``plugins`` is false (tests: a registry that does not depend on what
+    happens to be installed)."""
+    global _loaded
+    _loaded = True
+    ENGINES.clear()
+    from narrate.speech.engines import builtin
+
+    add_plugin(builtin.register_engines, "narrate")
+    if plugins:
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             add_plugin(ep.load().register_engines, ep.name)
     return ENGINES
