@@ -29,6 +29,7 @@ from narrate.model import Article
 from narrate.podcast import layout
 from narrate.podcast.catalog import Catalog, Episode, utc_now
 from narrate.podcast.show import Show, load_show
+from narrate.sources import redact
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 SLUG_MAX = 60
@@ -360,7 +361,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         taken, seen = cat.slugs(), {}
         planned: list[Job] = []
         for n, spec in enumerate(sources, 1):
-            say(f"[{n}/{len(sources)}] reading {spec}")
+            say(f"[{n}/{len(sources)}] reading {redact(spec)}")
             try:
                 decided = _plan(cat, show, spec, voice, audio, taken, seen, any_voice)
             except Skip as e:
@@ -400,7 +401,7 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
     pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
     if pool is None:
         for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
-            say(f"[{n - 1}/{total} done] narrating {job.spec}")
+            say(f"[{n - 1}/{total} done] narrating {redact(job.spec)}")
             record(job, produce(*a), n)
         return
     try:
@@ -429,5 +430,6 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
 
 def _now(pending: list, futures: dict, jobs: int) -> str:
     """The sources being narrated now: the oldest still pending, one per worker."""
-    names = [Path(futures[f].spec).name or futures[f].spec for f in pending[:max(1, jobs)]]
+    names = [Path(redact(futures[f].spec)).name or redact(futures[f].spec)
+             for f in pending[:max(1, jobs)]]
     return ", ".join(names)

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrate.audio import pipeline
-from narrate.audio.render import Recording, render_fetched, render_speech
+from narrate.audio.publisher import fetch_audio
+from narrate.audio.render import Cue, Recording, render_fetched, render_speech
 from narrate.errors import AudioError, ConfigError, SourceError
 from narrate.fileio import TEMP_PREFIX
 from narrate.model import Article
 from narrate.speech.engines import get_engine
-from narrate.speech.engines.fetch import fetch_audio
-from narrate.speech.script import build_script
+from narrate.speech.script import Utterance, build_script
 from narrate.speech.voices import VoiceProfile, choose_profile
 
 AUDIO_MODES = ("auto", "generate", "fetch")
@@ -37,6 +37,9 @@ class SpeakResult:
     profile: str
     cues: int
     fetched: bool = False
+    # every utterance's times and the script it came from: an EPUB's media overlays reuse them
+    timeline: tuple[Cue, ...] = ()
+    script: tuple[Utterance, ...] = ()
 
 
 def speak(
@@ -74,7 +77,8 @@ def speak(
         r = pipeline.run(r, steps, progress)
     paths = dict(zip(("vtt", "srt", "chapters"), (p for p, _ in pipeline.sidecar_paths(out, r)), strict=True))
     return SpeakResult(out, paths["vtt"], paths["srt"], paths["chapters"], r.duration, engine,
-                       voice_id, profile.name, len(r.cues), fetched=engine == "fetch")
+                       voice_id, profile.name, len(r.cues), fetched=engine == "fetch",
+                       timeline=r.cues, script=tuple(script))
 
 
 def _fetched(article: Article, script: list, tmp: Path, audio: str,

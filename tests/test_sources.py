@@ -159,5 +159,45 @@ def test_url_size_cap(server: str, monkeypatch) -> None:
 
 
 def test_unreachable_host() -> None:
-    with pytest.raises(SourceError, match="cannot fetch"):
+    with pytest.raises(SourceError, match="cannot connect"):
         load("http://127.0.0.1:9/")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "socket"])
+def test_only_regular_files_are_read(tmp_path, kind: str) -> None:
+    # a FIFO with no writer would block forever, a device may never end: refused unread
+    import os
+    import socket
+
+    if kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)
+    elif kind == "device":
+        path = tmp_path / "zero"
+        path.symlink_to("/dev/zero")
+    else:
+        path = tmp_path / "sock"
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    started = time.perf_counter()
+    with pytest.raises(SourceError, match="not a regular file") as err:
+        load(str(path))
+    assert time.perf_counter() - started < 1.0
+    assert str(err.value).startswith(str(path)) and "\n" not in str(err.value)
+    if kind == "socket":
+        server.close()
+
+
+def test_canonical_url_drops_only_cross_site_tracking() -> None:
+    url = ("https://news.example/a?id=7&utm_source=x&UTM_campaign=y&fbclid=1&gclid=2"
+           "&mc_cid=3&mc_eid=4&smid=nytcore&cmpid=5")
+    # the widely used trackers go; one publisher's names stay (elsewhere they may pick content)
+    assert sources.canonical_url(url) == "https://news.example/a?id=7&smid=nytcore&cmpid=5"
+    assert sources.canonical_url("https://news.example/a") == "https://news.example/a"
+
+
+def test_other_url_schemes_are_one_line(tmp_path) -> None:
+    with pytest.raises(SourceError) as err:
+        load("ftp://joe:pw@example.org/a.html")
+    assert str(err.value) == ("ftp://***@example.org/a.html: ftp: URLs cannot be read; "
+                              "give an http(s) URL, a file or -")

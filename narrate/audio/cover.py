@@ -7,17 +7,21 @@ from __future__ import annotations
 import hashlib
 import io
 import textwrap
-import urllib.error
-import urllib.request
+import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
+from narrate.errors import SourceError
 from narrate.model import Article
+from narrate.sources import fetch
 
 SIZE = 1400
 MAX_BYTES = 10 * 1024 * 1024
-TIMEOUT = 3.0  # seconds: an unreachable cover must not hold up the narration
+DEADLINE = 3.0  # seconds for the whole download: a slow cover must not hold up the narration
+# Checked before decoding (the size is in the header): a 160 KB PNG can claim 165 megapixels and
+# decode to 1.4 GB. 40 MP is more than any camera photo a page links as its cover.
+MAX_PIXELS = 40_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,26 +31,30 @@ class Cover:
     generated: bool
 
 
-def fetch_bytes(src: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> bytes | None:
+def fetch_bytes(src: str, *, max_bytes: int = MAX_BYTES, deadline: float = DEADLINE) -> bytes | None:
     """The image bytes at the http(s) URL ``src``, or None when they cannot be had.
 
-    Only http(s): an article's markup must not make narrate read local files.
+    Only http(s) (the fetcher refuses the rest): an article's markup must not make narrate read
+    local files. A cover is optional, so a failure means "draw one", not an error.
     """
-    if not src.lower().startswith(("http://", "https://")):
-        return None
     try:
-        req = urllib.request.Request(src, headers={"User-Agent": "narrate/0.1"})
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            data = resp.read(max_bytes + 1)
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError):
+        data = fetch(src, accept=("image/",), max_bytes=max_bytes, deadline=deadline).data
+    except SourceError:
         return None
-    return data if 0 < len(data) <= max_bytes else None
+    return data or None
 
 
 def square_jpeg(data: bytes) -> bytes | None:
-    """Centre-crop to a square, at most SIZE pixels, as JPEG; None if not a readable image."""
+    """Centre-crop to a square, at most SIZE pixels, as JPEG; None if not a readable image
+    or one of more than MAX_PIXELS (refused from its header, before anything is decoded)."""
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+        with img:
+            if img.width * img.height > MAX_PIXELS:
+                return None
+            img.draft("RGB", (SIZE, SIZE))  # JPEG: decode at a reduced scale when it is large
             img = img.convert("RGB")
             side = min(img.size)
             left, top = (img.width - side) // 2, (img.height - side) // 2

@@ -36,6 +36,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
     from narrate.podcast.lock import show_lock
     from narrate.podcast.show import load_show
     from narrate.podcast.showfolder import rebuild
+    from narrate.sources import redact
 
     settings = load_show(show)  # a folder that is not a show fails before anything waits or runs
     remove_stale_temp()
@@ -47,7 +48,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
                 report = add_sources(
                     show, list(sources), voice=voice, audio=audio, jobs=jobs, scheduler=scheduler,
                     progress=display.status if display.live else None,
-                    notice=lambda source, message: display.note(_line(source, message)))
+                    notice=lambda source, message: display.note(_line(redact(source), message)))
         except KeyboardInterrupt:
             rebuild(settings)  # publish the episodes already stored before exiting as interrupted
             raise
@@ -60,7 +61,8 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
 
 
 def _line(source: str, message: str) -> str:
-    """``narrate: error: SOURCE: reason`` (or ``narrate: skipped …``), the source named once."""
+    """``narrate: error: SOURCE: reason`` (or ``narrate: skipped …``), the source named once
+    (``source`` comes redacted: no user:password@ on screen)."""
     if message.startswith("skipped: "):
         return f"narrate: skipped {source}: {message[len('skipped: '):]}"
     return f"narrate: error: {message if source in message else f'{source}: {message}'}"

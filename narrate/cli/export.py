@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from narrate.cli.options import voice_option
+from narrate.model import Article
 
 SCRIPT = "script"  # not a writer: the speech script
 
@@ -32,9 +33,15 @@ class _Formats(click.Choice):
               help="script: the speech script as it will be spoken, one utterance a line.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (atomically). Default: stdout (epub needs -o).")
+@click.option("--audio/--no-audio", "narrated", default=True, show_default=True,
+              help="epub: narrate the article and embed the MP3 with sentence-by-sentence "
+                   "media overlays (--no-audio: a text-only book).")
 @voice_option
-def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
-    """Export an article as accessible text, its model as JSON, or its speech script."""
+def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated: bool) -> None:
+    """Export an article as accessible text, its model as JSON, or its speech script.
+
+    The EPUB carries the narration (read-along highlighting) and the article's images that
+    can be fetched in time (5 s each, 20 s in all); others are given as their text."""
     import narrate
     from narrate.fileio import write_atomic
 
@@ -48,7 +55,7 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
 
         if fmt == "epub" and out is None:
             raise click.UsageError("--format epub writes a binary file: give -o FILE.epub")
-        result = write(article, fmt)
+        result = _epub(article, voice, narrated) if fmt == "epub" else write(article, fmt)
     data = result.encode("utf-8") if isinstance(result, str) else result
     if out is None:
         sys.stdout.buffer.write(data)
@@ -56,3 +63,10 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None) -> None:
     else:
         write_atomic(out, data)
 
+
+def _epub(article: Article, voice: str | None, narrated: bool) -> bytes:
+    from narrate.book import make_epub
+    from narrate.cli.progress import progress_line
+
+    with progress_line(False) as progress:
+        return make_epub(article, voice=voice, narrate=narrated, progress=progress)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
@@ -16,6 +17,7 @@ from narrate.errors import ConfigError
 from narrate.fileio import write_atomic
 
 MIN_SIZE, MAX_SIZE = 1400, 3000
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a compliant 3000 px cover is a few MB; more is not a cover
 COVER_SIZE = 1400
 _FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
@@ -24,12 +26,25 @@ _FONTS = (
 
 
 def check_artwork(path: Path) -> str:
-    """Return the file extension to store it under (``.jpg``/``.png``); ConfigError if unfit."""
+    """Return the file extension to store it under (``.jpg``/``.png``); ConfigError if unfit.
+
+    Only the header is read (Pillow opens lazily), so an image claiming 165 megapixels is
+    refused by its size without ever being decoded.
+    """
     try:
-        with Image.open(path) as img:
-            fmt, (w, h), mode = img.format, img.size, img.mode
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ConfigError(f"artwork is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+                              f"give a {MIN_SIZE}-{MAX_SIZE} px JPEG or PNG", str(path))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                fmt, (w, h), mode = img.format, img.size, img.mode
+    except Image.DecompressionBombError as e:
+        raise ConfigError(f"artwork has far too many pixels; it must be square, {MIN_SIZE}-"
+                          f"{MAX_SIZE} px", str(path)) from e
     except (OSError, UnidentifiedImageError) as e:
-        raise ConfigError(f"artwork is not a readable image ({e})", str(path)) from e
+        reason = " ".join(str(e).split())[:120]
+        raise ConfigError(f"artwork is not a readable image ({reason})", str(path)) from e
     if fmt not in ("JPEG", "PNG"):
         raise ConfigError(f"artwork is {fmt}; Apple wants JPEG or PNG", str(path))
     if w != h or not MIN_SIZE <= w <= MAX_SIZE:

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 
-# characters not allowed anywhere in an XML 1.0 document
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+from narrate.xmlsafe import STRIPPED, STRIPPED_BUT_NUL, SURROGATES
+from narrate.xmlsafe import xml_clean as clean  # the one cleaning rule, shared with the writers
+
 # anything esc() has to change: most titles and URLs have none, and skip the work
-_SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-
-
-def clean(text: str) -> str:
-    """Drop characters XML 1.0 cannot carry."""
-    return _INVALID.sub("", text) if _INVALID.search(text) else text
+_SPECIAL = re.compile(f"[&<>\"'{STRIPPED}{SURROGATES}]")
 
 
 def esc(text: str) -> str:
@@ -27,7 +23,7 @@ def esc(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
-_INVALID_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_INVALID_BUT_NUL = re.compile(f"[{STRIPPED_BUT_NUL}{SURROGATES}]")
 
 
 def esc_all(strings: list[str]) -> list[str]:
@@ -38,7 +34,8 @@ def esc_all(strings: list[str]) -> list[str]:
     joined = "\x00".join(strings)
     if joined.count("\x00") != len(strings) - 1:  # a NUL inside a string: the slow way
         return [esc(s) for s in strings]
-    joined = _INVALID_BUT_NUL.sub("", joined)
+    if _INVALID_BUT_NUL.search(joined):
+        joined = "\x00".join(clean(s) for s in strings)
     joined = (joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
               .replace('"', "&quot;").replace("'", "&#39;"))
     return joined.split("\x00")

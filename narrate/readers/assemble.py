@@ -8,6 +8,7 @@ from narrate.errors import ReadError
 from narrate.model import Article, Block, Figure, Image
 from narrate.readers import language as lang
 from narrate.readers.lead import Lead, split_lead, strip_trailer
+from narrate.readers.links import safe_image_url, safe_url
 from narrate.readers.metadata import PageMeta
 from narrate.readers.options import ReadOptions
 
@@ -40,13 +41,13 @@ def assemble(
         authors=tuple(meta.authors or lead.authors),
         author_bio=author_bio or lead.author_bio,
         kicker=kicker or lead.kicker,
-        published=meta.published,
+        published=meta.published or lead.published,
         language=lang.normalise(meta.language),
-        url=meta.url,
+        url=_http_only(meta.url),
         site_name=meta.site_name,
         tags=tuple(meta.tags),
-        cover=meta.cover if isinstance(meta.cover, Image) else None,
-        audio_url=meta.audio_url or next(iter(audio_urls or []), ""),
+        cover=_safe_cover(meta.cover),
+        audio_url=_http_only(meta.audio_url or next(iter(audio_urls or []), "")),
         source=source,
         extra=extra,
     )
@@ -55,6 +56,20 @@ def assemble(
     if not article.language and options.detect_language:
         article = article.replace(language=lang.detect(article.body_text()))
     return article
+
+
+def _http_only(url: str) -> str:
+    """Metadata URLs (front matter, meta tags) obey the readers' one link rule, and must be
+    absolute web addresses: an article's own URL cannot be mailto: or a fragment."""
+    url = safe_url(url)
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def _safe_cover(cover: Image | None) -> Image | None:
+    if not isinstance(cover, Image):
+        return None
+    src = safe_image_url(cover.src)
+    return Image(src, cover.alt) if src else None
 
 
 def _cover_alt(cover: Image, blocks: tuple[Block, ...]) -> Image:

@@ -8,16 +8,19 @@ import lxml.html
 from lxml import etree
 
 from narrate.errors import ReadError
-from narrate.model import Article, Block, Paragraph, inline_text
+from narrate.model import Article, Block
 from narrate.readers.assemble import NO_ARTICLE, assemble
-from narrate.readers.blocks import Converter
 from narrate.readers.decode import decode
 from narrate.readers.extract import settings
 from narrate.readers.extract.clean import drop_boilerplate, prune_tree
-from narrate.readers.extract.main import main_content
+from narrate.readers.extract.main import densest, main_content
+from narrate.readers.extract.once import say_once
 from narrate.readers.extract.restore import restore
+from narrate.readers.html_blocks import HtmlConverter
+from narrate.readers.links import safe_url
 from narrate.readers.metadata import page_meta
 from narrate.readers.options import ReadOptions
+from narrate.readers.xml_blocks import xml_blocks
 from narrate.sources import Source
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
@@ -67,40 +70,75 @@ def parse_page(text: str, url: str | None, options: ReadOptions, source: str = "
 
 
 def _parse_page(text: str, url: str | None, options: ReadOptions, source: str) -> Article:
+    """Our extraction first; when it finds no article, trafilatura with ``favor_recall``,
+    then a density-based (Readability-style) pick; only when all three find nothing, fail."""
     tree = parse_tree(text, source)
     meta = page_meta(tree, url)
-    conv = Converter(meta.url or url)
-    content = None
-    if options.extract:
-        prune_tree(tree)
-        content = main_content(tree, url, meta.article_body)
-    if content is not None:
-        blocks = restore(drop_boilerplate(conv.blocks(content)), tree, conv)
-        blocks = _drop_captions(blocks, conv.captions)
-    else:
-        root = _fallback_root(tree)
-        blocks = drop_boilerplate(conv.blocks(root)) if root is not None else ()
+    base = _base_url(tree, url) or meta.url
     # a whole page must hold a real article; a bare fragment is taken as the user gave it
     whole_page = bool(_WHOLE_PAGE.search(text[:20_000]))
-    return assemble(blocks, meta, source=source or url or "", options=options,
-                    audio_urls=conv.collected.audio_urls,
-                    min_words=settings.MIN_PAGE_WORDS if whole_page else 1)
+    min_words = settings.MIN_PAGE_WORDS if whole_page else 1
+    if not options.extract:
+        attempts = [_everything]
+    else:
+        prune_tree(tree)
+        attempts = [_precise, _recall, _density]
+    for n, attempt in enumerate(attempts):
+        conv = HtmlConverter(base)
+        blocks = attempt(tree, url, meta.article_body, conv)
+        if blocks is None:
+            continue
+        try:
+            # a short find of the precise pass is worth a second look; whatever text a
+            # fallback finds is the page's text, however short (a readable page is read)
+            return assemble(blocks, meta, source=source or url or "", options=options,
+                            audio_urls=conv.collected.audio_urls,
+                            min_words=min_words if n == 0 else 1)
+        except ReadError as exc:
+            if exc.reason != NO_ARTICLE:
+                raise
+    raise ReadError(NO_ARTICLE, source or url or "")
 
 
-def _drop_captions(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]:
-    """A caption trafilatura left as a paragraph is already its figure's caption."""
-    if not captions:
-        return blocks
-    return tuple(b for b in blocks if not (
-        isinstance(b, Paragraph) and " ".join(inline_text(b.inlines).split()) in captions))
+def _base_url(tree: etree._Element, url: str | None) -> str:
+    """What a browser resolves the page's relative links against: its ``<base href>``
+    (itself relative to the page's address), else the page's own address."""
+    for el in tree.iter("base"):
+        href = el.get("href")
+        if href and href.strip():
+            return safe_url(href, url) or (url or "")
+    return url or ""
 
 
-def _fallback_root(tree: etree._Element) -> etree._Element | None:
-    for tag in ("article", "main", "body"):
-        found = next(iter(tree.iter(tag)), None)
-        if found is not None:
-            return found
-    return tree
+def _from_xml(content: etree._Element | None, tree: etree._Element,
+              conv: HtmlConverter) -> tuple[Block, ...] | None:
+    if content is None:
+        return None
+    blocks = restore(drop_boilerplate(xml_blocks(content, conv.base_url)), tree, conv)
+    return say_once(blocks, conv.captions)
+
+
+def _precise(tree: etree._Element, url: str | None, body: str,
+             conv: HtmlConverter) -> tuple[Block, ...] | None:
+    return _from_xml(main_content(tree, url, body), tree, conv)
+
+
+def _recall(tree: etree._Element, url: str | None, body: str,
+            conv: HtmlConverter) -> tuple[Block, ...] | None:
+    return _from_xml(main_content(tree, url, body, recall=True), tree, conv)
+
+
+def _density(tree: etree._Element, url: str | None, body: str,
+             conv: HtmlConverter) -> tuple[Block, ...] | None:
+    root = densest(tree)
+    return drop_boilerplate(conv.blocks(root)) if root is not None else None
+
+
+def _everything(tree: etree._Element, url: str | None, body: str,
+                conv: HtmlConverter) -> tuple[Block, ...] | None:
+    root = next((found for tag in ("article", "main", "body")
+                 for found in tree.iter(tag)), tree)
+    return drop_boilerplate(conv.blocks(root))
 
 
 def read(data: bytes, source: Source, options: ReadOptions) -> Article:

@@ -27,20 +27,21 @@ from narrate.model import (
     Text,
     inline_text,
 )
+from narrate.readers.bylines import split_authors
+from narrate.readers.dates import date_in, is_dateline
 from narrate.readers.extract import settings
-from narrate.readers.metadata import split_authors
+from narrate.readers.patterns import BYLINE as _BYLINE
 
-_BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door|av|от|автор)\s+\S", re.I)
 _SOCIAL = re.compile(
     r"\b(facebook|instagram|twitter|tiktok|bluesky|whatsapp|threads|linkedin|youtube|"
     r"telegram|mastodon|reddit|pinterest|snapchat|flipboard)\b", re.I)
+# Calls to action that close an article: follow, sign up / subscribe, the newsletter,
+# "write to us" and "download our app". Each is worded the same way across sites
+# (AEB dev: businessinsider, spokesman, cbssports, morebikes; tests/readers/test_rules.py).
 _PROMO = re.compile(
-    r"\b(follow (?:us|the|our)|sign up|subscribe (?:to|now|today|here|for)|subscriptions? "
-    r"(?:service|plan|offer)|use the code|promo code|newsletter|letters? to the editor|"
-    r"tell us what you think|listen (?:live|back|again)|"
-    r"we(?:'|’)?d (?:like|love) to hear|send us|email us|write to us|get in touch|"
-    r"download (?:our|the) app|all rights reserved|share this|tips\b.*\bemail|"
-    r"submit a letter|support our journalism)", re.I)
+    r"\b(follow (?:us|the|our)|sign up|subscribe (?:to|now|today|here|for)|newsletter|"
+    r"tell us what you think|we(?:'|’)?d (?:like|love) to hear|send us|email us|write to us|"
+    r"get in touch|download (?:our|the) app|share this)", re.I)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Lead:
     subtitle: str = ""
     authors: list[str] = field(default_factory=list)
     author_bio: str = ""
+    published: str = ""  # from a dateline at the top, ISO 8601 when it names a whole date
 
 
 def _text(block: Block) -> str:
@@ -98,6 +100,17 @@ def split_lead(blocks: tuple[Block, ...], title: str,
                     i += 1
                 i += 1
                 continue
+            if isinstance(block, Paragraph) and words <= settings.BYLINE_MAX_WORDS:
+                by_word = re.search(r"\bby\b", text, re.I)
+                when, by = (text[:by_word.start()], text[by_word.end():]) if by_word else (text, "")
+                names = split_authors(by) if by else []
+                if is_dateline(when) and (not by or names):
+                    # a dateline ("Updated 5:45 AM PST, March 3, 2024", maybe "… by Ana Lim")
+                    # is metadata, not prose
+                    lead.published = lead.published or date_in(when)
+                    lead.authors = lead.authors or names
+                    i += 1
+                    continue
             if (isinstance(block, Paragraph) and not out and not lead.kicker
                     and 0 < words <= settings.KICKER_MAX_WORDS and not _sentence(text)
                     and not text.endswith(":")

@@ -12,9 +12,9 @@ from narrate.errors import ReadError
 from narrate.model import Article, Heading, inline_text
 from narrate.readers import frontmatter
 from narrate.readers.assemble import assemble
-from narrate.readers.blocks import Converter
 from narrate.readers.decode import decode
 from narrate.readers.html import parse_tree
+from narrate.readers.html_blocks import HtmlConverter
 from narrate.readers.metadata import PageMeta
 from narrate.readers.options import ReadOptions
 from narrate.sources import Source
@@ -31,7 +31,7 @@ def read(data: bytes, source: Source, options: ReadOptions) -> Article:
     if not body.strip():
         raise ReadError("no article text found", source.name)
     tree = parse_tree("<html><body>" + _MD.render(body) + "</body></html>", source.name)
-    conv = Converter(meta.url or source.url, title_is_caption=True)
+    conv = HtmlConverter(meta.url or source.url, title_is_caption=True)
     blocks = conv.blocks(next(iter(tree.iter("body")), tree))
     if not meta.title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
         meta.title = " ".join(inline_text(blocks[0].inlines).split())

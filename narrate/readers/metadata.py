@@ -1,12 +1,19 @@
-"""Article metadata from a parsed HTML page: meta tags, Open Graph, JSON-LD, <html lang>.
+"""Article metadata from every source a page offers, chosen per field, best source first.
 
-Order of trust per field: explicit article markup (JSON-LD ``NewsArticle``, ``article:*``
-meta) before generic page markup (``<title>``, first ``<h1>``).
+Sources, most explicit first: schema.org JSON-LD (the article object), Dublin Core, Open Graph
+and ``article:*`` meta, other ``<meta>`` names (``author``, ``parsely-*``, ``date``), microdata
+(``itemprop``), ``rel=author`` links, ``<time datetime>``, visible byline elements, and last
+trafilatura's own metadata reading (``examine_meta``/JSON, its byline search, htmldate), as one
+more voter for what the page's markup left empty. The priorities per field are the tuples below.
+
+Title: the candidate that equals one of the page's ``<h1>`` wins (the headline readers see), then
+one that does once the site's or author's name is taken off (" | Site", "Site: "), else the
+best-ranked candidate with that name taken off.
 """
 
 from __future__ import annotations
 
-import json
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,10 +21,28 @@ from typing import Any
 from lxml import etree
 
 from narrate.model import Image
+from narrate.readers import byline_markup, jsonld
+from narrate.readers.bylines import split_authors
+from narrate.readers.dates import iso_date
 from narrate.sources import canonical_url, resolve_url
 
+__all__ = ["PageMeta", "page_meta", "split_authors"]
+
 _WS = re.compile(r"\s+")
-_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", re.I)
+# meta keys per field, best first (keys lower-cased; "dc." and "dcterms." spellings unified)
+TITLE_KEYS = ("dc:title", "dcterms:title", "og:title", "twitter:title", "title", "parsely-title")
+AUTHOR_KEYS = ("dc:creator", "dcterms:creator", "author", "parsely-author", "article:author",
+               "og:article:author", "sailthru.author", "byl", "citation_author")
+DATE_KEYS = ("article:published_time", "og:article:published_time", "article:published",
+             "parsely-pub-date", "dc:date:issued", "dcterms:issued", "dc:date", "dcterms:date",
+             "dcterms:created", "datepublished", "date", "pubdate", "publishdate",
+             "publish-date", "publication_date", "citation_publication_date",
+             "og:published_time", "release_date")
+SITE_KEYS = ("og:site_name", "application-name", "dc:publisher", "dcterms:publisher")
+LANG_KEYS = ("content-language", "dc:language", "dcterms:language", "inlanguage", "language")
+VISIBLE = 4  # index of the visible byline source in _authors
+MAX_VISIBLE_NAMES = 4
+_SEPARATORS = ("|", "-", "–", "—", "::", "·", "•", "»", ":", "/")
 
 
 @dataclass
@@ -36,143 +61,91 @@ class PageMeta:
 
 
 def _clean(text: Any) -> str:
-    return _WS.sub(" ", str(text)).strip() if text else ""
+    """One line of text; entities a CMS escaped twice ("Tom &amp;amp; Jerry") read once."""
+    return _WS.sub(" ", html.unescape(str(text))).strip() if text else ""
 
 
-def _metas(tree: etree._Element) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _key(raw: str) -> str:
+    """ "DC.Title", "dcterms.title", "DC:title" → one spelling."""
+    key = raw.strip().lower()
+    return re.sub(r"^(dc|dcterms)\.", r"\1:", key).replace("dc:date.issued", "dc:date:issued")
+
+
+def _metas(tree: etree._Element) -> dict[str, list[str]]:
+    """Every ``<meta>`` value by key, in page order; an RDFa property may list several keys."""
+    found: dict[str, list[str]] = {}
     for m in tree.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "")
-        key = key.strip().lower()
-        value = m.get("content")
-        if key and value and key not in found:
-            found[key] = value.strip()
-        if key == "article:tag" and value:
-            found.setdefault("_tags", "")
-            found["_tags"] += "\x1f" + value.strip()
-        if key in ("author", "article:author", "dc.creator", "parsely-author") and value:
-            found.setdefault("_authors", "")
-            found["_authors"] += "\x1f" + value.strip()
+        value = _clean(m.get("content"))
+        if not value:
+            continue
+        names = " ".join(m.get(a) or "" for a in ("property", "name", "itemprop", "http-equiv"))
+        for key in dict.fromkeys(_key(k) for k in names.split()):
+            found.setdefault(key, []).append(value)
     return found
 
 
-def _jsonld(tree: etree._Element) -> list[dict[str, Any]]:
-    objs: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
+def _first(metas: dict[str, list[str]], keys: tuple[str, ...]) -> str:
+    return next((metas[k][0] for k in keys if metas.get(k)), "")
+
+
+class _Trafilatura:
+    """trafilatura's metadata reading on the same parsed tree, computed only when asked."""
+
+    def __init__(self, tree: etree._Element, url: str | None) -> None:
+        self.tree, self.url = tree, url
+        self._meta: Any = None
+
+    def meta(self) -> Any:
+        if self._meta is None:
+            from trafilatura.metadata import examine_meta, extract_meta_json
+
+            try:
+                self._meta = extract_meta_json(self.tree, examine_meta(self.tree))
+            except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
+                from trafilatura.settings import Document
+
+                self._meta = Document()
+        return self._meta
+
+    def author(self) -> str:
+        """Its reading of meta and JSON-LD (its search of the body deep-copies the whole tree,
+        and ``byline_markup`` already covers the body's byline elements)."""
+        return self.meta().author or ""
+
+    def date(self) -> str:
+        from htmldate import find_date
+
         try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack and len(objs) < 50:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if "@graph" in item:
-                    stack.append(item["@graph"])
-                objs.append(item)
-    return objs
+            return find_date(self.tree, url=self.url, original_date=True, extensive_search=False,
+                             outputformat="%Y-%m-%d") or ""
+        except (ValueError, TypeError, RecursionError):
+            return ""
 
 
-def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return _names(value.get("name"))
-    if isinstance(value, list):
-        return [n for v in value for n in _names(v)]
-    return []
-
-
-def _article_ld(objs: list[dict[str, Any]]) -> dict[str, Any]:
-    best: dict[str, Any] = {}
-    for obj in objs:
-        kind = obj.get("@type")
-        kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
-        if _ARTICLE_TYPES.search(kinds) and ("headline" in obj or "articleBody" in obj):
-            if "articleBody" in obj or not best:
-                best = obj
-    return best
-
-
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
-
-
-def _strip_site(title: str, site: str, h1: str) -> str:
-    """ "Headline | Site" → "Headline" (when the site's name or the page's <h1> says so)."""
-    if h1 and title != h1 and title.startswith(h1) and title[len(h1):].startswith(_SEPARATORS):
-        return h1
-    for sep in _SEPARATORS:
-        if site and title.endswith(sep + site):
-            return title[: -len(sep + site)].strip()
-        if site and title.startswith(site + sep):
-            return title[len(site + sep):].strip()
-    return title
-
-
-def split_authors(text: str) -> list[str]:
-    text = re.sub(r"^\s*(?:by|von|par|por|di|door|av)\s+", "", text, flags=re.I)
-    parts = re.split(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", text)
-    return [p for p in (_clean(p) for p in parts) if p and len(p) < 80]
-
-
-def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901
+def page_meta(tree: etree._Element, url: str | None) -> PageMeta:
     """Everything the page says about itself, outside the article body."""
-    meta = _metas(tree)
-    ld = _article_ld(_jsonld(tree))
+    metas = _metas(tree)
+    objs = jsonld.objects(tree)
+    ld = jsonld.article(objs)
+    traf = _Trafilatura(tree, url)
     out = PageMeta()
-    title_el = next(iter(tree.iter("title")), None)
-    h1 = next(iter(tree.iter("h1")), None)
-    out.title = _clean(
-        meta.get("og:title") or ld.get("headline") or meta.get("twitter:title")
-        or (" ".join(h1.itertext()) if h1 is not None else "")
-        or (title_el.text_content() if title_el is not None else "")
-    )
-    out.title = _strip_site(out.title, _clean(meta.get("og:site_name")),
-                            _clean(" ".join(h1.itertext())) if h1 is not None else "")
-    out.description = _clean(meta.get("description") or meta.get("og:description")
-                             or ld.get("description") or meta.get("twitter:description"))
-    authors = _names(ld.get("author")) or [
-        a for a in meta.get("_authors", "").split("\x1f") if a and "://" not in a
-    ]
-    seen: list[str] = []
-    for a in authors:
-        for name in split_authors(_clean(a)):
-            if name not in seen:
-                seen.append(name)
-    out.authors = seen
-    out.published = _clean(
-        meta.get("article:published_time") or ld.get("datePublished")
-        or meta.get("date") or meta.get("pubdate") or meta.get("dc.date")
-        or meta.get("og:published_time") or meta.get("datepublished") or ""
-    )
-    if not out.published:
-        t = next((t for t in tree.iter("time") if t.get("datetime")), None)
-        out.published = _clean(t.get("datetime")) if t is not None else ""
-    html = tree if tree.tag == "html" else tree.getroottree().getroot()
-    out.language = _clean(html.get("lang") or html.get("{http://www.w3.org/XML/1998/namespace}lang")
-                          or meta.get("content-language") or ld.get("inLanguage")
-                          or meta.get("og:locale", "").replace("_", "-"))
+    out.site_name = _site_name(metas, ld, objs)
+    out.authors = _authors(tree, metas, ld, out.site_name, traf)
+    out.title = _title(tree, metas, ld, out.site_name, out.authors)
+    out.description = _clean(_first(metas, ("description", "og:description", "dc:description"))
+                             or jsonld.text(ld.get("description"))
+                             or _first(metas, ("twitter:description",)))
+    out.published = _published(tree, metas, ld, traf)
+    out.language = _language(tree, metas, ld)
     canonical = next((link.get("href") for link in tree.iter("link")
                       if "canonical" in (link.get("rel") or "").lower() and link.get("href")), None)
-    out.url = canonical_url(_abs(url, canonical or meta.get("og:url") or url or ""))
-    publisher = ld.get("publisher")
-    out.site_name = _clean(meta.get("og:site_name") or (_names(publisher) or [""])[0])
-    tags = [t for t in meta.get("_tags", "").split("\x1f") if t]
-    if not tags and meta.get("keywords"):
-        tags = [t for t in meta["keywords"].split(",")]
-    if not tags and ld.get("keywords"):
-        kw = ld["keywords"]
-        tags = kw.split(",") if isinstance(kw, str) else [str(k) for k in kw if k]
-    out.tags = list(dict.fromkeys(_clean(t) for t in tags if _clean(t)))[:30]
-    image = meta.get("og:image") or meta.get("twitter:image") or meta.get("og:image:url")
+    out.url = canonical_url(_abs(url, canonical or _first(metas, ("og:url",)) or url or ""))
+    out.tags = _tags(metas, ld)
+    image = _first(metas, ("og:image", "twitter:image", "og:image:url"))
     if image:
-        out.cover = Image(_abs(out.url or url, image), _clean(meta.get("og:image:alt")
-                                                   or meta.get("twitter:image:alt")))
-    audio = meta.get("og:audio") or meta.get("og:audio:url")
+        out.cover = Image(_abs(out.url or url, image),
+                          _first(metas, ("og:image:alt", "twitter:image:alt")))
+    audio = _first(metas, ("og:audio", "og:audio:url"))
     if not audio:
         for el in tree.iter("audio"):
             src = el.get("src") or next((s.get("src") for s in el.iter("source") if s.get("src")), "")
@@ -185,5 +158,169 @@ def page_meta(tree: etree._Element, url: str | None) -> PageMeta:  # noqa: C901
     return out
 
 
+# ------------------------------------------------------------------ site name
+
+def _site_name(metas: dict[str, list[str]], ld: dict[str, Any], objs: list[dict[str, Any]]) -> str:
+    """The article's publisher (JSON-LD), then ``og:site_name``, the site's own JSON-LD, DC."""
+    publisher = next(iter(jsonld.names(ld.get("publisher"))), "")
+    for value in (publisher, _first(metas, SITE_KEYS[:1]), jsonld.site_name(objs),
+                  _first(metas, SITE_KEYS[1:])):
+        value = _clean(value)
+        if value and "://" not in value:
+            return value
+    return ""
+
+
+# ------------------------------------------------------------------ authors
+
+def _authors(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any], site: str,
+             traf: _Trafilatura) -> list[str]:
+    """The first source that yields real names: JSON-LD, meta (all values of the best key),
+    microdata, rel=author, visible byline elements, trafilatura."""
+    sources = [
+        lambda: jsonld.names(ld.get("author")) or jsonld.names(ld.get("creator")),
+        lambda: next((metas[k] for k in AUTHOR_KEYS if metas.get(k)), []),
+        lambda: byline_markup.itemprop_authors(tree),
+        lambda: byline_markup.rel_authors(tree),
+        lambda: byline_markup.visible_bylines(tree),
+        lambda: [traf.author()],
+    ]
+    ld_people = jsonld.persons(ld.get("author"))
+    refused: set[str] = set()  # values a source gave that are no name (a login, a placeholder)
+    for k, source in enumerate(sources):
+        names: list[str] = []
+        # a person may share the site's name (a personal blog); an organisation may not
+        not_site = "" if (k == 0 and ld_people) else site
+        for raw in source():
+            if k == len(sources) - 1 and raw.lower() in refused:
+                break  # trafilatura reading the same markup does not overrule the rules here
+            found = split_authors(raw, not_site, visible=k >= VISIBLE - 2)
+            if not found:
+                refused.add(" ".join(raw.split()).lower())
+            if k == VISIBLE and names:
+                break  # the first byline element is the article's; later ones are teasers'
+            if k == VISIBLE and len(found) > MAX_VISIBLE_NAMES:
+                continue  # a menu or a list of links, not a byline
+            names.extend(n for n in found if n not in names)
+        if names:
+            return names
+    return []
+
+
+# ------------------------------------------------------------------ title
+
+def _title(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any], site: str,
+           authors: list[str]) -> str:
+    cands = [jsonld.text(ld.get("headline")), jsonld.text(ld.get("name"))]
+    cands += [_first(metas, (k,)) for k in TITLE_KEYS]
+    head = _clean(_head_title(tree))
+    cands.append(head)
+    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c]
+    h1s = [t for t in (_clean(" ".join(h.itertext())) for h in _h1s(tree)) if t]
+    for cand in cands:
+        for h1 in h1s:
+            if _same(cand, h1):
+                return h1
+    names = [n for n in (site, *authors) if n]
+    for cand in cands:
+        bare = strip_names(cand, names)
+        for h1 in h1s:
+            if bare != cand and _same(bare, h1):
+                return h1
+    if cands:
+        best = strip_names(cands[0], names)
+        return _drop_last_part(best) if best == head else best
+    return h1s[0] if h1s else ""
+
+
+_LAST_PART = re.compile(r"^(.*\S)\s+[|–—»-]\s+[^|–—»]+$")
+MIN_TITLE_WORDS = 5
+
+
+def _drop_last_part(title: str) -> str:
+    """A document ``<title>`` ends in the site's name more often than not: "Headline – Site".
+    Its last part goes when what is left still reads as a headline (5 words or more), which
+    keeps "Python - The Good Parts" whole; og:title and JSON-LD headlines are taken as given."""
+    m = _LAST_PART.match(title)
+    if m and len(m.group(1).split()) >= MIN_TITLE_WORDS:
+        return m.group(1)
+    return title
+
+
+def _h1s(tree: etree._Element) -> list[etree._Element]:
+    return [h for h in tree.iter("h1")][:10]
+
+
+def _head_title(tree: etree._Element) -> str:
+    """The document's ``<title>`` (not an SVG icon's ``<title>`` in the body)."""
+    for el in tree.iter("title"):
+        if not any(a.tag == "svg" or a.tag == "body" for a in el.iterancestors()):
+            return el.text_content()
+    return ""
+
+
+def strip_names(title: str, names: list[str]) -> str:
+    """ "Headline | Site", "Headline - by Author - Site", "Site: Headline" → "Headline"."""
+    seps = "|".join(re.escape(sep) for sep in _SEPARATORS)
+    for name in names:
+        n = re.escape(name)
+        for pattern in (rf"\s+(?:{seps})\s*(?:by\s+)?{n}\s*$", rf"^\s*{n}\s*(?:{seps})\s+"):
+            bare = re.sub(pattern, "", title, flags=re.I)
+            if bare != title and bare.strip():
+                return strip_names(bare.strip(), names)
+    return title
+
+
+def _same(a: str, b: str) -> bool:
+    norm = re.compile(r"\W+")
+    return bool(a) and norm.sub("", a).lower() == norm.sub("", b).lower()
+
+
+# ------------------------------------------------------------------ date
+
+def _published(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any],
+               traf: _Trafilatura) -> str:
+    """JSON-LD ``datePublished``, publication meta, ``<time>``, then htmldate; as ISO 8601."""
+    sources = [
+        lambda: jsonld.text(ld.get("datePublished")),
+        *[(lambda k=k: _first(metas, (k,))) for k in DATE_KEYS],
+        lambda: jsonld.text(ld.get("dateCreated")),
+        lambda: byline_markup.time_published(tree),
+        # htmldate guesses from URLs and page text: asked only of a page that says it is an
+        # article (a wiki or docs page would get a date from its prose)
+        lambda: traf.date() if _is_article(tree, metas, ld) else "",
+    ]
+    for source in sources:
+        value = iso_date(source())
+        if value:
+            return value
+    return ""
+
+
+def _is_article(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]) -> bool:
+    kind = _first(metas, ("og:type",)).lower()
+    return bool(ld) or kind == "article" or next(tree.iter("article"), None) is not None
+
+
+# ------------------------------------------------------------------ language, tags
+
+def _language(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]) -> str:
+    html = tree if tree.tag == "html" else tree.getroottree().getroot()
+    return _clean(html.get("lang") or html.get("{http://www.w3.org/XML/1998/namespace}lang")
+                  or _first(metas, LANG_KEYS) or jsonld.text(ld.get("inLanguage"))
+                  or _first(metas, ("og:locale",)).replace("_", "-"))
+
+
+def _tags(metas: dict[str, list[str]], ld: dict[str, Any]) -> list[str]:
+    tags = list(metas.get("article:tag", []))
+    if not tags and metas.get("keywords"):
+        tags = metas["keywords"][0].split(",")
+    if not tags and ld.get("keywords"):
+        kw = ld["keywords"]
+        tags = kw.split(",") if isinstance(kw, str) else [str(k) for k in kw if k]
+    return list(dict.fromkeys(_clean(t) for t in tags if _clean(t)))[:30]
+
+
 def _abs(base: str | None, href: str) -> str:
     return resolve_url(base, href)
+

@@ -11,9 +11,9 @@ from narrate.errors import ReadError
 from narrate.model import Article
 from narrate.readers import frontmatter
 from narrate.readers.assemble import assemble
-from narrate.readers.blocks import Converter
 from narrate.readers.decode import decode
 from narrate.readers.html import parse_tree
+from narrate.readers.html_blocks import HtmlConverter
 from narrate.readers.metadata import page_meta
 from narrate.readers.options import ReadOptions
 from narrate.sources import Source
@@ -30,7 +30,7 @@ def read(data: bytes, source: Source, options: ReadOptions) -> Article:
     fm_meta = frontmatter.to_meta(fm)
     meta = frontmatter.merge(fm_meta, page_meta(tree, fm_meta.url or source.url))
     root = next(iter(tree.iter("body")), tree)
-    conv = Converter(meta.url or source.url)
+    conv = HtmlConverter(meta.url or source.url)
     blocks = conv.blocks(root)
     return assemble(
         blocks, meta, source=source.name, options=options, audio_urls=conv.collected.audio_urls,

@@ -8,8 +8,11 @@ images are announced with alt text and caption; decorative ones are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from narrate.model import (
     Article,
@@ -26,6 +29,8 @@ from narrate.model import (
 )
 from narrate.speech.normalize import apply_lexicon, normalize
 from narrate.speech.voices import VoiceProfile, choose_profile
+from narrate.speech.wording import wording
+from narrate.speech.written import written_pieces
 
 # pauses after an utterance, in seconds
 PAUSE_SENTENCE = 0.35
@@ -47,6 +52,7 @@ class Utterance:
     pause: float  # seconds of silence after it
     block: int  # index into Article.blocks; -1 for title and byline
     chapter: str = ""  # non-empty: this utterance starts a chapter with this title
+    written: str = ""  # the same words as the article writes them, for read-along highlighting
 
 
 def build_script(article: Article, profile: VoiceProfile | None = None) -> list[Utterance]:
@@ -58,12 +64,12 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
     if article.subtitle:
         b.say(article.subtitle, -1, PAUSE_TITLE)
     if article.authors:
-        b.say(profile.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
+        b.say(b.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
     for index, block in enumerate(article.blocks):
         b.block(block, index)
     if b.out:
         last = b.out[-1]
-        b.out[-1] = Utterance(last.text, last.spoken, 0.0, last.block, last.chapter)
+        b.out[-1] = dataclasses.replace(last, pause=0.0)
     return b.out
 
 
@@ -85,21 +91,24 @@ class _Builder:
         self.profile = profile
         self.language = language
         self.out: list[Utterance] = []
+        self.wording = wording(profile, language)
 
     def say(self, text: str, block: int, pause: float, chapter: str = "") -> None:
         """Normalise ``text``, split it into sentences (and long ones into clauses), append."""
         clean = normalize(text, self.language)
-        if not re.search(r"\w", clean):
+        pieces = [(p, within) for s in split_sentences(clean) for p, within in split_long(s)
+                  if speakable(p)]
+        if not pieces:
             return
-        pieces = [p for s in split_sentences(clean) for p in split_long(s)]
+        written = written_pieces(text, clean, [p for p, _ in pieces])
         for k, (piece, within_sentence) in enumerate(pieces):
             last = k == len(pieces) - 1
             gap = pause if last else (PAUSE_CLAUSE if within_sentence else PAUSE_SENTENCE)
             spoken = apply_lexicon(piece, self.profile.lexicon)
-            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else ""))
+            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", written[k]))
 
     def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
-        w = self.profile.wording
+        w = self.wording
         if isinstance(block, Heading):
             self._pause_before(PAUSE_HEADING)
             title = " ".join(inline_text(block.inlines).split())
@@ -141,7 +150,7 @@ class _Builder:
     def _pause_before(self, seconds: float) -> None:
         if self.out and self.out[-1].pause < seconds:
             u = self.out[-1]
-            self.out[-1] = Utterance(u.text, u.spoken, seconds, u.block, u.chapter)
+            self.out[-1] = dataclasses.replace(u, pause=seconds)
 
 
 def _sentence(text: str) -> str:
@@ -153,6 +162,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def speakable(text: str) -> bool:
+    """False for text with no letter or digit (rules, dingbats, a line of underscores): the
+    engine would make no sound for it, so it is dropped rather than failing the article."""
+    return _LETTER_OR_DIGIT.search(text) is not None
+
+
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
@@ -160,26 +175,30 @@ def split_sentences(text: str) -> list[str]:
 def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[tuple[str, bool]]:
     """Split a sentence longer than ``limit`` into pieces of ``MIN_PIECE_CHARS`` to ``limit``
     characters: at clause punctuation when it can, else before a conjunction or preposition
-    near the middle, else between words. Each piece is synthesized on its own, so its start
-    and end are exact.
+    near the middle, else between words; a single word longer than ``limit`` is cut. Each
+    piece is synthesized on its own, so its start and end are exact. Linear in the length.
 
     Returns (piece, True when more of the same sentence follows) pairs.
     """
     if len(sentence) <= limit:
         return [(sentence, False)]
-    pieces: list[str] = []
+    pieces: list[list[str]] = []
+    sizes: list[int] = []
     for clause in re.split(r"(?<=[,;:])\s+", sentence):
-        if pieces and (len(pieces[-1]) < MIN_PIECE_CHARS or len(clause) < MIN_PIECE_CHARS
-                       or len(pieces[-1]) + 1 + len(clause) <= limit):
-            pieces[-1] += " " + clause
+        if pieces and (sizes[-1] < MIN_PIECE_CHARS or len(clause) < MIN_PIECE_CHARS
+                       or sizes[-1] + 1 + len(clause) <= limit) and sizes[-1] + 1 + len(clause) <= 4 * limit:
+            pieces[-1].append(clause)
+            sizes[-1] += 1 + len(clause)
         else:
-            pieces.append(clause)
+            pieces.append([clause])
+            sizes.append(len(clause))
     out: list[str] = []
     for piece in pieces:
-        out.extend(_halve(piece, limit))
+        out.extend(_halve(" ".join(piece).split(), limit))
     return [(p, k < len(out) - 1) for k, p in enumerate(out)]
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _BREAK_BEFORE = frozenset(
     "and but or nor so because while when where whereas which who whom whose that after before "
     "although though since until unless including in on at for with without from to into "
@@ -187,18 +206,36 @@ _BREAK_BEFORE = frozenset(
 )
 
 
-def _halve(text: str, limit: int) -> list[str]:
-    """Split ``text`` until every piece fits, preferring clause commas, then break words."""
-    if len(text) <= limit:
-        return [text]
-    words = text.split()
-    middle = len(text) / 2
+def _halve(words: list[str], limit: int) -> list[str]:
+    """Split ``words`` until every piece fits, preferring clause commas, then break words.
 
-    def score(i: int) -> float:
-        left = len(" ".join(words[:i]))
-        bonus = 0 if words[i - 1].endswith((",", ";", ":")) else (
-            20 if words[i].lower() in _BREAK_BEFORE else 45)
-        return abs(left - middle) + bonus
+    Candidate cuts are scored only near the middle, so the whole is O(n log n); a word longer than ``limit`` is cut into ``limit``-sized parts."""
+    out: list[str] = []
+    stack = [words]
+    while stack:
+        part = stack.pop()
+        length = sum(len(w) for w in part) + len(part) - 1
+        if length <= limit:
+            if part:
+                out.append(" ".join(part))
+            continue
+        if len(part) == 1:
+            word = part[0]
+            out.extend(word[k:k + limit] for k in range(0, len(word), limit))
+            continue
+        ends = list(accumulate(len(w) + 1 for w in part))  # end of word i, plus one
+        middle = length / 2
+        centre = bisect_left(ends, middle)
 
-    cut = min(range(1, len(words)), key=score)
-    return _halve(" ".join(words[:cut]), limit) + _halve(" ".join(words[cut:]), limit)
+        def score(i: int, ends: list[int] = ends, part: list[str] = part,
+                  middle: float = middle) -> float:
+            bonus = 0 if part[i - 1].endswith((",", ";", ":")) else (
+                20 if part[i].lower() in _BREAK_BEFORE else 45)
+            return abs(ends[i - 1] - 1 - middle) + bonus
+
+        # a cut more than ~45 characters from the middle never beats one at the middle
+        window = range(max(1, centre - 40), min(len(part), centre + 40))
+        cut = min(window, key=score)
+        stack.append(part[cut:])
+        stack.append(part[:cut])
+    return out

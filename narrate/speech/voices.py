@@ -1,4 +1,5 @@
-"""Voice profiles: ``voices/*.toml`` at the repository root (plus ``$NARRATE_VOICES`` folders).
+"""Voice profiles: ``narrate/speech/profiles/*.toml``, shipped as package data so a wheel install
+has them, plus a user's own in the folders listed in ``$NARRATE_VOICES`` (these win a name clash).
 
 A profile names an engine, optionally pins an engine voice, gives its language, engine options,
 a pronunciation lexicon and the wording of announcements::
@@ -19,12 +20,14 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from narrate.errors import ConfigError, EngineUnavailable
 
-ROOT_VOICES = Path(__file__).resolve().parent.parent.parent / "voices"
+# Package data, found through importlib.resources (pip always unpacks a wheel onto disk).
+SHIPPED_VOICES = Path(str(files("narrate.speech").joinpath("profiles")))
 DEFAULT_PROFILE = "default"
 
 WORDING = {
@@ -54,11 +57,11 @@ class VoiceProfile:
 
 def voice_dirs() -> list[Path]:
     extra = [Path(p) for p in os.environ.get("NARRATE_VOICES", "").split(os.pathsep) if p]
-    return [*extra, ROOT_VOICES]
+    return [*extra, SHIPPED_VOICES]
 
 
 def _builtin_default() -> VoiceProfile:
-    """Used only when the repository's voices/ folder is absent (e.g. a wheel install)."""
+    """Used only if the shipped default.toml is missing (a damaged install)."""
     return VoiceProfile(DEFAULT_PROFILE, "pyttsx3", "en", description="espeak-ng, English")
 
 

@@ -23,8 +23,10 @@ from narrate.model import (
     Table,
     Text,
 )
+from narrate.writers.links import LinkPolicy
 from narrate.writers.meta import byline, date_line
 from narrate.writers.options import WriteOptions
+from narrate.xmlsafe import xml_clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))(?=\s|$)")
@@ -49,24 +51,27 @@ def write(article: Article, options: WriteOptions) -> str:
             parts.append(f"*{escape(line)}*")
     if article.url:
         parts.append(f"Source: <{article.url}>")
-    parts.extend(_block(b, options) for b in article.blocks)
-    return "\n\n".join(p for p in parts if p) + "\n"
+    links = LinkPolicy(article)
+    parts.extend(_block(b, options, links) for b in article.blocks)
+    return xml_clean("\n\n".join(p for p in parts if p) + "\n")  # no control characters
 
 
-def _inlines(inlines: tuple[Inline, ...]) -> str:
+def _inlines(inlines: tuple[Inline, ...], links: LinkPolicy) -> str:
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(escape(node.text))
         elif isinstance(node, Emphasis):
-            out.append(_wrap("*", _inlines(node.inlines)))
+            out.append(_wrap("*", _inlines(node.inlines, links)))
         elif isinstance(node, Strong):
-            out.append(_wrap("**", _inlines(node.inlines)))
+            out.append(_wrap("**", _inlines(node.inlines, links)))
         elif isinstance(node, Code):
             tick = "``" if "`" in node.text else "`"
             out.append(f"{tick}{node.text}{tick}")
         elif isinstance(node, Link):
-            out.append(f"[{_inlines(node.inlines).strip()}](<{node.href.replace('>', '%3E')}>)")
+            href = links.markdown_href(node.href)
+            words = _inlines(node.inlines, links)
+            out.append(f"[{words.strip()}](<{href.replace('>', '%3E')}>)" if href else words)
         elif isinstance(node, LineBreak):
             out.append("\\\n")
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
@@ -81,13 +86,14 @@ def _wrap(mark: str, inner: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one branch per block type
+def _block(block: Block, options: WriteOptions, links: LinkPolicy) -> str:  # noqa: C901 - one branch per block type
     if isinstance(block, Heading):
-        return "#" * min(6, max(2, block.level)) + " " + _inlines(block.inlines)
+        return "#" * min(6, max(2, block.level)) + " " + _inlines(block.inlines, links)
     if isinstance(block, Paragraph):
-        return _inlines(block.inlines)
+        return _inlines(block.inlines, links)
     if isinstance(block, Figure):
-        lines = [f"![{escape(block.alt)}](<{block.src}>)"]
+        src = links.src(block.src)
+        lines = [f"![{escape(block.alt)}](<{src}>)" if src else f"{escape(options.image_label)}: {escape(block.alt)}"]
         if block.caption:
             lines.append(f"*{escape(block.caption)}*")
         if block.credit:
@@ -97,18 +103,18 @@ def _block(block: Block, options: WriteOptions) -> str:  # noqa: C901 - one bran
         items = []
         for n, item in enumerate(block.items, 1):
             marker = f"{n}." if block.ordered else "-"
-            body = "\n\n".join(_block(b, options) for b in item)
+            body = "\n\n".join(_block(b, options, links) for b in item)
             pad = " " * (len(marker) + 1)
             items.append(f"{marker} " + "\n".join(
                 (pad + line) if line else "" for line in body.split("\n")).lstrip())
         return "\n".join(items)
     if isinstance(block, BlockQuote):
-        body = "\n\n".join(_block(b, options) for b in block.blocks)
+        body = "\n\n".join(_block(b, options, links) for b in block.blocks)
         if block.attribution:
             body += f"\n\n— {escape(block.attribution)}"
         return "\n".join(("> " + line).rstrip() for line in body.split("\n"))
     if isinstance(block, PullQuote):
-        return f"> **{escape(options.pull_quote_label)}:** {_inlines(block.inlines)}"
+        return f"> **{escape(options.pull_quote_label)}:** {_inlines(block.inlines, links)}"
     if isinstance(block, CodeBlock):
         fence = "````" if "```" in block.text else "```"
         return f"{fence}{block.language}\n{block.text}\n{fence}"

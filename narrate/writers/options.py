@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from narrate.writers.sync import Sentence
+
 
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
@@ -12,8 +14,13 @@ class WriteOptions:
     caption_label: str = "Caption"
     credit_label: str = "Credit"
     pull_quote_label: str = "Pull quote"
+    table_label: str = "Table"
     # Plain text lists link targets at the end only when asked (pandoc's plain writer drops
     # them too): the text export then holds just what is read, for screen readers and braille.
     show_link_targets: bool = False
     # Give figures as text ("Image: alt") instead of <img>: for packages that carry no images.
     describe_images: bool = False
+    # Timed sentences of the narration (media overlays, read-along page): see writers/sync.py.
+    sentences: tuple[Sentence, ...] = ()
+    # Image source URL -> path inside the package, for images the package carries.
+    image_files: tuple[tuple[str, str], ...] = ()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import resource
 import time
 
 from PIL import Image
@@ -8,6 +9,7 @@ from PIL import Image
 from narrate.audio.cover import cover_for, fetch_bytes, generated, square_jpeg
 from narrate.model import Article
 from narrate.model import Image as ArticleImage
+from tests.pngbomb import png_bomb
 
 
 def png(w: int, h: int) -> bytes:
@@ -48,7 +50,7 @@ def test_unusable_covers_fall_back_to_a_generated_one(local_server) -> None:
 def test_unreachable_cover_fails_fast() -> None:
     start = time.monotonic()
     # a TEST-NET address: nothing answers; the timeout must keep it short
-    assert fetch_bytes("http://192.0.2.1/cover.jpg", timeout=1.0) is None
+    assert fetch_bytes("http://192.0.2.1/cover.jpg", deadline=1.0) is None
     assert time.monotonic() - start < 5
 
 
@@ -56,3 +58,24 @@ def test_oversized_cover_is_refused(local_server) -> None:
     url = local_server.add("/big.png", png(50, 50), "image/png")
     assert fetch_bytes(url, max_bytes=10) is None
     assert square_jpeg(b"not an image") is None
+
+
+def test_a_pixel_bomb_is_refused_before_decoding(local_server) -> None:
+    bomb = png_bomb(12845)  # 165 megapixels in 160 KB: 165 MB grey, 660 MB as RGBA
+    assert len(bomb) < 200_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    started = time.monotonic()
+    assert square_jpeg(bomb) is None
+    assert time.monotonic() - started < 1.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # < 100 MB
+    url = local_server.add("/bomb.png", bomb, "image/png")
+    cover = cover_for(Article(title="Bomb", cover=ArticleImage(url)))
+    assert cover.generated
+    # past Pillow's own hard limit (2 x 89 MP) it is still a fallback, not an exception
+    assert square_jpeg(png_bomb(15000, pixels=False)) is None
+
+
+def test_a_large_but_reasonable_cover_is_used(local_server) -> None:
+    url = local_server.add("/wide.png", png(4000, 3000), "image/png")
+    cover = cover_for(Article(title="Wide", cover=ArticleImage(url)))
+    assert not cover.generated and size(cover.data) == (1400, 1400)

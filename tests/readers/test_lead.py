@@ -70,3 +70,25 @@ def test_block_boilerplate() -> None:
     assert is_boilerplate(Paragraph((Text("READ MORE: Storm closes the pier"),)))
     assert not is_boilerplate(PROSE)
     assert not is_boilerplate(Paragraph((Text("More than 40 keepers once worked here."),)))
+
+
+def test_dateline_at_the_top_is_metadata() -> None:
+    for line in ("Updated 5:45 AM PST, March 3, 2024", "March 3, 2024", "Published 3 hours ago",
+                 "11/19/2019 10:04 am"):
+        body, lead = split_lead((Paragraph((Text(line),)), PROSE), "Title")
+        assert body == (PROSE,), line
+    _, lead = split_lead((Paragraph((Text("Updated 5:45 AM PST, March 3, 2024"),)), PROSE), "T")
+    assert lead.published == "2024-03-03"
+
+
+def test_dateline_with_a_byline() -> None:
+    line = Paragraph((Text("5:45 AM PST 11/19/2019 by Ana Lim"),))
+    body, lead = split_lead((line, PROSE), "Title")
+    assert body == (PROSE,)
+    assert lead.authors == ["Ana Lim"]
+
+
+def test_a_short_line_with_a_number_is_not_a_dateline() -> None:
+    for line in ("Chapter 3", "Top 10 beaches in 2024", "March 3, 2024 was a cold day"):
+        body, _ = split_lead((Paragraph((Text(line),)), PROSE), "Title")
+        assert body[0] == Paragraph((Text(line),)), line

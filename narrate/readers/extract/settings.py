@@ -7,7 +7,10 @@ run with ``--allow-regression``.
 from __future__ import annotations
 
 # ---- gate (bench/extraction.py --gate): pinned on the AEB dev split
-F1_FLOOR = 0.982  # narrate's F1 must not fall below this
+# HELDOUT_F1_FLOOR is set from the held-out half of the site split (what unseen sites get);
+# F1_FLOOR is the in-sample floor over all dev pages, never below the 0.975.
+HELDOUT_F1_FLOOR = 0.970  # narrate's F1 on the held-out sites must not fall below this
+F1_FLOOR = 0.975  # narrate's F1 on all dev pages must not fall below this
 SPEED_CEILING = 1.2  # narrate ms/page ÷ trafilatura ms/page, measured in the same run
 
 # ---- lead of the article (kicker, byline, author bio)
@@ -39,3 +42,6 @@ JSONLD_MIN_CHARS = 400  # a JSON-LD articleBody shorter than this is not trusted
 
 # ---- language detection
 DETECT_CHARS = 1500  # characters of body text given to the language detector
+
+# ---- structure put back from the page (extract/restore.py)
+HEADING_MAX_WORDS = 20  # a page heading longer than this inside the article is not a heading

@@ -55,8 +55,6 @@ class Engine(ABC):
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     Options: ClassVar[type[Options]] = Options
-    #: the engine turns text into speech (False: it brings whole-article audio, like "fetch")
-    synthesizes: ClassVar[bool] = True
     #: the engine can pick a voice from a BCP 47 language tag
     picks_voice_by_language: ClassVar[bool] = True
 

@@ -8,10 +8,8 @@ from narrate.speech.engines.base import Engine
 
 
 def register_engines(register: Callable[[type[Engine]], None]) -> None:
-    from narrate.speech.engines.fetch import FetchEngine
     from narrate.speech.engines.piper_tts import PiperEngine
     from narrate.speech.engines.pyttsx3_espeak import Pyttsx3Engine
 
     register(Pyttsx3Engine)
     register(PiperEngine)
-    register(FetchEngine)

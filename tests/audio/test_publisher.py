@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from narrate.audio.publisher import fetch_audio
 from narrate.errors import SourceError
 from narrate.model import Article, Paragraph, Text
 from narrate.speak import speak
-from narrate.speech.engines.fetch import fetch_audio
 from tests.audio.conftest import make_mp3
 from tests.conftest import need_tool
 
@@ -21,12 +21,14 @@ def test_fetch_audio_checks(local_server, tmp_path: Path) -> None:
     assert fetch_audio(ok, tmp_path / "a").read_bytes()[:2] == b"\xff\xfb"
     with pytest.raises(SourceError, match="content type"):
         fetch_audio(local_server.add("/page", b"<html>", "text/html"), tmp_path / "b")
-    with pytest.raises(SourceError, match="cap"):
+    with pytest.raises(SourceError, match="limit"):
         fetch_audio(ok, tmp_path / "c", max_bytes=10)
     with pytest.raises(SourceError, match="http"):
         fetch_audio("ftp://example.org/a.mp3", tmp_path / "d")
-    with pytest.raises(SourceError, match="cannot fetch"):
+    with pytest.raises(SourceError, match="HTTP 404"):
         fetch_audio(local_server.base + "/404.mp3", tmp_path / "e")
+    with pytest.raises(SourceError, match="empty"):
+        fetch_audio(local_server.add("/empty.mp3", b"", "audio/mpeg"), tmp_path / "f")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]  # no partial files
 
 

@@ -1,0 +1,52 @@
+"""Each piece of text said once.
+
+A page shows some text twice for the eye: the caption of a figure again as a loose paragraph
+or a list item, a pull quote set as an ordinary block quote beside the paragraph it repeats.
+The figure's caption and the body's paragraph are the copies we keep. (Only quotes: a
+paragraph that repeats part of another is left alone, texts do repeat phrases.)
+"""
+
+from __future__ import annotations
+
+from narrate.model import Block, BlockQuote, ListBlock, Paragraph, inline_text
+
+REPEAT_MIN_WORDS = 6  # a shorter repeat may be a common phrase, not a pull quote
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).strip(" \"'“”‘’«»").lower()
+
+
+def _text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return inline_text(block.inlines)
+    if isinstance(block, BlockQuote):
+        return " ".join(_text(b) for b in block.blocks)
+    return ""
+
+
+def say_once(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]:
+    """``blocks`` without caption copies and without quotes repeated from a paragraph."""
+    caps = {_key(c) for c in captions if c}
+    paragraphs = [_key(_text(b)) for b in blocks if isinstance(b, Paragraph)]
+    out: list[Block] = []
+    for block in blocks:
+        key = _key(_text(block))
+        if key and key in caps and isinstance(block, Paragraph):
+            continue
+        if isinstance(block, ListBlock) and caps:
+            block = _without_caption_items(block, caps)
+            if not block.items:
+                continue
+        if (isinstance(block, BlockQuote) and len(key.split()) >= REPEAT_MIN_WORDS
+                and any(key != p and key in p for p in paragraphs)):
+            continue  # a pull quote: the paragraph that holds the sentence says it
+        out.append(block)
+    return tuple(out)
+
+
+def _without_caption_items(block: ListBlock, caps: set[str]) -> ListBlock:
+    items = tuple(item for item in block.items
+                  if not (len(item) == 1 and isinstance(item[0], Paragraph)
+                          and _key(_text(item[0])) in caps))
+    return block if len(items) == len(block.items) else ListBlock(block.ordered, items)

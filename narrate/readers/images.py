@@ -1,0 +1,142 @@
+"""Which ``<img>`` is content, and where its picture really is.
+
+- Source: lazy loaders keep the real address in ``data-src`` (and kin) or ``data-srcset``
+  while ``src`` holds a placeholder (a tiny ``data:`` GIF, a "blank"/"placeholder" file), so
+  those come first; then ``src``; then ``srcset``; then a ``<picture>``'s ``<source>``; then
+  the ``<img>`` of a ``<noscript>`` fallback beside it.
+- Decorative, so left out: ``role="presentation"`` or ``"none"``, ``aria-hidden="true"``
+  (except the picture of a formula whose MathML twin is not read), a declared size of at most
+  2 px (a tracking pixel) or of at most 32 px on both sides (an icon). An ``alt=""`` picture
+  of content size stays in the model (the HTML and EPUB exports show it, marked decorative
+  for screen readers) but is never narrated: the speech script says nothing for an image
+  without alt or caption. So are pictures inside an ``aria-hidden`` or ``hidden`` container
+  and the picture of a teaser card (a link that holds a picture and a headline).
+- Alt text is kept exactly as written (whitespace collapsed); nothing is ever made up for an
+  image that has neither alt nor caption.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
+              "data-hi-res-src", "data-full-src", "data-original-src")
+_PLACEHOLDER = re.compile(r"(?:^|/)(?:blank|spacer|placeholder|transparent|pixel|loading|grey|gray|"
+                          r"empty|1x1)(?:[-_][\w-]*)?\.(?:gif|png|svg|jpe?g|webp)$", re.I)
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
+ICON_MAX_PX = 32
+TEASER_LINK_WORDS = 3  # a link holding a picture and this many words is a teaser card
+PIXEL_MAX_PX = 2
+
+
+def _placeholder(src: str) -> bool:
+    if src.startswith("data:"):
+        return len(src) < 400  # a real inline picture is larger than a 1×1 or blank SVG
+    return bool(_PLACEHOLDER.search(src.split("?")[0]))
+
+
+def _from_srcset(srcset: str) -> str:
+    """The widest candidate of a srcset (the first when no widths are given)."""
+    best, best_w = "", -1.0
+    for part in re.split(r",\s+(?=\S)", srcset.strip()):
+        bits = part.strip().split()
+        if not bits:
+            continue
+        width = -0.5
+        if len(bits) > 1 and re.fullmatch(r"\d+(?:\.\d+)?[wx]", bits[-1]):
+            width = float(bits[-1][:-1])
+        if width > best_w:
+            best, best_w = bits[0], width
+    return best
+
+
+def image_source(img: etree._Element) -> str:
+    """The address of the picture an ``<img>`` shows, or ``""`` (raw, not yet resolved)."""
+    src = (img.get("src") or "").strip()
+    for attr in LAZY_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not _placeholder(value):
+            return value
+    if src and not _placeholder(src):
+        return src
+    for attr in ("data-srcset", "srcset", "data-lazy-srcset"):
+        value = _from_srcset(img.get(attr) or "")
+        if value:
+            return value
+    picture = _picture(img)
+    if picture is not None:
+        for source in picture.iter("source"):
+            value = _from_srcset(source.get("srcset") or source.get("data-srcset") or "")
+            if value:
+                return value
+    fallback = _noscript_image(img)
+    if fallback is not None:
+        return image_source(fallback)
+    return src  # a placeholder is still better than nothing when it is all there is
+
+
+def _picture(img: etree._Element) -> etree._Element | None:
+    """The ``<picture>`` around an ``<img>`` (libxml2 nests the img inside ``<source>``)."""
+    for anc in img.iterancestors():
+        if anc.tag == "picture":
+            return anc
+        if anc.tag != "source":
+            return None
+    return None
+
+
+def _noscript_image(img: etree._Element) -> etree._Element | None:
+    node = _picture(img)
+    node = img if node is None else node
+    sib = node.getnext()
+    if sib is None or sib.tag != "noscript":
+        return None
+    inner = next(iter(sib.iter("img")), None)
+    if inner is None and sib.text and "<img" in sib.text:
+        try:
+            frag = lxml.html.fragment_fromstring(sib.text, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return None
+        inner = next(iter(frag.iter("img")), None)
+    return inner
+
+
+def _px(value: str | None) -> float | None:
+    m = _SIZE.match(value or "")
+    return float(m.group(1)) if m else None
+
+
+def _math_twin(img: etree._Element) -> bool:
+    """The visible fallback of a formula whose accessible version is MathML beside it
+    (MediaWiki, MathJax and KaTeX render both); narrate does not read MathML, so the
+    picture and its alt (the formula's source) are the formula."""
+    parent = img.getparent()
+    return parent is not None and next(parent.iter("math", "{*}math"), None) is not None
+
+
+def is_decorative(img: etree._Element) -> bool:
+    """True for an image no reader needs (see the module docstring)."""
+    if (img.get("role") or "").strip().lower() in ("presentation", "none"):
+        return True
+    if (img.get("aria-hidden") or "").strip().lower() == "true" and not _math_twin(img):
+        return True
+    for anc in img.iterancestors():
+        if anc.tag in ("article", "main", "body"):
+            break
+        if (anc.get("aria-hidden") or "").strip().lower() == "true" or anc.get("hidden") is not None:
+            return True  # hidden with its container (a duplicate thumbnail, a closed gallery)
+        if anc.tag == "a" and len("".join(anc.itertext()).split()) >= TEASER_LINK_WORDS:
+            return True  # a card: picture and headline in one link to another page
+    w, h = _px(img.get("width")), _px(img.get("height"))
+    if w is not None and h is not None:
+        if (w <= PIXEL_MAX_PX and h <= PIXEL_MAX_PX) or (w <= ICON_MAX_PX and h <= ICON_MAX_PX):
+            return True
+    return False
+
+
+def in_noscript(img: etree._Element) -> bool:
+    """A fallback copy inside ``<noscript>``: read through its lazy twin, never on its own."""
+    return any(a.tag == "noscript" for a in img.iterancestors())

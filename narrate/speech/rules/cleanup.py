@@ -1,0 +1,36 @@
+"""Unicode clean-up, run first: one spelling for each character a rule looks for.
+
+NFC (a decomposed accent is one letter), invisible characters removed, typographic quotes,
+primes and modifier apostrophes mapped to ASCII, digit groups joined across no-break and thin
+spaces (``12 500`` is one number), dashes between words made pauses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_MAP = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u02b9": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2033": '"', "\u02ba": '"', "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u2012": "\u2013", "\u2026": "...", "\u2022": ",", "\u00a0": " ", "\u2009": " ",
+    "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
+})
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+# 12 500, 1 250 000 with a no-break, thin, narrow no-break or figure space: one number
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2009\u202f\u2007]\d{3})+(?![\d])")
+
+
+def clean(text: str) -> str:
+    """Text with one code point per character the rules look for."""
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    for glyph, plain in _LIGATURES.items():
+        text = text.replace(glyph, plain)
+    text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
+    text = text.translate(_MAP)
+    text = re.sub(r"\s*[\u2014\u2015]\s*", ", ", text)  # em dash: a pause
+    text = re.sub(r"(?<=[^\W\d])\s*\u2013\s*(?=[^\W\d])", ", ", text)  # en dash between words
+    text = re.sub(r"\s+\u2013\s+", ", ", text)
+    return re.sub(r"\s+--\s+", ", ", text)

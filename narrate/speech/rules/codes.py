@@ -1,0 +1,82 @@
+"""Alphanumeric codes and Roman numerals.
+
+Codes with letters and digits (COVID-19, H5N1, CO2, A380, F-35, 4K) stay whole: espeak-ng
+spells them as one unit, and no later rule may turn their digits into words glued to the
+letters. Video resolutions (1080p, 720p) are said in pairs, as people say them.
+
+Roman numerals are read only where they cannot be a word: after a regnal name ("Charles III"
+-> "Charles the third"), after an event or sequel word ("World War II", "Super Bowl LVIII",
+"Chapter XII"), or a numeral of two or more of I, V, X after a capitalised title word
+("Rocky IV"). The pronoun "I" and words such as MIX or CIVIL are never numerals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrate.speech import numbers
+from narrate.speech.rules.vocab import primary
+
+_REGNAL = frozenset("""
+Charles Henry Elizabeth Louis Edward George William James Richard John Benedict Pius Paul Leo
+Gregory Innocent Clement Alexander Peter Frederick Philip Felipe Mary Anne Napoleon Ramesses
+Juan Carlos Carl Gustaf Gustav Constantine Nicholas Ivan Mohammed Boniface Urban Sixtus Harald
+Olav Haakon Christian Frederik Margrethe Wilhelm Ludwig Otto Rainier Albert Baudouin Leopold
+Umberto Vittorio Emmanuel Willem Hussein Abdullah Bhumibol Rama Naruhito Akihito Hirohito
+Francis Stephen Malcolm David Robert Alfonso Ferdinand Isabella Catherine Sobhuza Mswati
+Letsie Tupou Kamehameha Selim Suleiman Mehmed Murad Farouk Fuad Faisal Zog Michael Simeon
+Boris Ptolemy Cleopatra Tutankhamun Amenhotep Thutmose Seti Darius Xerxes Cyrus Artaxerxes
+Antiochus Herod Justinian Theodosius Basil Manuel Andronikos Sancho Jaime Pedro Joao João
+Sebastian Ludovico Lorenzo Cosimo Innocenzo Giovanni Pio Benedetto Gregorio Clemente
+""".split())
+_EVENT = frozenset("""
+War Bowl Chapter Episode Part Volume Vol Act Scene Phase Book Title Article Section Stage
+Round Season Series Game Games Olympiad Congress Council Vatican Apollo Gemini Saturn Mark
+Class Type Level Grade Division Tier Schedule Annex Appendix Amendment Canto Psalm Symphony
+""".split())
+# a one-letter numeral (V, X, L...) only after these; "Type X" or "Vitamin C" may be names
+_EVENT_SINGLE = frozenset("""
+War Episode Chapter Part Volume Vol Act Book Phase Bowl Scene Stage Round Season Olympiad Vatican
+Apollo Amendment Symphony Psalm Canto Section Article
+""".split())
+_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_value(numeral: str) -> int | None:
+    if not numeral or not _ROMAN.match(numeral):
+        return None
+    total = 0
+    for k, ch in enumerate(numeral):
+        v = _VALUES[ch]
+        total += -v if k + 1 < len(numeral) and _VALUES[numeral[k + 1]] > v else v
+    return total or None
+
+
+def roman(text: str, language: str) -> str:
+    if primary(language) != "en":
+        return text
+
+    def spoken(m: re.Match[str]) -> str:
+        name, numeral = m.group(1), m.group(2)
+        value = roman_value(numeral)
+        if value is None:
+            return m.group(0)
+        after = m.string[m.end():m.end() + 5]
+        if name in _REGNAL:
+            if numeral == "I" and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)", after):
+                return m.group(0)
+            return f"{name} the {numbers.ordinal(value)}"
+        if name in _EVENT_SINGLE or (name in _EVENT and len(numeral) >= 2):
+            return f"{name} {numbers.cardinal(value)}"
+        if len(numeral) >= 2 and re.fullmatch(r"[IVX]+", numeral) and name[1:].islower():
+            return f"{name} {numbers.cardinal(value)}"
+        return m.group(0)
+
+    return re.sub(r"\b([A-Z][a-z]+)\.?:? ([IVXLCDM]+)\b(?![\w'’-])", spoken, text)
+
+
+def resolutions(text: str) -> str:
+    """1080p, 720p, 2160p, 480i: said in pairs ("ten eighty P")."""
+    return re.sub(r"(?<![\w.,])(\d{3,4})([pi])\b",
+                  lambda m: f"{numbers.pairs(int(m.group(1)))} {m.group(2).upper()}", text)

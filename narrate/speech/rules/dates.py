@@ -1,0 +1,160 @@
+"""Dates, clock times, decades and years.
+
+English: "March 14, 2021", "14 March 2021", "Dec. 13", "June 3-5", ISO "2024-11-05",
+unambiguous numeric dates (12/25/2023, 25/12/2023; 1/3/2020 is left to the engine), clock
+times 12 h and 24 h with ":" or "." and am/pm in any spelling, time zones spelled. Other
+languages: a German date's ordinal day ("am 3. Mai"), French "1er", and clock times
+("14.30 Uhr", "14 h 30") in the article's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrate.speech import numbers
+from narrate.speech.rules.vocab import primary
+
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+_MONTH_SHORT = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+_ORD = r"(?:st|nd|rd|th)?"
+_ZONES = ("GMT UTC BST CET CEST EET EEST WET IST JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT "
+          "EST EDT CST CDT MST MDT PST PDT AKST HST").split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_GERMAN_MONTHS = ("Januar Jänner Februar März April Mai Juni Juli August September Oktober "
+                  "November Dezember").split()
+_DE_DATIVE = r"(?:am|vom|zum|bis zum|seit dem|dem|den|ab dem|ab|bis|zum|im|beim|des)"
+
+
+def english_dates(text: str) -> str:
+    months = "|".join(MONTHS)
+    short = "|".join(sorted(_MONTH_SHORT, key=len, reverse=True))
+    text = re.sub(rf"\b({short})\.?\s+(?=\d{{1,2}}\b)",
+                  lambda m: MONTHS[_MONTH_SHORT[m.group(1)] - 1] + " ", text)
+    text = re.sub(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])", _iso, text)
+    text = re.sub(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\w/])", _numeric, text)
+    text = re.sub(
+        rf"\b({months})\s+(\d{{1,2}}){_ORD}(?:\s*[-\u2013]\s*(\d{{1,2}}){_ORD})?\b"
+        rf"(,?\s+(\d{{4}})\b)?",
+        lambda m: f"{m.group(1)} {_day(m.group(2))}"
+        + (f" to {_day(m.group(3))}" if m.group(3) else "")
+        + (f", {numbers.year(int(m.group(5)))}" if m.group(5) else ""),
+        text,
+    )
+    return re.sub(
+        rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({months})\b(,?\s+(\d{{4}})\b)?",
+        lambda m: f"{_the(m)}{_day(m.group(1))} of {m.group(2)}"
+        + (f", {numbers.year(int(m.group(4)))}" if m.group(4) else ""),
+        text,
+    )
+
+
+def _the(m: re.Match[str]) -> str:
+    return "" if re.search(r"\b[Tt]he\s+$", m.string[max(0, m.start() - 8):m.start()]) else "the "
+
+
+def _day(day: str) -> str:
+    return numbers.ordinal(int(day)) if 1 <= int(day) <= 31 else day
+
+
+def _iso(m: re.Match[str]) -> str:
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return m.group(0)
+    return f"{MONTHS[mo - 1]} {numbers.ordinal(d)}, {numbers.year(y)}"
+
+
+def _numeric(m: re.Match[str]) -> str:
+    """12/25/2023 (US) or 25/12/2023: only when one part cannot be a month."""
+    a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = numbers.year(int(y)) if len(y) == 4 else None
+    if year is None or not (a and b):
+        return m.group(0)
+    if a <= 12 < b <= 31:
+        return f"{MONTHS[a - 1]} {numbers.ordinal(b)}, {year}"
+    if b <= 12 < a <= 31:
+        return f"the {numbers.ordinal(a)} of {MONTHS[b - 1]}, {year}"
+    return m.group(0)
+
+
+def english_times(text: str) -> str:
+    ampm = r"(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\b\.?)"
+    zone = rf"(?:\s(?P<zone>{'|'.join(_ZONES)})\b)?"
+    text = re.sub(rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d){ampm}?{zone}(?![\w:]|\.\d)",
+                  _clock, text)
+    text = re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d)\.(?P<m>[0-5]\d){ampm}{zone}", _clock, text)
+    return re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d){ampm}{zone}(?!\w)", _clock, text)
+
+
+def _meridiem(m: re.Match[str]) -> str:
+    letter = m.group("ap").upper()
+    rest = m.string[m.end():m.end() + 20]
+    # "at 6 p.m. The next day": the period also ended the sentence
+    sentence_end = m.group(0).endswith(".") and re.match(r"\s+[A-Z][a-z]", rest) and not \
+        re.match(rf"\s+(?:{'|'.join(_WEEKDAYS + MONTHS)})\b", rest)
+    return f"{letter} M" + ("." if sentence_end else "")
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour = int(m.group("h"))
+    minute = int(m.groupdict().get("m") or 0)
+    zone = f" {' '.join(m.group('zone'))}" if m.group("zone") else ""
+    if m.group("ap"):
+        spoken = numbers.cardinal(hour) + (
+            "" if minute == 0 else f" {'oh ' if minute < 10 else ''}{numbers.cardinal(minute)}")
+        return f"{spoken} {_meridiem(m)}{zone}"
+    if minute == 0:
+        if hour == 0:
+            return "midnight" + zone
+        return (f"{numbers.cardinal(hour)} hundred" if hour > 12 else f"{numbers.cardinal(hour)} o'clock") + zone
+    return f"{numbers.cardinal(hour)} {'oh ' if minute < 10 else ''}{numbers.cardinal(minute)}{zone}"
+
+
+def decades_and_years(text: str) -> str:
+    """1980s, '90s, 2020-21, 1939–45, and four-digit years 1100-2099 (1000-1099 after "in")."""
+    text = re.sub(r"(?<![\w'])'?(\d0)'?s\b",
+                  lambda m: numbers.plural(numbers.cardinal(int(m.group(1)))) if m.group(0).startswith("'")
+                  else m.group(0), text)
+    text = re.sub(r"(?<![\w.,])(1[1-9]\d0|20\d0)'?s\b",
+                  lambda m: numbers.plural(numbers.year(int(m.group(1)))), text)
+    text = re.sub(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)\s?[-\u2013]\s?(\d\d)(?![\w]|[.,]\d)",
+                  lambda m: f"{numbers.year(int(m.group(1)))} to {numbers.cardinal(int(m.group(2)))}"
+                  if int(m.group(2)) > int(m.group(1)[2:]) else m.group(0), text)
+    text = re.sub(r"\b((?:[Ii]n|[Ss]ince|[Ff]rom|[Bb]y|[Uu]ntil|[Oo]f|year|[Cc]irca|AD|BC)\s+)(1[0-9]\d\d)\b(?![.,]\d)",
+                  lambda m: m.group(1) + numbers.year(int(m.group(2))), text)
+    return re.sub(r"(?<![\w.,$£€¥/-])(1[1-9]\d\d|20\d\d)(?![\w/%]|[.,]\d|\s?(?:%|percent|per cent))",
+                  lambda m: numbers.year(int(m.group(1))), text)
+
+
+def foreign_dates_and_times(text: str, language: str) -> str:
+    lang = primary(language)
+    if lang == "de":
+        months = "|".join(_GERMAN_MONTHS)
+        text = re.sub(rf"(?<![\w.])(\d{{1,2}})\.\s*({months})\b",
+                      lambda m: numbers.ordinal_in(int(m.group(1)), "de") + "n " + m.group(2), text)
+        text = re.sub(rf"\b({_DE_DATIVE})\s+(\d{{1,3}})\.\s+(?=[A-ZÄÖÜ])",
+                      lambda m: f"{m.group(1)} {numbers.ordinal_in(int(m.group(2)), 'de')}n ", text)
+        text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*Uhr\b",
+                      lambda m: _hours(m, "de", "Uhr"), text)
+    elif lang == "fr":
+        text = re.sub(r"\b1(er|re)\b", lambda m: "premier" if m.group(1) == "er" else "première", text)
+        text = re.sub(r"\b(\d+)(?:e|ème|eme)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "fr"), text)
+        text = re.sub(r"\b([01]?\d|2[0-3])\s?h\s?([0-5]\d)\b",
+                      lambda m: f"{int(m.group(1))} heures {int(m.group(2))}", text)
+        text = re.sub(r"\b([01]?\d|2[0-3])\s?h\b(?!\w)", lambda m: f"{int(m.group(1))} heures", text)
+    elif lang == "nl":
+        text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b",
+                      lambda m: _hours(m, "nl", "uur"), text)
+        text = re.sub(r"\b(\d+)(?:e|ste|de)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "nl"), text)
+    elif lang in ("es", "it", "pt"):
+        text = re.sub(r"\b(\d+)\.?([ºª°])(?=\s)", lambda m: numbers.ordinal_in(
+            int(m.group(1)), lang, feminine=m.group(2) == "ª"), text)
+    return text
+
+
+def _hours(m: re.Match[str], language: str, hour_word: str) -> str:
+    """'14.30 Uhr' -> 'vierzehn Uhr dreißig' (in words: a bare '30.' would be read '30th')."""
+    hour, minute = int(m.group(1)), int(m.group(2))
+    spoken = f"{numbers.cardinal_in(hour, language)} {hour_word}"
+    return spoken + (f" {numbers.cardinal_in(minute, language)}" if minute else "")

@@ -1,0 +1,108 @@
+"""Quantities: percentages ("7%", "4.2pc", "per cent"), units and measurements ("5 km",
+"2.5kg", "-5°C", "6ft 2in", 6'2"), fractions and mixed numbers (ASCII and Unicode), numeric
+ranges ("18-25", "3.5–4%": a range is never a minus) and a minus sign before a lone number.
+English only, except percentages and ranges, which are said in the article's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrate.speech import numbers
+from narrate.speech.rules.vocab import primary, word
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# symbol -> (singular, plural); only symbols that mean nothing else after a number
+UNITS = {
+    "km": ("kilometre", "kilometres"), "cm": ("centimetre", "centimetres"),
+    "mm": ("millimetre", "millimetres"), "kg": ("kilogram", "kilograms"),
+    "mg": ("milligram", "milligrams"), "ml": ("millilitre", "millilitres"),
+    "mph": ("mile per hour", "miles per hour"), "km/h": ("kilometre per hour", "kilometres per hour"),
+    "kph": ("kilometre per hour", "kilometres per hour"), "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "ft": ("foot", "feet"),
+    "sq ft": ("square foot", "square feet"), "sq m": ("square metre", "square metres"),
+    "sq km": ("square kilometre", "square kilometres"), "km2": ("square kilometre", "square kilometres"),
+    "km²": ("square kilometre", "square kilometres"), "m²": ("square metre", "square metres"),
+    "mi": ("mile", "miles"), "in": ("inch", "inches"),
+    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
+    "MWh": ("megawatt hour", "megawatt hours"), "GWh": ("gigawatt hour", "gigawatt hours"),
+    "MB": ("megabyte", "megabytes"), "GB": ("gigabyte", "gigabytes"), "TB": ("terabyte", "terabytes"),
+    "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
+    "GHz": ("gigahertz", "gigahertz"), "°C": ("degree Celsius", "degrees Celsius"),
+    "°F": ("degree Fahrenheit", "degrees Fahrenheit"), "°": ("degree", "degrees"),
+    "C": ("degree Celsius", "degrees Celsius"),
+}
+_FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+              "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+              "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+
+
+def percentages(text: str, language: str) -> str:
+    percent = word("percent", language)
+    if primary(language) == "en":
+        return re.sub(rf"(?<![\w.,])({_NUM})\s?(?:%|pc\b|per\s?cent\b)",
+                      lambda m: numbers.decimal(m.group(1)) + " " + percent, text)
+    return re.sub(r"(?<=\d)\s?%", " " + percent, text)
+
+
+def ranges(text: str, language: str) -> str:
+    """'18-25', '3.5–4', 'between 10-12': ranges in words, never a minus."""
+    to = word("to", language)
+    if primary(language) == "en":
+        text = re.sub(r"\b([Bb]etween\s+)(\d[\d,.]*)\s*(?:-|\u2013|to)\s*(?=\d)", r"\1\2 and ", text)
+    num = r"\d+(?:[.,]\d+)*"
+    return re.sub(rf"(?<![\w.,/-])({num})\s?[-\u2013]\s?(?=\d+(?:[.,]\d+)*(?![\w/-]|[.,]\d|-))",
+                  rf"\1 {to} ", text)
+
+
+def minus(text: str, language: str) -> str:
+    """A minus sign before a number that stands alone: '-5' -> 'minus 5'."""
+    return re.sub(r"(?:(?<=^)|(?<=[\s(]))-(?=\d)", word("minus", language) + " ", text)
+
+
+def units(text: str) -> str:
+    """'5 km', '2.5kg', '6ft 2in', 6'2": the number, then the unit's name."""
+    text = re.sub(r"(?<![\w.'])(\d)'\s?(\d{1,2})\"", lambda m: f"{m.group(1)} feet {m.group(2)} inches", text)
+    names = sorted((u for u in UNITS if u not in ("in", "C")), key=len, reverse=True)
+    pattern = "|".join(re.escape(n) for n in names)
+
+    def spoken(m: re.Match[str]) -> str:
+        one, many = UNITS[m.group(2)]
+        amount = m.group(1)
+        return f"{amount} {one if amount in ('1', '-1') else many}"
+
+    text = re.sub(rf"(-?{_NUM})\s?({pattern})(?![\w/²])", spoken, text)
+    text = re.sub(r"(?<=feet )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
+    text = re.sub(r"(?<=foot )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
+    # "40C", "20-25C": a temperature when the number is plausible and the C stands alone
+    return re.sub(r"(?<![\w.,])(-?\d{1,2}(?:\.\d)?)C\b(?![\w'-])", lambda m: spoken_c(m.group(1)), text)
+
+
+def spoken_c(amount: str) -> str:
+    return f"{amount} {'degree' if amount == '1' else 'degrees'} Celsius"
+
+
+def fractions(text: str) -> str:
+    """1/2, 3/4, 1 1/2 and ½: "one half", "three quarters", "one and a half"."""
+    def name(top: int, bottom: int) -> str:
+        if bottom in _DENOMINATORS:
+            one, many = _DENOMINATORS[bottom]
+        else:
+            one = numbers.ordinal(bottom)
+            many = one + "s"
+        return f"{numbers.cardinal(top)} {one if top == 1 else many}"
+
+    def mixed(whole: str | None, top: int, bottom: int) -> str:
+        if not whole:
+            return name(top, bottom)
+        part = "a half" if (top, bottom) == (1, 2) else name(top, bottom)
+        return f"{numbers.cardinal(int(whole))} and {part}"
+
+    text = re.sub(rf"(?<![\w.,])(\d+)?\s?([{''.join(_FRACTIONS)}])",
+                  lambda m: mixed(m.group(1), *_FRACTIONS[m.group(2)]), text)
+    text = re.sub(r"(?<![\w.,/])(\d+) ([1-9])/([2-9]|1[0-6])(?![\d/])",
+                  lambda m: mixed(m.group(1), int(m.group(2)), int(m.group(3))), text)
+    return re.sub(r"(?<![\w.,/])([1-9])/([2-9]|10|16|32)(?![\w/])",
+                  lambda m: name(int(m.group(1)), int(m.group(2))), text)

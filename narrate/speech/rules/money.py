@@ -1,0 +1,99 @@
+"""Money: a symbol, a code or a country-prefixed symbol with an amount, scale words and the
+newsroom short forms ("$2.5 billion", "£5m", "$3bn", "€40k", "US$1.2tn", "USD 500", "12,50 €").
+
+English amounts become words; "a $2.5 billion plan" uses the currency as a modifier, so it is
+"a two point five billion dollar plan". Other languages keep their digits (the engine reads
+them) and get the currency's name after the amount.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrate.speech import numbers
+from narrate.speech.rules.vocab import primary
+
+# symbol or code -> (singular, plural, minor singular, minor plural), English
+CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"), "€": ("euro", "euros", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"), "¥": ("yen", "yen", "", ""),
+    "₹": ("rupee", "rupees", "paisa", "paise"), "₩": ("won", "won", "", ""),
+    "₽": ("rouble", "roubles", "kopeck", "kopecks"), "₺": ("lira", "lira", "kurus", "kurus"),
+    "US$": ("US dollar", "US dollars", "cent", "cents"),
+    "A$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "AU$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "C$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CA$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "NZ$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "S$": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "R$": ("real", "reais", "centavo", "centavos"),
+    "USD": ("US dollar", "US dollars", "cent", "cents"), "EUR": ("euro", "euros", "cent", "cents"),
+    "GBP": ("pound", "pounds", "penny", "pence"), "JPY": ("yen", "yen", "", ""),
+    "CHF": ("Swiss franc", "Swiss francs", "centime", "centimes"),
+    "AUD": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "CAD": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CNY": ("yuan", "yuan", "", ""), "INR": ("rupee", "rupees", "paisa", "paise"),
+    "Rs": ("rupee", "rupees", "paisa", "paise"),
+}
+_FOREIGN = {  # language -> symbol or code -> name after the amount
+    "de": {"€": "Euro", "EUR": "Euro", "$": "Dollar", "US$": "US-Dollar", "USD": "Dollar",
+           "£": "Pfund", "CHF": "Franken", "¥": "Yen"},
+    "fr": {"€": "euros", "EUR": "euros", "$": "dollars", "US$": "dollars américains",
+           "USD": "dollars", "£": "livres", "CHF": "francs suisses", "¥": "yens"},
+    "es": {"€": "euros", "EUR": "euros", "$": "dólares", "US$": "dólares", "USD": "dólares",
+           "£": "libras", "¥": "yenes"},
+    "it": {"€": "euro", "EUR": "euro", "$": "dollari", "US$": "dollari", "USD": "dollari",
+           "£": "sterline", "¥": "yen"},
+    "pt": {"€": "euros", "EUR": "euros", "$": "dólares", "US$": "dólares", "USD": "dólares",
+           "£": "libras", "R$": "reais", "¥": "ienes"},
+    "nl": {"€": "euro", "EUR": "euro", "$": "dollar", "US$": "dollar", "USD": "dollar",
+           "£": "pond", "¥": "yen"},
+}
+_SHORT_SCALE = {"k": "thousand", "K": "thousand", "m": "million", "mn": "million",
+                "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCIES, key=len, reverse=True) if not s.isalpha())
+_CODES = "|".join(s for s in CURRENCIES if s.isalpha())
+_SCALE = r"(?:\s?(?P<word>thousand|million|billion|trillion)\b|(?P<short>k|K|m|mn|bn|b|tn|trn)\b)?"
+_EN_MONEY = re.compile(
+    rf"(?<![\w$])(?:(?P<sym>{_SYMBOLS})\s?|(?P<code>{_CODES})\s)(?P<amount>{_NUM}){_SCALE}(?![\w$])")
+
+
+def money(text: str, language: str) -> str:
+    lang = primary(language)
+    if lang == "en":
+        text = _EN_MONEY.sub(_english, text)
+        return re.sub(r"(?<![\w.,])(\d{1,2})\s?¢", lambda m: f"{numbers.cardinal(int(m.group(1)))} "
+                      f"{'cent' if m.group(1) == '1' else 'cents'}", text)
+    names = _FOREIGN.get(lang)
+    if not names:
+        return text
+    syms = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
+    amount = r"\d+(?:[.,]\d+)*"
+    # "€ 20", "R$ 50", "US$ 3" before the amount; "12 €", "5 Millionen €" after it
+    text = re.sub(rf"(?<![\w$])({syms})\s?({amount}(?:\s(?:Millionen|Milliarden|millions?|milliards?|"
+                  rf"millones|milhões|milioni|miliardi|miljoen|miljard)\b)?)(?![\w$])",
+                  lambda m: f"{m.group(2)} {names[m.group(1)]}", text)
+    return re.sub(rf"(?<=\d)\s?({syms})(?![\w$])|(?<=\w)\s({syms})(?![\w$])",
+                  lambda m: f" {names[m.group(1) or m.group(2)]}", text)
+
+
+def _english(m: re.Match[str]) -> str:
+    key = m.group("sym") or m.group("code")
+    one, many, minor_one, minor_many = CURRENCIES[key]
+    scale = m.group("word") or _SHORT_SCALE.get(m.group("short") or "", "")
+    before = m.string[max(0, m.start() - 4):m.start()]
+    modifier = bool(re.search(r"(?:^|\W)(?:[Aa]n?)\s$", before))  # "a $5 fee": dollar, not dollars
+    amount = m.group("amount")
+    if scale:
+        return f"{numbers.decimal(amount)} {scale} {one if modifier else many}"
+    whole, _, frac = amount.replace(",", "").partition(".")
+    n = int(whole)
+    out = f"{numbers.cardinal(n)} {one if n == 1 or modifier else many}"
+    cents = int(frac.ljust(2, "0")[:2]) if frac and minor_many else 0
+    if cents:
+        out += f" and {numbers.cardinal(cents)} {minor_one if cents == 1 else minor_many}"
+    elif frac and not minor_many:
+        out = f"{numbers.decimal(amount)} {many}"
+    return out

@@ -1,0 +1,37 @@
+"""Telephone numbers and short emergency numbers, read digit by digit.
+
+Sure cases only: a number with a country code, an area code in brackets, the North American
+3-3-4 and 3-4 shapes, a group starting with 0 followed by more groups, and 2-3 digit numbers
+straight after "call", "dial", "ring" or "text". The digits are left spaced for the engine
+(each read in the article's language), so the range and cardinal rules cannot join them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEP = r"[ .-]"
+_PATTERNS = (
+    rf"\+\d{{1,3}}(?:{_SEP}?\(?\d{{1,5}}\)?){{2,5}}",  # +44 20 7946 0958
+    rf"\(\d{{3}}\)\s?\d{{3}}{_SEP}\d{{4}}",  # (202) 555-0198
+    r"1-\d{3}-\d{3}-\d{4}",  # 1-800-555-0199
+    rf"\d{{3}}{_SEP}\d{{3}}-\d{{4}}",  # 202-555-0198
+    r"\d{3}-\d{4}",  # 555-0143 (never a range: a range would be written with commas or words)
+    r"0\d{2,4}(?:[ /-]\d{2,8})+",  # 030 1234567, 0800 123 456
+)
+_PHONE = re.compile(rf"(?<![\w.,/+-])(?:{'|'.join(_PATTERNS)})(?![\w]|[.,-]\d)")
+_CALL_WORDS = (r"call|calling|dial|dialled|dialed|ring|text|phone|telephone|hotline|"
+               r"appelez|composez|anrufen|wählen|Rufen Sie|llame|llamar|marque|chiamare|"
+               r"chiamate|ligue|ligar|bel|bellen")
+_SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS}))\s+(\d{{2,3}})(?![\w]|[.,]\d)")
+
+
+def phones(text: str, language: str) -> str:
+    del language  # digits are said by the engine in the article's language
+    text = _PHONE.sub(lambda m: _spaced(m.group(0)), text)
+    return _SHORT.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
+
+
+def _spaced(number: str) -> str:
+    plus = "+ " if number.startswith("+") else ""
+    return plus + " ".join(d for d in number if d.isdigit())

@@ -1,0 +1,81 @@
+"""Byline cleaning: what is left is people's names, each once; never a placeholder or a URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrate.readers.bylines import clean_name, is_name, split_authors
+
+
+@pytest.mark.parametrize("byline", [
+    "By Ana Lim", "by Ana Lim", "BY: Ana Lim", "Written by Ana Lim", "Words by Ana Lim",
+    "Von Ana Lim", "Par Ana Lim", "Por Ana Lim", "Door Ana Lim", "Author: Ana Lim",
+])
+def test_the_word_by_goes(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim"]
+
+
+@pytest.mark.parametrize("byline", [
+    "Ana Lim and Bo Park", "Ana Lim & Bo Park", "Ana Lim, Bo Park", "Ana Lim; Bo Park",
+    "Ana Lim und Bo Park", "Ana Lim et Bo Park", "Ana Lim y Bo Park", "Ana Lim | Bo Park",
+    "By Ana Lim (with Bo Park)", "Ana Lim, Bo Park and Ana Lim",
+])
+def test_several_authors_are_split_and_said_once(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim", "Bo Park"]
+
+
+@pytest.mark.parametrize("byline", [
+    "Ana Lim, Staff Writer", "Ana Lim Staff Writer", "Ana Lim, Senior Business Reporter",
+    "Ana Lim, Foreign Correspondent", "Ana Lim, contributing editor", "Ana Lim, Columnist",
+])
+def test_roles_go(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim"]
+
+
+@pytest.mark.parametrize("byline", [
+    "Ana Lim Updated March 3, 2024", "Ana Lim Published 10:04 am", "Ana Lim2 hours ago",
+    "By Ana Lim12 May 2021", "Ana Lim - Apr 16, 2015 8:02 pm UTC", "Ana Lim on Jan 3",
+    "Ana Lim, a day ago", "Ana Lim 3 hours ago",
+])
+def test_dates_glued_to_the_name_go(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim"]
+
+
+@pytest.mark.parametrize("byline", [
+    "Ana Lim (ana.lim@example.org)", "Ana Lim @analim", "Ana Lim@analim",
+    "Ana Lim https://example.org/staff/ana-lim", "Ana Lim www.analim.example",
+])
+def test_emails_handles_and_urls_go(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim"]
+
+
+@pytest.mark.parametrize("value", [
+    "FAIL", "Username", "admin", "null", "undefined", "Unknown", "None", "Anonymous",
+    "https://www.facebook.com/ana.lim", "@analim", "jdoe", "",
+])
+def test_placeholders_logins_and_urls_are_no_author(value: str) -> None:
+    assert split_authors(value) == []
+
+
+def test_the_site_name_is_no_author() -> None:
+    assert split_authors("Harbour Times", "Harbour Times") == []
+    assert split_authors("By Ana Lim Harbour Times", "The Harbour Times") == ["Ana Lim"]
+    assert split_authors("Ana Lim", "Harbour Times") == ["Ana Lim"]
+
+
+def test_names_keep_their_particles_and_case() -> None:
+    assert split_authors("Ludwig van Beethoven") == ["Ludwig van Beethoven"]
+    assert split_authors("NATALIYA VASILYEVA") == ["NATALIYA VASILYEVA"]
+    assert split_authors("Aleš Vávra") == ["Aleš Vávra"]
+
+
+def test_trailing_lowercase_word_goes_only_from_page_text() -> None:
+    """A byline line may run into "hace"/"před" (ago); a structured name keeps its words."""
+    assert clean_name("Ana Lim hace", visible=True) == "Ana Lim"
+    assert split_authors("Contributors to Wiki projects", visible=False) == [
+        "Contributors to Wiki projects"]
+
+
+def test_is_name_refuses_sentences() -> None:
+    assert not is_name("This is a whole sentence that somebody put into the author field")
+    assert is_name("Ana Lim")

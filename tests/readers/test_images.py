@@ -1,0 +1,137 @@
+"""Issue 10: every content image in reading order, alt exact, captions and credits apart,
+decorative images out, nothing invented. Fixtures are our own synthetic pages."""
+
+from __future__ import annotations
+
+import narrate
+from narrate.model import Article, Figure, Paragraph
+
+URL = "https://paper.example/2025/05/tides.html"
+P = ("The tide came in faster than anyone on the quay expected that morning, and the "
+     "boats that had been left on the mud had to be pulled up the slipway by hand. ")
+
+
+def _page(body: str, head: str = "") -> str:
+    return (f"<html><head><title>Tides</title>{head}</head><body><nav><a href='/'>Home</a>"
+            f"</nav><article><h1>Tides</h1><p>{P}one</p>{body}<p>{P}end</p></article>"
+            "<footer>© 2025 Paper</footer></body></html>")
+
+
+def _figures(article: Article) -> list[Figure]:
+    return [b for b in article.blocks if isinstance(b, Figure)]
+
+
+def test_figure_with_several_images_keeps_each_in_order_caption_once() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/a.jpg' alt='The quay at dawn'>"
+        "<img src='/b.jpg' alt='The quay at noon'><figcaption>Two views of the quay."
+        "<span class='credit'>Ann Lee</span></figcaption></figure>"
+        f"<p>{P}three</p>"), url=URL)
+    figs = _figures(a)
+    assert [f.src for f in figs] == ["https://paper.example/a.jpg", "https://paper.example/b.jpg"]
+    assert [f.alt for f in figs] == ["The quay at dawn", "The quay at noon"]
+    assert [f.caption for f in figs].count("Two views of the quay.") == 1
+    assert [f.credit for f in figs].count("Ann Lee") == 1
+    assert "Two views" not in a.body_text()
+
+
+def test_images_inside_paragraphs_links_and_tables_follow_reading_order() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two <img src='in-para.png' alt='A chart of tide heights'></p>"
+        f"<p>{P}three <a href='/big.jpg'><img src='/small.jpg' alt='The slipway'></a></p>"
+        "<table><tr><td><img src='/t1.png' alt='High water mark'></td>"
+        "<td>High water was at six in the morning, an hour early.</td></tr></table>"
+        f"<p>{P}four</p>"), url=URL)
+    srcs = [f.src for f in _figures(a)]
+    assert srcs == ["https://paper.example/2025/05/in-para.png",
+                    "https://paper.example/small.jpg", "https://paper.example/t1.png"]
+    kinds = [type(b).__name__ for b in a.blocks]
+    # each image comes after the paragraph that holds it
+    first = kinds.index("Figure")
+    assert kinds[first - 1] == "Paragraph"
+    assert "two" in a.blocks[first - 1].inlines[-1].text  # type: ignore[union-attr]
+
+
+def test_lazy_loaded_sources() -> None:
+    gif = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p>"
+        f"<figure><img src='{gif}' data-src='/lazy1.jpg' alt='One'></figure>"
+        f"<figure><img src='/img/blank.gif' data-srcset='/l2-320.jpg 320w, /l2-960.jpg 960w' "
+        "alt='Two'></figure>"
+        "<figure><img srcset='/s3-1x.jpg 1x, /s3-2x.jpg 2x' alt='Three'></figure>"
+        "<figure><picture><source srcset='/p4.webp' type='image/webp'><img alt='Four'>"
+        "</picture></figure>"
+        f"<figure><img class='lazy' src='{gif}' alt='Five'><noscript><img src='/ns5.jpg' "
+        "alt='Five'></noscript></figure>"
+        f"<p>{P}three</p>"), url=URL)
+    assert [(f.src, f.alt) for f in _figures(a)] == [
+        ("https://paper.example/lazy1.jpg", "One"),
+        ("https://paper.example/l2-960.jpg", "Two"),
+        ("https://paper.example/s3-2x.jpg", "Three"),
+        ("https://paper.example/p4.webp", "Four"),
+        ("https://paper.example/ns5.jpg", "Five"),
+    ]
+
+
+def test_alt_kept_exactly_and_nothing_invented() -> None:
+    alt = "Fishermen — three of them — haul a net (photo taken in 1952)"
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/x.jpg' alt='{alt}'></figure>"
+        f"<p>{P}three</p><figure><img src='/no-alt.jpg'></figure><p>{P}four</p>"), url=URL)
+    figs = _figures(a)
+    assert figs[0].alt == alt
+    assert figs[1] == Figure("https://paper.example/no-alt.jpg", "", "", "")
+
+
+def test_decorative_images_left_out() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two <img src='/px.gif' width='1' height='1' alt=''>"
+        "<img src='/icon.png' width='16' height='16' alt='Share'></p>"
+        "<figure><img src='/role.png' role='presentation' alt='x'></figure>"
+        "<figure><img src='/hidden.png' aria-hidden='true' alt='y'></figure>"
+        "<div aria-hidden='true'><img src='/dup-thumb.jpg' alt='z'></div>"
+        "<div><a href='/other-story'><img src='/teaser.jpg' alt='t'>"
+        "<h4>Another story about the harbour</h4></a></div>"
+        f"<p>{P}three</p><figure><img src='/real.jpg' alt='The real picture'></figure>"
+        f"<p>{P}four</p>"), url=URL)
+    assert [f.src for f in _figures(a)] == ["https://paper.example/real.jpg"]
+
+
+def test_empty_alt_picture_is_kept_but_never_narrated() -> None:
+    from narrate.speech.script import build_script
+
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/chart.png' alt=''></figure><p>{P}three</p>"), url=URL)
+    assert _figures(a) == [Figure("https://paper.example/chart.png", "", "", "")]
+    spoken = " ".join(u.text for u in build_script(a))
+    assert "chart" not in spoken.lower() and "image" not in spoken.lower()
+
+
+def test_captions_and_credits_apart_from_alt() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/boat.jpg' alt='A red boat'><figcaption>"
+        "The lifeboat returns. Photo: Ann Lee</figcaption></figure>"
+        "<figure><img src='/net.jpg' alt='A net'><figcaption><span>Nets drying on the wall."
+        "</span><span><span>Credit</span>Bo Park/Agency</span></figcaption></figure>"
+        f"<p>{P}three</p>"), url=URL)
+    assert [(f.alt, f.caption, f.credit) for f in _figures(a)] == [
+        ("A red boat", "The lifeboat returns.", "Ann Lee"),
+        ("A net", "Nets drying on the wall.", "Bo Park/Agency"),
+    ]
+
+
+def test_base_element_resolves_relative_sources() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='pic.jpg' alt='p'></figure><p>{P}three</p>",
+        head="<base href='/media/'>"), url=URL)
+    assert _figures(a)[0].src == "https://paper.example/media/pic.jpg"
+
+
+def test_formula_picture_kept_when_its_mathml_is_not_read() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two where <span class='math'><math><mi>x</mi></math>"
+        "<img src='/f.svg' aria-hidden='true' alt='x^2'></span> grows.</p>"
+        f"<p>{P}three</p>"), url=URL)
+    assert [f.alt for f in _figures(a)] == ["x^2"]
+    assert all(not isinstance(b, Paragraph) or "x^2" not in str(b) for b in a.blocks)

@@ -1,0 +1,130 @@
+"""Issue 10: the article's structure whole and once — headings with levels, nested lists,
+code blocks with their line breaks, tables, quotes as model blocks; every text said once;
+wiki and syndication furniture dropped by rule. Synthetic pages of our own."""
+
+from __future__ import annotations
+
+import narrate
+from narrate.model import (
+    Article,
+    BlockQuote,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Table,
+    inline_text,
+)
+
+URL = "https://docs.example/guide/tides.html"
+P = ("The tide tables are computed from harmonic constituents measured over many years at "
+     "each port, and they are accurate to a few minutes on an ordinary day. ")
+
+
+def _page(body: str) -> str:
+    return (f"<html><head><title>Tide guide</title></head><body><nav><ul><li><a href='/'>Home"
+            f"</a></li><li><a href='/about'>About</a></li></ul></nav><main><article>"
+            f"<h1>Tide guide</h1><p>{P}Intro.</p>{body}<p>{P}The end.</p></article></main>"
+            "<footer><p>© 2025 Docs Example. All rights reserved.</p></footer></body></html>")
+
+
+def _texts(article: Article) -> list[str]:
+    return article.body_text().splitlines()
+
+
+def test_headings_keep_levels_and_every_section() -> None:
+    sections = "".join(f"<h2>Part {n}</h2><p>{P}Part {n} text.</p><h3>Detail {n}</h3>"
+                       f"<p>{P}Detail {n} text.</p>" for n in range(1, 5))
+    a = narrate.parse_html(_page(sections), url=URL)
+    heads = [(b.level, inline_text(b.inlines)) for b in a.blocks if isinstance(b, Heading)]
+    want = [x for n in range(1, 5) for x in ((2, f"Part {n}"), (3, f"Detail {n}"))]
+    assert heads == want
+
+
+def test_nested_list_stays_nested() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}Steps.</p><ol><li>Find the port in the table of stations</li>"
+        "<li>Read the constituents<ul><li>amplitude in metres</li><li>phase in degrees</li>"
+        f"</ul></li><li>Add the curves together for the day</li></ol><p>{P}After.</p>"), url=URL)
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and lists[0].ordered and len(lists[0].items) == 3
+    second = lists[0].items[1]
+    assert isinstance(second[0], Paragraph)
+    assert inline_text(second[0].inlines) == "Read the constituents"
+    inner = second[1]
+    assert isinstance(inner, ListBlock) and not inner.ordered and len(inner.items) == 2
+
+
+def test_pre_is_a_code_block_with_its_line_breaks() -> None:
+    code = "def height(t):\n    return sum(\n        a * cos(w * t) for a, w in parts\n    )"
+    a = narrate.parse_html(_page(
+        f"<p>{P}Code.</p><pre><code class='language-python'>{code}</code></pre><p>{P}After.</p>"),
+        url=URL)
+    blocks = [b for b in a.blocks if isinstance(b, CodeBlock)]
+    assert blocks == [CodeBlock(code, "python")]
+
+
+def test_table_and_block_quote_are_blocks() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}Table.</p><table><caption>High water</caption><tr><th>Port</th><th>Time</th>"
+        "</tr><tr><td>Dover</td><td>06:12</td></tr><tr><td>Calais</td><td>06:40</td></tr>"
+        f"</table><p>{P}Quote.</p><blockquote><p>The sea keeps its own clock, and we only "
+        "read it as best we can from the shore.</p><footer>Ann Lee</footer></blockquote>"
+        f"<p>{P}After.</p>"), url=URL)
+    tables = [b for b in a.blocks if isinstance(b, Table)]
+    assert tables == [Table(("Port", "Time"), (("Dover", "06:12"), ("Calais", "06:40")),
+                            "High water")]
+    quotes = [b for b in a.blocks if isinstance(b, BlockQuote)]
+    assert len(quotes) == 1 and quotes[0].attribution == "Ann Lee"
+
+
+def test_wiki_edit_links_and_citation_markers_dropped() -> None:
+    a = narrate.parse_html(_page(
+        "<h2><span class='mw-headline'>History</span><span class='mw-editsection'>"
+        "<span>[</span><a href='/edit'>edit</a><span>]</span></span></h2>"
+        f"<p>{P}Tables were first printed in 1833.<sup class='reference'><a href='#cite-1'>[1]"
+        "</a></sup> They spread quickly.<sup><a href='#cite-2'>[2]</a></sup></p>"), url=URL)
+    text = a.body_text()
+    assert "[edit]" not in text and "edit" not in text.split()
+    assert "[1]" not in text and "[2]" not in text
+    assert "History" in _texts(a)
+    assert "first printed in 1833. They spread quickly." in text
+
+
+def test_each_text_once_caption_and_pull_quote() -> None:
+    quote = "Nobody reads a tide table for pleasure, but everybody reads one in a storm."
+    a = narrate.parse_html(_page(
+        f"<p>{P}Pictures.</p><figure><img src='/chart.png' alt='A tide chart'>"
+        "<figcaption>The chart for March.</figcaption></figure>"
+        "<ul><li>The chart for March.</li></ul>"
+        f"<p>{P}As the harbour master put it: {quote} And he was right.</p>"
+        f"<blockquote><p>{quote}</p></blockquote><p>{P}After.</p>"), url=URL)
+    text = a.body_text()
+    assert text.count("Nobody reads a tide table") == 1
+    assert "The chart for March." not in text  # it is the figure's caption, said there
+    figs = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [f.caption for f in figs] == ["The chart for March."]
+
+
+def test_lead_paragraph_kept_and_sidebar_dropped() -> None:
+    a = narrate.parse_html(
+        "<html><body><main><article><h1>Storm</h1><p class='lead'>A storm surge flooded the "
+        "harbour road on Sunday night, the highest water in thirty years.</p>"
+        f"<p>{P}One.</p><aside class='sidebar'><h3>Related stories</h3><p>Ferry times "
+        f"change for the summer season, with more sailings.</p></aside><p>{P}Two.</p>"
+        f"<p>{P}Three.</p></article></main></body></html>", url=URL)
+    lines = _texts(a)
+    assert lines[0].startswith("A storm surge flooded the harbour road")
+    assert not any("Ferry times" in line or "Related stories" in line for line in lines)
+
+
+def test_syndication_furniture_dropped() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}Two.</p><p><a href='/more'>Continue reading</a></p>"
+        "<p>Related: <a href='/x'>How tides are measured</a></p>"
+        f"<p>{P}Three.</p><p><em>This article was originally published on "
+        "<a href='https://other.example'>The Other Example</a>.</em></p>"), url=URL)
+    text = a.body_text()
+    for junk in ("Continue reading", "Related:", "originally published"):
+        assert junk not in text, junk

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules.abbreviations import abbreviations
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("Mr. Smith met Dr. Jones", "en", "Mister Smith met Doctor Jones"),
+    ("at St. Paul's", "en", "at Saint Paul's"),
+    ("on Baker St. in London", "en", "on Baker Street in London"),
+    ("on Downing St. The PM", "en", "on Downing Street. The PM"),  # the period also ended a sentence
+    ("Acme Inc. said", "en", "Acme Incorporated said"),
+    ("fruit, e.g. apples, vs. pears", "en", "fruit, for example apples, versus pears"),
+    ("No. 10 and pp. 4", "en", "number 10 and pages 4"),
+    ("the U.S. economy", "en", "the U S economy"),
+    ("Lt. Col. Brown", "en", "Lieutenant Colonel Brown"),
+    ("Dr. Müller kam z. B. gestern, u. a. mit 5 Mio. Euro", "de",
+     "Doktor Müller kam zum Beispiel gestern, unter anderem mit 5 Millionen Euro"),
+    ("S. 12 und S. Fischer", "de", "Seite 12 und S. Fischer"),  # "S." means page only before a number
+    ("M. Dupont et Mme Martin", "fr", "Monsieur Dupont et Madame Martin"),
+    ("el Sr. García y la Sra. López", "es", "el señor García y la señora López"),
+    ("il dott. Rossi", "it", "il dottor Rossi"),
+    ("o Sr. Silva", "pt", "o senhor Silva"),
+    ("fruit, bijv. appels, dhr. Jansen", "nl", "fruit, bijvoorbeeld appels, de heer Jansen"),
+    ("Mr. Smith", "sv", "Mr. Smith"),  # no list for the language: left to the engine
+])
+def test_abbreviations(text: str, lang: str, spoken: str) -> None:
+    assert abbreviations(text, lang) == spoken
+
+
+def test_a_title_before_a_name_with_a_particle() -> None:
+    assert abbreviations("Dhr. de Vries en Dr. van Dijk", "nl") == "de heer de Vries en dokter van Dijk"
+    assert abbreviations("Mr. de Gaulle", "en") == "Mister de Gaulle"
+    assert abbreviations("Dr. who knows", "en") == "Dr. who knows"

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules.cardinals import cardinals
+from narrate.speech.rules.symbols import symbols
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("12,500", "twelve thousand five hundred"),
+    ("the 1,000th day", "the one thousandth day"),
+    ("3rd and 102nd", "third and one hundred second"),
+    ("0.75", "zero point seven five"),
+    ("CO2, H5N1, A380, 4K, COVID-19, F-35", "CO2, H5N1, A380, 4K, COVID-19, F-35"),  # codes stay whole
+    ("1,250,000 people.", "one million two hundred fifty thousand people."),
+    ("in 1/3/2020", "in 1/3/2020"),
+])
+def test_english_cardinals(text: str, spoken: str) -> None:
+    assert cardinals(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("1.234.567 Einwohner", "de", "1234567 Einwohner"),
+    ("15.000 personas", "es", "15000 personas"),
+    ("2,5 Punkte", "de", "2,5 Punkte"),  # a decimal comma is the engine's
+    ("1.5", "de", "1.5"),
+])
+def test_other_languages_keep_digits_without_grouping(text: str, lang: str, spoken: str) -> None:
+    assert cardinals(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("salt & pepper, Q&A", "salt and pepper, Q and A"),
+    ("C++ and C#", "C plus plus and C sharp"),
+    ("±3%", "plus or minus 3%"),
+    ("a 3×3 grid, 2 x 4", "a 3 by 3 grid, 2 by 4"),
+    ("the #1 hit", "the number 1 hit"),
+    ("24/7 and/or", "24 7 and or"),
+    ("#MeToo", "#MeToo"),
+])
+def test_symbols(text: str, spoken: str) -> None:
+    assert symbols(text, "en") == spoken

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules import codes
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("King Charles III was crowned", "King Charles the third was crowned"),
+    ("Pope Benedict XVI resigned", "Pope Benedict the sixteenth resigned"),
+    ("World War II and World War I.", "World War two and World War one."),
+    ("Super Bowl LVIII", "Super Bowl fifty eight"),
+    ("Rocky IV and Chapter XII", "Rocky four and Chapter twelve"),
+    ("Charles I, king", "Charles the first, king"),
+    ("Then I left, I said", "Then I left, I said"),  # the pronoun
+    ("Charles I think so", "Charles I think so"),
+    ("on MIX radio, a CIVIL case, Vitamin C, Type X", "on MIX radio, a CIVIL case, Vitamin C, Type X"),
+    ("an IV drip, the XL size", "an IV drip, the XL size"),
+    ("Louis XIV built it", "Louis the fourteenth built it"),
+])
+def test_roman(text: str, spoken: str) -> None:
+    assert codes.roman(text, "en") == spoken
+
+
+def test_roman_values() -> None:
+    assert [codes.roman_value(r) for r in ("IV", "LVIII", "MCMXC", "IIII", "MIX", "")] == [
+        4, 58, 1990, None, 1009, None]
+
+
+def test_resolutions() -> None:
+    assert codes.resolutions("1080p and 720p, 4K, H5N1") == "ten eighty P and seven twenty P, 4K, H5N1"

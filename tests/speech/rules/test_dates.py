@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules import dates
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("on Dec. 13", "on December thirteenth"),
+    ("March 14, 2021", "March fourteenth, twenty twenty one"),
+    ("3 June 1999", "the third of June, nineteen ninety nine"),
+    ("the 4th of July", "the fourth of July"),
+    ("June 3-5", "June third to fifth"),
+    ("2024-11-05", "November fifth, twenty twenty four"),
+    ("12/25/2023", "December twenty fifth, twenty twenty three"),
+    ("25/12/2023", "the twenty fifth of December, twenty twenty three"),
+    ("1/3/2020", "1/3/2020"),  # month or day first? left to the engine
+    ("2024-13-45", "2024-13-45"),
+])
+def test_english_dates(text: str, spoken: str) -> None:
+    assert dates.english_dates(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("at 7:30 p.m. sharp", "at seven thirty P M sharp"),
+    ("at 10:05pm", "at ten oh five P M"),
+    ("at 9am", "at nine A M"),
+    ("at 11.30am", "at eleven thirty A M"),
+    ("at 9 a.m. EST", "at nine A M E S T"),
+    ("at 6 p.m. The next day", "at six P M. The next day"),
+    ("at 14:00 and 23:59 and 00:00", "at fourteen hundred and twenty three fifty nine and midnight"),
+    ("at 6:45 GMT", "at six forty five G M T"),
+    ("a ratio of 3:2.5", "a ratio of 3:2.5"),
+    ("I am 5 and he is 4 a minute", "I am 5 and he is 4 a minute"),
+])
+def test_english_times(text: str, spoken: str) -> None:
+    assert dates.english_times(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("the 1980s and the '90s", "the nineteen eighties and the nineties"),
+    ("the 2020-21 season", "the twenty twenty to twenty one season"),
+    ("in 1066 and 1999", "in ten sixty six and nineteen ninety nine"),
+    ("2005 and 1900", "two thousand five and nineteen hundred"),
+    ("$2024 and 2024% and 2,024", "$2024 and 2024% and 2,024"),  # not years
+])
+def test_decades_and_years(text: str, spoken: str) -> None:
+    assert dates.decades_and_years(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("am 3. Mai 2024", "de", "am dritten Mai 2024"),
+    ("im 4. Stock", "de", "im vierten Stock"),
+    ("um 14.30 Uhr", "de", "um vierzehn Uhr dreißig"),
+    ("le 1er mai à 14 h 30", "fr", "le premier mai à 14 heures 30"),
+    ("le 3e arrondissement", "fr", "le troisième arrondissement"),
+    ("om 20.00 uur", "nl", "om twintig uur"),
+    ("el 2.º puesto", "es", "el segundo puesto"),
+])
+def test_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
+    assert dates.foreign_dates_and_times(text, lang) == spoken

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules import measures
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("7%", "seven percent"), ("4.2pc", "four point two percent"),
+    ("12.5 per cent", "twelve point five percent"), ("2024% and 1,000%", "two thousand twenty four percent and one thousand percent"),
+])
+def test_percentages(text: str, spoken: str) -> None:
+    assert measures.percentages(text, "en") == spoken
+
+
+def test_percentages_in_other_languages() -> None:
+    assert measures.percentages("12 % und 3%", "de") == "12 Prozent und 3 Prozent"
+    assert measures.percentages("7,3 %", "fr") == "7,3 pour cent"
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("aged 18-25", "aged 18 to 25"),
+    ("3.5\u20134 percent", "3.5 to 4 percent"),
+    ("between 10-12", "between 10 and 12"),
+    ("COVID-19 and F-35", "COVID-19 and F-35"),  # codes, not ranges
+    ("978-3-16", "978-3-16"),  # a chain of groups is not a range
+    ("1.5-litre", "1.5-litre"),
+])
+def test_ranges(text: str, spoken: str) -> None:
+    assert measures.ranges(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("it was -5 today", "it was minus 5 today"), ("(-3)", "(minus 3)"), ("18-25", "18-25"),
+])
+def test_minus(text: str, spoken: str) -> None:
+    assert measures.minus(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("2.5kg", "2.5 kilograms"), ("1 km", "1 kilometre"), ("30 mph", "30 miles per hour"),
+    ("-5°C", "-5 degrees Celsius"), ("a 45° angle", "a 45 degrees angle"),
+    ("6ft 2in", "6 feet 2 inches"), ("6'2\"", "6 feet 2 inches"), ("highs of 25C", "highs of 25 degrees Celsius"),
+    ("120 km/h", "120 kilometres per hour"), ("650 sq ft", "650 square feet"),
+    ("the 4C grade code 4Cx", "the 4 degrees Celsius grade code 4Cx"),
+    ("5 in 10", "5 in 10"),  # "in" is an inch only after feet
+])
+def test_units(text: str, spoken: str) -> None:
+    assert measures.units(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("1/3", "one third"), ("3/4", "three quarters"), ("½ cup", "one half cup"),
+    ("2¾ miles", "two and three quarters miles"), ("1 1/2 hours", "one and a half hours"),
+    ("2/3 of firms", "two thirds of firms"), ("24/7", "24/7"), ("1/3/2020", "1/3/2020"),
+])
+def test_fractions(text: str, spoken: str) -> None:
+    assert measures.fractions(text) == spoken

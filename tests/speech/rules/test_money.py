@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules.money import money
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("a $2.5 billion plan", "a two point five billion dollar plan"),  # a modifier: singular
+    ("costs $3.50", "costs three dollars and fifty cents"),
+    ("earned €40k", "earned forty thousand euros"),
+    ("a £5m deal", "a five million pound deal"),
+    ("US$1.2 billion", "one point two billion US dollars"),
+    ("A$500 million and HK$10", "five hundred million Australian dollars and ten Hong Kong dollars"),
+    ("C$2.3bn", "two point three billion Canadian dollars"),
+    ("USD 500 and EUR 2.5 million", "five hundred US dollars and two point five million euros"),
+    ("$1.2tn", "one point two trillion dollars"),
+    ("50¢", "fifty cents"),
+    ("$1", "one dollar"),
+    ("¥300.5", "three hundred point five yen"),
+    ("the A$ fell", "the A$ fell"),  # no amount: left alone
+])
+def test_english_money(text: str, spoken: str) -> None:
+    assert money(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("kostet 12 €", "de", "kostet 12 Euro"),
+    ("coûte 12 €", "fr", "coûte 12 euros"),
+    ("custa R$ 50", "pt", "custa 50 reais"),
+    ("kost € 20", "nl", "kost 20 euro"),
+    ("cuesta 15 €", "es", "cuesta 15 euros"),
+])
+def test_foreign_money(text: str, lang: str, spoken: str) -> None:
+    assert money(text, lang) == spoken

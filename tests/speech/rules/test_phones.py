@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.rules.phones import phones
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Call 555-0143 now", "Call 5 5 5 0 1 4 3 now"),
+    ("on (202) 555-0198.", "on 2 0 2 5 5 5 0 1 9 8."),
+    ("ring +44 20 7946 0958 today", "ring + 4 4 2 0 7 9 4 6 0 9 5 8 today"),
+    ("call 1-800-555-0199", "call 1 8 0 0 5 5 5 0 1 9 9"),
+    ("dial 999 or call 112", "dial 9 9 9 or call 1 1 2"),
+    ("Rufen Sie 030 1234567 an", "Rufen Sie 0 3 0 1 2 3 4 5 6 7 an"),
+    ("aged 18-25 in 2019-2020", "aged 18-25 in 2019-2020"),  # ranges are not phone numbers
+    ("the 911 attacks on 9/11", "the 911 attacks on 9/11"),  # no call word: not an emergency number
+])
+def test_phones(text: str, spoken: str) -> None:
+    assert phones(text, "en") == spoken
