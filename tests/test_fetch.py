@@ -343,7 +343,7 @@ def test_only_sources_imports_an_http_client() -> None:
 
 
 def test_the_cli_never_prints_credentials(tmp_path: Path) -> None:
-    from narrate.podcast.show import init_show
+    from narrate.podcast.showfolder import init_show
     from tests.cli.conftest import run_narrate
 
     show = init_show(tmp_path / "show").folder

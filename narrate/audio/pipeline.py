@@ -95,13 +95,14 @@ class EncodeMp3(PostProcessor):
     def run(self, r: Render) -> Render:
         assert r.pcm is not None and r.gain_db is not None
         tmp = r.out.with_name(f".{r.out.name}.{os.getpid()}.part")
-        mp3 = None
+        done = False
         try:
-            mp3 = loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings)
+            made = r.evolve(mp3=loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings))
+            done = True
+            return made
         finally:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
-            if mp3 is None:
+            if not done:
                 tmp.unlink(missing_ok=True)
-        return r.evolve(mp3=mp3)
 
 
 class FindCover(PostProcessor):
