@@ -39,7 +39,7 @@ from narrate.model import (
 from narrate.podcast.catalog import Episode
 from narrate.podcast.feed import render_feed
 from narrate.podcast.page import render_index
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from narrate.writers import WRITERS, write
 
 EXAMPLES = settings(max_examples=40, deadline=None,
@@ -149,7 +149,7 @@ def test_every_writer_gives_well_formed_output(article):
         out = write(article, fmt)
         data = out if isinstance(out, bytes) else out.encode("utf-8")  # strict UTF-8
         if fmt == "json":
-            assert Article.from_json(data) == article or "\ud800" in article.to_json()
+            assert Article.from_json(data) == article
         elif fmt == "html":
             assert_xml(data, "html export")  # the export is polyglot XHTML
             assert_balanced_html(out)

@@ -32,6 +32,7 @@ class Render:
     workdir: Path  # scratch space (same filesystem as ``out`` is not required)
     engine: str = ""
     voice: str = ""
+    podcast: str = ""  # the show this episode belongs to ("" = narrated outside a show)
     pcm: Path | None = None
     sample_rate: int = 0
     cues: tuple[Cue, ...] = ()
@@ -52,8 +53,8 @@ class Render:
 
 
 # fields the render step fills before the post-processors run
-RENDER_PROVIDES = ("article", "out", "workdir", "engine", "voice", "pcm", "sample_rate", "cues",
-                   "duration", "probe")
+RENDER_PROVIDES = ("article", "out", "workdir", "engine", "voice", "podcast", "pcm", "sample_rate",
+                   "cues", "duration", "probe")
 
 
 class PostProcessor:
@@ -95,11 +96,14 @@ class EncodeMp3(PostProcessor):
     def run(self, r: Render) -> Render:
         assert r.pcm is not None and r.gain_db is not None
         tmp = r.out.with_name(f".{r.out.name}.{os.getpid()}.part")
+        done = False
         try:
-            return r.evolve(mp3=loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings))
-        except BaseException:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
-            tmp.unlink(missing_ok=True)
-            raise
+            made = r.evolve(mp3=loudness.encode(r.pcm, r.sample_rate, r.gain_db, tmp, self.settings))
+            done = True
+            return made
+        finally:  # disk full, ffmpeg failed, Ctrl-C: never leave the .part behind
+            if not done:
+                tmp.unlink(missing_ok=True)
 
 
 class FindCover(PostProcessor):
@@ -112,9 +116,11 @@ class FindCover(PostProcessor):
 
 
 class MakeSidecars(PostProcessor):
-    """VTT, SRT and JSON chapters from the cues (never from the audio)."""
+    """VTT, SRT and JSON chapters from the cues (never from the audio). ``podcastName`` is the
+    show's name, and left out when the article is narrated outside a show (its site is not a
+    podcast)."""
 
-    needs = ("cues", "duration", "article")
+    needs = ("cues", "duration", "article", "podcast")
     provides = ("chapters", "vtt", "srt", "chapters_json")
     label = "transcripts and chapters"
 
@@ -124,7 +130,7 @@ class MakeSidecars(PostProcessor):
         return r.evolve(
             chapters=chs, vtt=sidecars.vtt(r.cues), srt=sidecars.srt(r.cues),
             chapters_json=sidecars.chapters_json(chs, title=a.title, author=", ".join(a.authors),
-                                                 podcast=a.site_name),
+                                                 podcast=r.podcast),
         )
 
 

@@ -57,7 +57,7 @@ def test_ctrl_c_during_add_publishes_what_is_stored(tmp_path: Path):
 
     need_tool("espeak-ng")
     need_tool("ffmpeg")
-    from narrate.podcast.show import init_show
+    from narrate.podcast.showfolder import init_show
 
     show = tmp_path / "show"
     init_show(show, title="Interrupted")

@@ -10,7 +10,7 @@ import pytest
 
 from narrate.errors import ConfigError
 from narrate.podcast.artwork import MAX_FILE_BYTES, check_artwork
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from tests.pngbomb import png_bomb
 
 

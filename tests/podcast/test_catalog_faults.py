@@ -12,7 +12,7 @@ import pytest
 
 from narrate.errors import CatalogError
 from narrate.podcast.catalog import CATALOG, Catalog
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from tests.cli.conftest import run_narrate
 from tests.podcast.media import episode
 

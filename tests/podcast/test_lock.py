@@ -16,7 +16,7 @@ import pytest
 from narrate.errors import CatalogError
 from narrate.podcast.catalog import Catalog
 from narrate.podcast.lock import LOCK_NAME, show_lock
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from tests.cli.conftest import NARRATE
 
 HOLD = """
@@ -92,8 +92,8 @@ def test_two_add_runs_on_one_show_never_mix_episodes(tmp_path):
     succeed (the second waits), two slugs, and each episode's files are its own article's."""
     show = tmp_path / "show"
     init_show(show, title="Concurrent")
-    bodies = {"gulls": "Gulls circled the pier all morning while boats came in.",
-              "ropes": "Ropes and nets were mended on the quay before the storm."}
+    bodies = {"gulls": "Gulls circled the pier all morning while the fishing boats came in one by one.",
+              "ropes": "Ropes and nets were mended on the quay before the storm reached the little town."}
     paths = []
     for site, body in bodies.items():
         path = tmp_path / f"{site}.txt"

@@ -19,7 +19,7 @@ import pytest
 from narrate.podcast import server as server_mod
 from narrate.podcast.http import FDS_PER_CONNECTION, default_max_connections, log_safe
 from narrate.podcast.server import ShowServer, make_server
-from narrate.podcast.show import init_show
+from narrate.podcast.showfolder import init_show
 from tests.cli.conftest import NARRATE
 
 
