@@ -242,6 +242,19 @@ def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
             if inlines:
                 extra.append((pos, Heading(HEADINGS[el.tag], inlines)))
                 kept.add(key)
+    # trafilatura keeps one copy of a paragraph the article repeats word for word beside it (a
+    # refrain, a repeated notice); the page says it each time, and so do we
+    for el in matched:
+        if el.tag != "p":
+            continue
+        for pos, twin in page.index.get(_key(el.text_content()), ()):
+            if (twin.tag == "p" and id(twin) not in matched_ids
+                    and twin.getparent() is el.getparent() and not _teaser_ancestor(twin)):
+                inlines, figures = conv.inlines(twin)
+                if inlines:
+                    extra.append((pos, Paragraph(inlines)))
+                    extra.extend((pos, f) for f in figures)
+                    matched_ids.add(id(twin))
     if not extra:
         return tuple(b for _, b in placed)
     extra.sort(key=lambda pair: pair[0])
