@@ -9,6 +9,7 @@ URLs are relative, so the page works wherever the folder is served.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
@@ -59,14 +60,15 @@ def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, pr
     )
 
 
-def _web(url: str) -> str:
-    """Only an http(s) address is linked as the original article (never javascript: & co.)."""
-    return url if url.strip().lower().startswith(("http://", "https://")) else ""
-
-
 def _lang(ep: Episode) -> str:
     """The episode's own language on its item (a show may mix languages)."""
     return f' lang="{esc(ep.language)}"' if ep.language.strip() else ""
+
+
+def _web_link(url: str) -> bool:
+    """Only an http(s) link may be clicked on the page (never ``javascript:`` and the like,
+    whatever a catalog holds)."""
+    return urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https")
 
 
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
@@ -74,7 +76,7 @@ def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
     links_for = tuple((f.ext, esc(f.label)) for f in episode_files())
     columns = zip(episodes, esc_all([ep.title for ep in episodes]),
                   esc_all([episode_path(ep, "") for ep in episodes]),
-                  esc_all([_web(ep.link) for ep in episodes]),
+                  esc_all([ep.link if _web_link(ep.link) else "" for ep in episodes]),
                   esc_all([", ".join(ep.authors) for ep in episodes]),
                   esc_all([ep.description for ep in episodes]), strict=True)
     return [_episode(links_for, *row) for row in columns]

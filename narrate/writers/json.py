@@ -7,11 +7,11 @@ import re
 from narrate.model import Article
 from narrate.writers.options import WriteOptions
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def write(article: Article, options: WriteOptions) -> str:
-    """The model; a lone surrogate (not encodable as UTF-8) is written as its JSON escape,
-    so the file is valid UTF-8 and still reads back into the same model."""
+    """Lone surrogates (a file name in a foreign encoding, say) are written as ``\\udXXX``
+    escapes: valid UTF-8 JSON that still reads back into the same model."""
     text = article.to_json(indent=2) + "\n"
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
