@@ -152,3 +152,24 @@ def test_pictures_in_a_layout_tables_sidebar_stay_out() -> None:
         "</td><td class='sidebar'><b>Our other papers</b><a href='https://other.example/'>"
         "<img src='/other-logo.png'></a></td></tr></table></body></html>", url=URL)
     assert [f.src for f in _figures(a)] == ["https://paper.example/inline.jpg"]
+
+
+def test_lead_picture_in_the_article_header_comes_first_with_its_caption() -> None:
+    """News pages put the lead picture in the article's header, beside the body's container:
+    it is the article's first picture (caption and credit kept, empty alt not invented), while
+    a captionless logo in the header stays out."""
+    body = "".join(f"<p>{P}{n}</p>" for n in ("one", "two", "three", "four", "five"))
+    page = ("<html><head><title>Tides</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<main><article><header><h1>Tides</h1>"
+            "<figure><div><span>Image</span><img alt='' src='/lead.jpg'></div>"
+            "<figcaption><span>Boats on the mud at low water.</span>"
+            "<span class='credit'>Credit Ann Lee</span></figcaption></figure>"
+            "<figure><img src='/logo.png' alt='Paper'></figure></header>"
+            f"<section class='body'>{body}</section></article></main>"
+            "<footer>© 2025 Paper</footer></body></html>")
+    a = narrate.parse_html(page, url=URL)
+    figs = _figures(a)
+    assert [f.src for f in figs] == ["https://paper.example/lead.jpg"]
+    assert (figs[0].alt, figs[0].caption, figs[0].credit) == (
+        "", "Boats on the mud at low water.", "Ann Lee")
+    assert isinstance(a.blocks[0], Figure)

@@ -249,9 +249,31 @@ class _Extras:
                 and not _teaser_ancestor(el))
 
     def figures(self) -> None:
+        lead = self._lead_figure()
         for pos, el in self.page.figures:
-            if self.fits(pos, el, -1):
+            if self.fits(pos, el, -1) or el is lead:
                 self.found.extend((pos, f) for f in self.conv.figures(el))
+
+    def _lead_figure(self) -> etree._Element | None:
+        """The article's lead picture: many pages put it in the article's header, beside the
+        body's container rather than inside it. The last captioned ``<figure>`` before the
+        first kept block, inside the same ``<article>``/``<main>`` as the body, is the
+        article's (a teaser or a figure with no caption is not taken on that ground)."""
+        if self.scope is None:
+            return None
+        home = next((a for a in (self.scope, *self.scope.iterancestors())
+                     if a.tag in ("article", "main")), None)
+        if home is None:
+            return None
+        lead = None
+        for pos, el in self.page.figures:
+            if pos >= self.first:
+                break
+            if (el.tag == "figure" and _inside(el, home) and not _inside(el, self.scope)
+                    and next(el.iter("figcaption"), None) is not None
+                    and not _teaser_ancestor(el)):
+                lead = el
+        return lead
 
     def headings(self) -> None:
         kept = {_key(inline_text(b.inlines)) for _, b in self.placed if isinstance(b, Heading)}
@@ -280,12 +302,12 @@ class _Extras:
     def repeats(self) -> None:
         """trafilatura keeps one copy of a paragraph the article repeats word for word beside
         it (a refrain, a repeated notice); the page says it each time, and so do we."""
-        for el in self.matched:
-            if el.tag != "p":
-                continue
-            for pos, twin in self.page.index.get(_key(el.text_content()), ()):
+        kept = {(_key(el.text_content()), id(el.getparent())) for el in self.matched
+                if el.tag == "p"}
+        for key in {k for k, _ in kept}:  # each text looked up once: linear on repeats
+            for pos, twin in self.page.index.get(key, ()):
                 if (twin.tag == "p" and id(twin) not in self.matched_ids
-                        and twin.getparent() is el.getparent() and not _teaser_ancestor(twin)):
+                        and (key, id(twin.getparent())) in kept and not _teaser_ancestor(twin)):
                     inlines, figures = self.conv.inlines(twin)
                     if inlines:
                         self.found.append((pos, Paragraph(inlines)))
