@@ -97,3 +97,17 @@ def test_a_paragraph_the_article_repeats_is_read_each_time() -> None:
     html = (f"<html><body><article><p>{P}</p><p>{refrain}</p><p>{refrain}</p>"
             "</article></body></html>")
     assert narrate.parse_html(html).body_text().count("And still the birds") == 2
+
+
+@pytest.mark.parametrize("cls", ["link", "bottom", "inline-link share-tip"])
+def test_a_classed_span_inside_a_sentence_is_read(cls: str) -> None:
+    """Whatever its class says, a span within a paragraph's running text is part of the
+    sentence: no extractor rule may cut the sentence in half (issue 10: each text once,
+    nothing lost)."""
+    page = (f"<html><head><title>Birds</title></head><body><article><h1>Birds</h1><p>{P}</p>"
+            f"<p>The wardens also took part in the <span class='{cls}'><a href='/r'>ringing of "
+            f"young puffins</a></span>, and even in the <span class='{cls}'>egg count.</span></p>"
+            f"<p>{P}</p></article></body></html>")
+    text = narrate.parse_html(page, url="https://birds.example/a").body_text()
+    assert ("The wardens also took part in the ringing of young puffins, and even in the "
+            "egg count.") in text

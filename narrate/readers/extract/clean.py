@@ -5,7 +5,9 @@ encodes and where it is seen (AEB / meta dev sites, or our fixtures in
 ``prune_tree`` runs before extraction on the page: what no visitor sees (the ``hidden``
 attribute, 3 sites; an inline ``display: none`` / ``visibility: hidden`` style, 33 meta dev
 pages, as Readability does; a formula's hidden MathML is kept, it is the twin of the formula's
-picture) and tooltips / pop-overs / pop-ups by class (tooltip 12 sites, popup 14, popover 4). ``is_boilerplate`` judges one short block of the result: a copyright
+picture) and tooltips / pop-overs / pop-ups by class (tooltip 12 sites, popup 14, popover 4). It also
+unmarks a classed ``<span>`` inside a paragraph's running text, so that no class rule cuts
+a sentence in half (a link wrapped in ``span.link``; our fixture in ``test_rules.py``). ``is_boilerplate`` judges one short block of the result: a copyright
 line, an "Updated at …" dateline, a teaser label ("Read more:", "Related:", "You might also
 like"), a call to action ("click here", "sign up now"), a syndication note ("Continue
 reading", "Originally published on …"), an unrendered WordPress shortcode.
@@ -77,6 +79,7 @@ _WRAPPED_SHORTCODE = re.compile(r"^\[([a-z_]+)\b[^\]]*\].*\[/\1\]$", re.I | re.S
 def prune_tree(tree: etree._Element) -> None:
     """Remove, in place, page parts no reader of the article would meet."""
     doomed = [el for el in _PRUNE(tree) if _doomed(el)]
+    _unmark_running_text(tree)
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -89,6 +92,24 @@ def prune_tree(tree: etree._Element) -> None:
                 prev.tail = (prev.tail or "") + tail
             else:
                 parent.text = (parent.text or "") + tail
+
+
+def _unmark_running_text(tree: etree._Element) -> None:
+    """A ``<span>`` with text on either side of it in a paragraph is part of the sentence:
+    its class, id and style go, so that no class-name rule of the extractor (trafilatura's
+    precision mode drops any ``class="link"``/``"bottom"`` element) cuts a sentence in half.
+    Runs after ``page_meta`` has read the page's byline markup."""
+    for span in tree.iter("span"):
+        if not (span.get("class") or span.get("id") or span.get("style")):
+            continue
+        parent = span.getparent()
+        if parent is None or parent.tag != "p":
+            continue
+        prev = span.getprevious()
+        before = parent.text if prev is None else prev.tail
+        if (before or "").strip() or (span.tail or "").strip():
+            for name in ("class", "id", "style"):
+                span.attrib.pop(name, None)
 
 
 def _text(block: Block) -> str:
