@@ -36,6 +36,8 @@ TIMEOUT = 20.0  # seconds for a whole article download (the README's promise)
 SOCKET_TIMEOUT = 10.0  # seconds without a byte before a connection is given up
 MAX_REDIRECTS = 5
 USER_AGENT = "narrate/0.1 (+https://github.com/narrate; article narration)"
+# What a server says when it does not know the type (S3 says binary/…): let the decoder judge.
+UNTYPED = ("application/octet-stream", "binary/octet-stream")
 # Media types a reader can make sense of; anything else from a server is refused.
 ACCEPTED_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/markdown", "text/x-markdown",
