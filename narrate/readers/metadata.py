@@ -14,7 +14,8 @@ markup left empty, computed only when asked. Priorities per field:
 - authors: JSON-LD ``author`` > meta (all values of the best key) > microdata > rel=author >
   the first byline element > trafilatura; every value cleaned by ``readers/bylines.py``;
 - date: JSON-LD ``datePublished`` > publication meta (DATE_KEYS order) > JSON-LD
-  ``dateCreated`` > ``<time>`` > htmldate (article pages only), as ISO 8601;
+  ``dateCreated`` > ``<time>`` > an element classed as the date > htmldate (article pages
+  only), as ISO 8601;
 - site name: JSON-LD publisher > og:site_name > JSON-LD WebSite > DC publisher;
 - language: ``<html lang>`` > content-language / DC > JSON-LD ``inLanguage`` > og:locale.
 """
@@ -31,7 +32,7 @@ from lxml import etree
 from narrate.model import Image
 from narrate.readers import byline_markup, jsonld
 from narrate.readers.bylines import split_authors
-from narrate.readers.dates import iso_date
+from narrate.readers.dates import date_in, iso_date
 from narrate.sources import canonical_url, resolve_url
 
 __all__ = ["PageMeta", "page_meta", "split_authors"]
@@ -295,6 +296,7 @@ def _published(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, 
         *[(lambda k=k: _first(metas, (k,))) for k in DATE_KEYS],
         lambda: jsonld.text(ld.get("dateCreated")),
         lambda: byline_markup.time_published(tree),
+        lambda: next((d for d in map(date_in, byline_markup.dated_elements(tree)) if d), ""),
         # htmldate guesses from URLs and page text: asked only of a page that says it is an
         # article (a wiki or docs page would get a date from its prose)
         lambda: traf.date() if _is_article(tree, metas, ld) else "",
