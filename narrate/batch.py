@@ -232,16 +232,18 @@ def _slug_source(article: Article) -> str:
 # ---------------------------------------------------------------- the work
 
 
-def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str) -> Produced:
-    """Narrate one article into ``episodes/<stem>.*`` and write its text copies.
+def produce(folder: str, article_json: str, stem: str, voice: str | None, audio: str,
+            podcast: str = "") -> Produced:
+    """Narrate one article into ``episodes/<stem>.*`` and write its text copies (``podcast``:
+    the show's title, for the JSON chapters).
 
     Runs in a worker process (plain arguments in, a picklable ``Produced`` out); a failure is
     returned as ``Produced(error=...)``, never raised.
     """
     try:
+        from narrate.book import episode_copy
         from narrate.fileio import write_atomic
         from narrate.speak import speak
-        from narrate.writers import write
 
         def path(ext: str) -> Path:
             return layout.episode_file(Path(folder), stem, ext)
@@ -249,9 +251,9 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         article = Article.from_json(article_json)
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
-        result = speak(article, out, voice=voice or None, audio=audio)
-        for copy in layout.exports():
-            write_atomic(path(copy.ext), write(article, copy.writer))
+        result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast)
+        for copy in layout.exports():  # the HTML and EPUB copies read along with this audio
+            write_atomic(path(copy.ext), episode_copy(article, copy.writer, result, stem))
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
@@ -380,14 +382,15 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                 planned.append(decided)
             else:
                 report.unchanged.append(decided)
-        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say, tell)
+        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say, tell,
+                     podcast=show.title)
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
     return report
 
 
 def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | None, audio: str,
                  jobs: int, scheduler: str | None, report: BatchReport, say: Progress,
-                 tell: Notice) -> None:
+                 tell: Notice, podcast: str = "") -> None:
     total = len(planned)
 
     def record(job: Job, made: Produced, n: int) -> None:
@@ -401,7 +404,8 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
             report.failed.append((job.spec, one_line(e)))
             tell(job.spec, one_line(e))
 
-    args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio) for job in planned]
+    args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio, podcast)
+            for job in planned]
     pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
     if pool is None:
         for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):

@@ -400,9 +400,16 @@ def _body(resp: http.client.HTTPResponse, max_bytes: int, link: _Link, shown: st
     if to_path is None:
         return b"".join(chunks)
     with atomic_path(to_path) as tmp, open(tmp, "wb") as out:
-        for chunk in chunks:
+        while True:
+            # a network failure is the source's (SourceError); only a failed write (disk full,
+            # permission) reaches atomic_path, which names the file and removes the .part
+            try:
+                chunk = next(chunks, None)
+            except (OSError, http.client.HTTPException) as exc:
+                raise SourceError(_network_reason(exc, link.clock, link.target), shown) from None
+            if chunk is None:
+                return None
             out.write(chunk)
-    return None
 
 
 def _decoded(resp: http.client.HTTPResponse, max_bytes: int, link: _Link,

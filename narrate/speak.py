@@ -20,7 +20,7 @@ from narrate.fileio import TEMP_PREFIX
 from narrate.model import Article
 from narrate.speech.engines import get_engine
 from narrate.speech.script import Utterance, build_script
-from narrate.speech.voices import VoiceProfile, choose_profile
+from narrate.speech.voices import VoiceProfile, choose_profile, engine_voice
 
 AUDIO_MODES = ("auto", "generate", "fetch")
 
@@ -50,8 +50,12 @@ def speak(
     audio: str = "auto",
     progress: Callable[[str], None] | None = None,
     options: pipeline.AudioOptions | None = None,
+    podcast: str = "",
 ) -> SpeakResult:
-    """Narrate ``article`` to ``out`` (MP3) with ``.vtt``, ``.srt``, ``.chapters.json`` beside it."""
+    """Narrate ``article`` to ``out`` (MP3) with ``.vtt``, ``.srt``, ``.chapters.json`` beside it.
+
+    ``podcast``: the show the episode belongs to (its name goes into the JSON chapters).
+    """
     if audio not in AUDIO_MODES:
         raise ConfigError(f"--audio must be one of {', '.join(AUDIO_MODES)}, not {audio!r}",
                           article.source)
@@ -72,7 +76,7 @@ def speak(
                                                      listener.feed)
                 probe = listener.probe()
         r = pipeline.Render(article=article, out=out, workdir=tmp, engine=engine, voice=voice_id,
-                            pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
+                            podcast=podcast, pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
                             duration=rec.duration, probe=probe)
         r = pipeline.run(r, steps, progress)
     paths = dict(zip(("vtt", "srt", "chapters"), (p for p, _ in pipeline.sidecar_paths(out, r)), strict=True))
@@ -107,7 +111,7 @@ def _synthesized(article: Article, script: list, profile: VoiceProfile, tmp: Pat
     cls = get_engine(profile.engine)
     engine = cls(cls.Options.from_dict(profile.options, str(profile.path or profile.name)))
     try:
-        voice_id = profile.voice or engine.voice_for_language(article.language or profile.language)
+        voice_id = engine_voice(profile, engine, article.language, article.source or article.title)
         rec = render_speech(script, engine, voice_id, tmp / "speech.pcm", progress, tap)
     finally:
         engine.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import types
 import xml.etree.ElementTree as ET
@@ -157,6 +158,8 @@ def test_add_makes_episodes(narrated):
     for stem in stems:
         for ext in ("mp3", "vtt", "srt", "chapters.json", "html", "md", "txt", "epub"):
             assert (show.folder / "episodes" / f"{stem}.{ext}").is_file(), (stem, ext)
+        chapters = json.loads((show.folder / "episodes" / f"{stem}.chapters.json").read_text())
+        assert chapters["podcastName"] == "Batch"  # the show's name, not the article's site
     assert not feedparser.parse(narrated["feed1"]).bozo
 
 

@@ -41,6 +41,14 @@ def test_result_and_files(tmp_path: Path, fake_voice: str) -> None:
     chapters = json.loads(result.chapters.read_text())["chapters"]
     assert [c["title"] for c in chapters] == ["Tides and Timetables", "Spring tides", "What to do"]
     assert chapters[-1]["endTime"] == pytest.approx(result.duration, abs=0.001)
+    # outside a show there is no podcast: the article's site is not one
+    assert "podcastName" not in json.loads(result.chapters.read_text())
+
+
+def test_podcast_name_is_the_shows(tmp_path: Path, fake_voice: str) -> None:
+    result = speak(ARTICLE, tmp_path / "s.mp3", voice=fake_voice, audio="generate",
+                   podcast="Evening Readings")
+    assert json.loads(result.chapters.read_text())["podcastName"] == "Evening Readings"
 
 
 def test_progress_is_reported(tmp_path: Path, fake_voice: str) -> None:

@@ -8,7 +8,6 @@ and correcting by the difference. Both measurements read the PCM file; nothing i
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import subprocess
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from narrate.audio import mp3frames, peakfix, peaks
 from narrate.errors import AudioError
 
 TARGET_LUFS = -16.0
@@ -27,10 +27,11 @@ CEILING_DBFS = -3.5  # limiter ceiling; the margin below -1 dBTP absorbs MP3 cod
 MP3_LOSS_LU = 0.5
 # the limiter eats about half of any extra gain on speech (measured slope 0.45-0.55)
 LIMITER_SLOPE = 0.5
-# MP3 coding noise can push a few peaks 1-2 dB over the limiter's ceiling (Piper: up to 1.8 dB).
-# The encoded file's sample peak is checked (cheap: one decode); true peak runs at most about
-# 0.4 dB above it for this band-limited speech, so a sample peak above this is re-encoded.
-MAX_SAMPLE_PEAK_DBFS = -1.6
+# MP3 coding noise pushes a few peaks 1-2.5 dB over the limiter's ceiling (more often the
+# longer the file). The encoded audio is decoded while it is encoded and its true peak found
+# (peaks.py); granules over this limit (0.3 dB below -1 dBTP for the meters' rounding) are
+# lowered in place (peakfix.py).
+TRUE_PEAK_LIMIT = -1.3
 # gains the Meter probes while synthesizing (espeak-ng and Piper speech needs 9-11 dB)
 PROBE_GAINS = (10.5,)
 # how far (LU) from a probe the limiter slope is trusted to extrapolate (+-2 dB of gain)
@@ -183,28 +184,41 @@ def sample_peak(media: Path) -> float:
 
 def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
            settings: EncodeSettings = EncodeSettings()) -> Path:
-    """Encode, checking the encoded peaks; if the encoder pushed any too high, lower the
-    limiter's ceiling by the excess (raising the gain to keep the loudness) and encode again."""
-    ceiling = settings.ceiling_dbfs
-    for _ in range(3):
-        peak = encode_once(pcm, rate, gain_db, mp3,
-                           dataclasses.replace(settings, ceiling_dbfs=ceiling))
-        excess = peak - MAX_SAMPLE_PEAK_DBFS
-        if excess <= 0:
-            return mp3
-        drop = excess + 0.3
-        ceiling -= drop
-        gain_db += drop * 1.3  # a lower ceiling costs about 0.65 LU per dB at slope 0.5
-    raise AudioError(f"peaks stay above {MAX_SAMPLE_PEAK_DBFS} dBFS after limiting", str(mp3))
+    """Encode once; where the encoder pushed a peak over TRUE_PEAK_LIMIT, lower just the
+    granules around it in place (peakfix: -1.5 dB a step, no re-encoding)."""
+    scan = peakfix.fix(mp3, encode_once(pcm, rate, gain_db, mp3, settings))
+    if scan.over():
+        raise AudioError(f"true peak {scan.max_true_db:.1f} dBTP stays above "
+                         f"{TRUE_PEAK_LIMIT} dBTP", str(mp3))
+    return mp3
+
+
+def rescan(mp3: Path) -> peaks.PeakScan:
+    """Decode the whole of ``mp3`` from its first audio frame (so granules line up with
+    encode_once's decode, which never sees the LAME frame) and scan its peaks."""
+    data = mp3.read_bytes()
+    audio = mp3frames.audio_frames(data)
+    skip = audio[0].offset if audio else len(data)
+    cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-skip_initial_bytes", str(skip),
+           "-f", "mp3", "-i", str(mp3), "-f", "s16le", "-ac", "1", "pipe:1"]
+    with tempfile.TemporaryFile() as err:
+        dec = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
+        assert dec.stdout is not None
+        scan = peaks.scan(dec.stdout, TRUE_PEAK_LIMIT)
+        if dec.wait():
+            err.seek(0)
+            raise AudioError(f"cannot decode the MP3: {err.read().decode('utf-8', 'replace')[-200:]}",
+                             str(mp3))
+    return scan
 
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
-                settings: EncodeSettings = EncodeSettings()) -> float:
+                settings: EncodeSettings = EncodeSettings()) -> peaks.PeakScan:
     """PCM -> MPEG-1 Layer III, mono, constant bitrate, with the loudness chain applied.
 
-    Returns the encoded audio's sample peak (dBFS): ffmpeg's tee muxer writes the file (with
-    its LAME Info header) and pipes the same frames to a second ffmpeg that decodes them
-    while the encoding runs.
+    Returns where the encoded audio peaks: ffmpeg's tee muxer writes the file (with its LAME
+    Info header) and pipes the same frames to a second ffmpeg that decodes them to PCM for
+    ``peaks.scan`` while the encoding runs.
     """
     # the tee muxer parses its slave list, so the file is named in the working directory with
     # a name that needs no escaping, then renamed
@@ -215,23 +229,20 @@ def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
            "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-ac", "1",
            "-ar", str(settings.sample_rate), "-map_metadata", "-1", "-f", "tee",
            f"[f=mp3:{mux.format(x=1)}]{name}|[f=mp3:{mux.format(x=0)}]pipe:1"]
-    check = ["ffmpeg", "-hide_banner", "-nostats", "-v", "info", "-f", "mp3", "-i", "pipe:0",
-             "-af", "volumedetect", "-f", "null", "-"]
-    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as log:
+    check = ["ffmpeg", "-hide_banner", "-v", "error", "-f", "mp3", "-i", "pipe:0",
+             "-f", "s16le", "-ac", "1", "pipe:1"]
+    with tempfile.TemporaryFile() as err:
         enc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=mp3.parent)
-        dec = subprocess.Popen(check, stdin=enc.stdout, stdout=subprocess.DEVNULL, stderr=log)
-        assert enc.stdout is not None
+        dec = subprocess.Popen(check, stdin=enc.stdout, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+        assert enc.stdout is not None and dec.stdout is not None
         enc.stdout.close()  # the decoder holds the pipe now
+        scan = peaks.scan(dec.stdout, TRUE_PEAK_LIMIT)
         enc_code, dec_code = enc.wait(), dec.wait()
         err.seek(0)
-        log.seek(0)
         enc_err = err.read().decode("utf-8", "replace")
-        found = _MAX.findall(log.read().decode("utf-8", "replace"))
     if name != mp3.name and (mp3.parent / name).exists():
         os.replace(mp3.parent / name, mp3)
     if enc_code or not mp3.exists() or mp3.stat().st_size == 0:
         raise AudioError(f"MP3 encoding failed: {enc_err.strip()[-200:]}", str(mp3))
-    if dec_code or not found:
-        return sample_peak(mp3)
-    return float("-inf") if found[-1] == "-inf" else float(found[-1])
-
+    return scan if dec_code == 0 and scan.granules else rescan(mp3)

@@ -32,6 +32,7 @@ class Render:
     workdir: Path  # scratch space (same filesystem as ``out`` is not required)
     engine: str = ""
     voice: str = ""
+    podcast: str = ""  # the show this episode belongs to ("" = narrated outside a show)
     pcm: Path | None = None
     sample_rate: int = 0
     cues: tuple[Cue, ...] = ()
@@ -52,8 +53,8 @@ class Render:
 
 
 # fields the render step fills before the post-processors run
-RENDER_PROVIDES = ("article", "out", "workdir", "engine", "voice", "pcm", "sample_rate", "cues",
-                   "duration", "probe")
+RENDER_PROVIDES = ("article", "out", "workdir", "engine", "voice", "podcast", "pcm", "sample_rate",
+                   "cues", "duration", "probe")
 
 
 class PostProcessor:
@@ -115,9 +116,11 @@ class FindCover(PostProcessor):
 
 
 class MakeSidecars(PostProcessor):
-    """VTT, SRT and JSON chapters from the cues (never from the audio)."""
+    """VTT, SRT and JSON chapters from the cues (never from the audio). ``podcastName`` is the
+    show's name, and left out when the article is narrated outside a show (its site is not a
+    podcast)."""
 
-    needs = ("cues", "duration", "article")
+    needs = ("cues", "duration", "article", "podcast")
     provides = ("chapters", "vtt", "srt", "chapters_json")
     label = "transcripts and chapters"
 
@@ -127,7 +130,7 @@ class MakeSidecars(PostProcessor):
         return r.evolve(
             chapters=chs, vtt=sidecars.vtt(r.cues), srt=sidecars.srt(r.cues),
             chapters_json=sidecars.chapters_json(chs, title=a.title, author=", ".join(a.authors),
-                                                 podcast=a.site_name),
+                                                 podcast=r.podcast),
         )
 
 

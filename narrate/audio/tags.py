@@ -30,23 +30,9 @@ from mutagen.id3 import (
 )
 
 from narrate.errors import AudioError
+from narrate.speech.langmatch import iso639_2
 
-ISO639_2 = {
-    "en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld", "pt": "por",
-    "ru": "rus", "pl": "pol", "uk": "ukr", "be": "bel", "sv": "swe", "da": "dan", "no": "nor",
-    "nb": "nob", "fi": "fin", "ja": "jpn", "zh": "zho", "ar": "ara", "tr": "tur", "cs": "ces",
-    "el": "ell", "he": "heb", "hu": "hun", "ro": "ron", "ko": "kor", "lt": "lit", "lv": "lav",
-    "et": "est", "ca": "cat", "hi": "hin",
-}
-
-
-def iso639_2(language: str) -> str:
-    """BCP 47 ("en-US") -> ISO 639-2 ("eng"); "und" when unknown."""
-    primary = (language or "").lower().split("-")[0].split("_")[0]
-    if len(primary) == 3:
-        return primary
-    return ISO639_2.get(primary, "und")
-
+__all__ = ["ChapterMark", "TagValues", "TagSpec", "TAGS", "iso639_2", "read_tags", "write_tags"]
 
 @dataclass(frozen=True, slots=True)
 class ChapterMark:
@@ -163,8 +149,45 @@ def write_tags(mp3: Path, values: TagValues, specs: Sequence[TagSpec] = TAGS) ->
             for frame in spec.make(values):
                 tags.add(frame)
         tags.save(mp3, v2_version=4)
+        chapters_in_time_order(mp3)
     except (OSError, ValueError) as exc:
         raise AudioError(f"cannot write ID3 tags: {exc}", str(mp3)) from exc
+
+
+def _syncsafe(b: bytes) -> int:
+    return b[0] << 21 | b[1] << 14 | b[2] << 7 | b[3]
+
+
+def chapters_in_time_order(mp3: Path) -> None:
+    """Put the tag's CHAP frames in order of start time, in place.
+
+    mutagen writes frames sorted by size, so a chapter with a short title can come before an
+    earlier one with a long title; ffprobe and several players list chapters in frame order,
+    not by the CTOC. The CHAP frames trade places among the slots they already hold, so the
+    tag keeps its size and every other frame its position.
+    """
+    with open(mp3, "r+b") as f:
+        head = f.read(10)
+        if head[:3] != b"ID3" or head[3] != 4 or head[5] & 0x40:  # v2.4, no extended header
+            return
+        body = f.read(_syncsafe(head[6:10]))
+        spans: list[tuple[bytes, int, int]] = []
+        pos = 0
+        while pos + 10 <= len(body) and body[pos] != 0:
+            end = pos + 10 + _syncsafe(body[pos + 4:pos + 8])
+            spans.append((body[pos:pos + 4], pos, end))
+            pos = end
+        chaps = [body[a:b] for fid, a, b in spans if fid == b"CHAP"]
+
+        def start(frame: bytes) -> int:
+            at = frame.index(b"\0", 10) + 1  # after the element id
+            return int.from_bytes(frame[at:at + 4], "big")
+
+        ordered = iter(sorted(chaps, key=start))
+        new = b"".join(next(ordered) if fid == b"CHAP" else body[a:b] for fid, a, b in spans)
+        if new != body[:pos]:
+            f.seek(10)
+            f.write(new)
 
 
 def read_tags(mp3: Path, specs: Sequence[TagSpec] = TAGS) -> dict[str, Any]:

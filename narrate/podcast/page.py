@@ -52,12 +52,17 @@ def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, pr
     byline = f"<p>By {byline}</p>" if byline else ""
     desc = f"<p>{desc}</p>" if desc else ""
     return (
-        f'<article aria-labelledby="{hid}">\n<h3 id="{hid}">{title}</h3>\n'
+        f'<article aria-labelledby="{hid}"{_lang(ep)}>\n<h3 id="{hid}">{title}</h3>\n'
         f'<p><time datetime="{iso}">{human}</time> · {_minutes(ep.duration)}</p>\n{byline}{desc}\n'
         f'<audio controls preload="none" src="{audio}" aria-label="Listen: {title}">'
         f'<a href="{audio}">Download the MP3 of {title}</a></audio>\n'
         f'<ul class="links" aria-label="Files for {title}">{"".join(links)}</ul>\n</article>'
     )
+
+
+def _lang(ep: Episode) -> str:
+    """The episode's own language on its item (a show may mix languages)."""
+    return f' lang="{esc(ep.language)}"' if ep.language.strip() else ""
 
 
 def _web_link(url: str) -> bool:

@@ -38,7 +38,7 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "article:pub
              "dcterms:created", "datepublished", "date", "pubdate", "publishdate",
              "publish-date", "publication_date", "citation_publication_date",
              "og:published_time", "release_date")
-SITE_KEYS = ("og:site_name", "application-name", "dc:publisher", "dcterms:publisher")
+SITE_KEYS = ("og:site_name", "dc:publisher", "dcterms:publisher")
 LANG_KEYS = ("content-language", "dc:language", "dcterms:language", "inlanguage", "language")
 VISIBLE = 4  # index of the visible byline source in _authors
 MAX_VISIBLE_NAMES = 4
@@ -165,7 +165,7 @@ def _site_name(metas: dict[str, list[str]], ld: dict[str, Any], objs: list[dict[
     publisher = next(iter(jsonld.names(ld.get("publisher"))), "")
     for value in (publisher, _first(metas, SITE_KEYS[:1]), jsonld.site_name(objs),
                   _first(metas, SITE_KEYS[1:])):
-        value = _clean(value)
+        value = _clean(value).lstrip("@")  # a Twitter handle given as the site's name
         if value and "://" not in value:
             return value
     return ""
@@ -215,7 +215,8 @@ def _title(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]
     cands += [_first(metas, (k,)) for k in TITLE_KEYS]
     head = _clean(_head_title(tree))
     cands.append(head)
-    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c]
+    # a title that is only the site's name (a homepage's og:title) names no article
+    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c and not _same(c, site)]
     h1s = [t for t in (_clean(" ".join(h.itertext())) for h in _h1s(tree)) if t]
     for cand in cands:
         for h1 in h1s:

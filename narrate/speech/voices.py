@@ -22,9 +22,13 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from narrate.errors import ConfigError, EngineUnavailable
+from narrate.speech import langmatch
+
+if TYPE_CHECKING:
+    from narrate.speech.engines.base import Engine
 
 # Package data, found through importlib.resources (pip always unpacks a wheel onto disk).
 SHIPPED_VOICES = Path(str(files("narrate.speech").joinpath("profiles")))
@@ -104,8 +108,10 @@ def profiles() -> dict[str, VoiceProfile]:
 
 
 def choose_profile(name: str | None, language: str = "") -> VoiceProfile:
-    """The named profile, or (no name) the first available profile whose language matches the
-    article's, else ``default``."""
+    """The named profile; without a name, ``default`` when its language is the article's, else
+    the installed profile that best matches the article's language (BCP 47, see langmatch),
+    else ``default``, whose engine then picks its own voice for the language (or says it has
+    none)."""
     all_profiles = profiles()
     if name:
         if name in all_profiles:
@@ -116,17 +122,34 @@ def choose_profile(name: str | None, language: str = "") -> VoiceProfile:
         raise EngineUnavailable(f"no voice profile {name!r} (have: {', '.join(sorted(all_profiles))})",
                                 name)
     default = all_profiles[DEFAULT_PROFILE]
-    lang = (language or "").lower()
-    primary = lang.split("-")[0]
-    if lang and not default.language.lower().startswith(primary):
-        from narrate.speech.engines import load_engines
+    lang = langmatch.canonical(language)
+    if not lang or lang == "und" or _speaks(default, lang):
+        return default
+    from narrate.speech.engines import load_engines
 
-        engines = load_engines()
-        for prof in all_profiles.values():
-            info = engines.get(prof.engine)
-            if prof.language.lower().split("-")[0] == primary and info and not info.cls.available():
-                return prof
-    return default
+    engines = load_engines()
+    usable = [(p.name, [(5, p.language)]) for p in all_profiles.values()
+              if p.name != DEFAULT_PROFILE and p.engine in engines
+              and not engines[p.engine].cls.available()]
+    found = langmatch.best_match(lang, usable)
+    return all_profiles[found] if found else default
+
+
+def _speaks(profile: VoiceProfile, language: str) -> bool:
+    return langmatch.best_match(language, [(profile.name, [(5, profile.language)])]) is not None
+
+
+def engine_voice(profile: VoiceProfile, engine: Engine, language: str, source: str = "") -> str:
+    """The engine voice that reads an article in ``language``: the profile's pinned voice, else
+    the engine's voice for the article's language (the profile's own when the article does not
+    say); EngineUnavailable naming ``source`` when the engine has none for it."""
+    if profile.voice:
+        return profile.voice
+    lang = langmatch.canonical(language)
+    try:
+        return engine.voice_for_language(language if lang and lang != "und" else profile.language)
+    except EngineUnavailable as exc:
+        raise EngineUnavailable(exc.reason, source or exc.source) from exc
 
 
 def voice_rows() -> list[tuple[str, str, str, str]]:

@@ -77,3 +77,17 @@ def test_rewriting_replaces_old_tags(mp3: Path) -> None:
                                            ("fil", "fil"), ("", "und"), ("xx", "und")])
 def test_iso639_2(tag: str, code: str) -> None:
     assert iso639_2(tag) == code
+
+
+def test_chap_frames_are_in_time_order_for_ffprobe(mp3: Path) -> None:
+    # titles of every length, so a size-sorted writer would shuffle them; 12 chapters, so a
+    # name-sorted one would put chp10 before chp2
+    titles = [("Part " + "x" * ((7 * k) % 11)) for k in range(12)]
+    marks = tuple(ChapterMark(2.0 * k, 2.0 * (k + 1), t) for k, t in enumerate(titles))
+    write_tags(mp3, dataclasses.replace(VALUES, chapters=marks))
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "chapter=start_time:"
+                          "chapter_tags=title", "-of", "csv=p=0", str(mp3)],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    starts = [float(line.split(",")[0]) for line in out]
+    assert starts == [2.0 * k for k in range(12)]
+    assert read_tags(mp3)["chapters"] == marks

@@ -92,3 +92,17 @@ def test_a_short_line_with_a_number_is_not_a_dateline() -> None:
     for line in ("Chapter 3", "Top 10 beaches in 2024", "March 3, 2024 was a cold day"):
         body, _ = split_lead((Paragraph((Text(line),)), PROSE), "Title")
         assert body[0] == Paragraph((Text(line),)), line
+
+
+def test_a_line_of_the_known_authors_is_the_byline() -> None:
+    for line in ("Ana Lim", "Ana Lim and Bo Park", "Ana Lim | May 3, 2024"):
+        body, lead = split_lead((Paragraph((Text(line),)), PROSE), "Title",
+                                authors=("Ana Lim", "Bo Park"))
+        assert body == (PROSE,), line
+        assert lead.authors == ["Ana Lim", "Bo Park"]
+
+
+def test_a_line_naming_someone_else_stays() -> None:
+    line = Paragraph((Text("Ana Lim and Cy Dee"),))
+    body, _ = split_lead((line, PROSE), "Title", authors=("Ana Lim",))
+    assert body == (line, PROSE)

@@ -46,6 +46,7 @@ def _doomed(el: etree._Element) -> bool:
         return True
     if _INVISIBLE_STYLE.search(el.get("style") or ""):
         # kept: a formula's MathML, hidden for sight but the twin of its visible picture
+        # (removing it leaves <span><img></span>, after which trafilatura drops the text)
         return el.tag != "math" and next(el.iter("math", "{*}math"), None) is None
     return bool(_POPUP_CLASS.search(el.get("class") or ""))
 

@@ -13,8 +13,6 @@ gave them.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from narrate.model import (
@@ -31,18 +29,14 @@ from narrate.model import (
 from narrate.readers.extract import settings
 from narrate.readers.html_blocks import HEADINGS, HtmlConverter
 from narrate.readers.images import in_noscript
-from narrate.readers.patterns import PULL_QUOTE_CLASS
+from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
 # tree.iter with several tags walks the tree once in document order (linear); an XPath union
 # of the same tags is quadratic in libxml2 when several sets are large.
 _TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "pre",
          "img")
-# Containers of teasers and page furniture, by the words of their class or id.
-# (AEB + meta dev: related 9 sites, sidebar 4, promo 3, share 3, advert/social/teaser 2 each;
-# the rest are the same furniture's usual names: recommend, sponsor, newsletter, comment.)
-_TEASER = re.compile(r"related|teaser|promo|recommend|sidebar|advert|sponsor|newsletter|"
-                     r"share|social|comment", re.I)
+_TEASER = FURNITURE_CLASS
 
 
 def _key(text: str) -> str:
@@ -97,6 +91,8 @@ class _Page:
                     self.index.setdefault(key, []).append((pos, el))
                     if tag in HEADINGS and tag != "h1":
                         self.headings.append((pos, el))
+                if next(el.iter("math"), None) is not None:  # as trafilatura reads it
+                    self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
 
     def find(self, key: str, after: int) -> tuple[int, etree._Element] | None:
         for cand in self.index.get(key, ()):
@@ -173,7 +169,8 @@ def _requote(block: BlockQuote, quote: etree._Element, conv: HtmlConverter) -> B
 def _rebuild(block: Block, el: etree._Element,
              conv: HtmlConverter) -> tuple[Block, tuple[Figure, ...]]:
     inlines, figures = conv.inlines(el)
-    if _key(inline_text(inlines)) != _key(inline_text(block.inlines)):  # type: ignore[union-attr]
+    want = _key(inline_text(block.inlines))  # type: ignore[union-attr]
+    if _key(inline_text(inlines)) != want and _key(_without_math(el)) != want:
         return block, figures
     if el.tag in HEADINGS:
         return Heading(HEADINGS[el.tag], inlines), figures
@@ -182,6 +179,16 @@ def _rebuild(block: Block, el: etree._Element,
     if isinstance(block, Heading):
         return Heading(block.level, inlines), figures
     return Paragraph(inlines), figures
+
+
+def _without_math(el: etree._Element) -> str:
+    """The element's text as trafilatura reads it when it drops MathML formulas."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag != "math":
+            parts.append(_without_math(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _scope(matched: list[etree._Element]) -> etree._Element | None:
@@ -230,19 +237,6 @@ def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
             if inlines:
                 extra.append((pos, Heading(HEADINGS[el.tag], inlines)))
                 kept.add(key)
-    # trafilatura keeps one copy of a paragraph the article repeats word for word (a refrain,
-    # a repeated notice) beside it; the page says it each time, and so do we
-    for el in matched:
-        if el.tag != "p":
-            continue
-        for pos, twin in page.index.get(_key(el.text_content()), ()):
-            if (twin.tag == "p" and id(twin) not in matched_ids
-                    and twin.getparent() is el.getparent() and not _teaser_ancestor(twin)):
-                inlines, figures = conv.inlines(twin)
-                if inlines:
-                    extra.append((pos, Paragraph(inlines)))
-                    extra.extend((pos, f) for f in figures)
-                    matched_ids.add(id(twin))
     if not extra:
         return tuple(b for _, b in placed)
     extra.sort(key=lambda pair: pair[0])

