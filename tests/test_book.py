@@ -96,8 +96,7 @@ def test_every_par_is_its_vtt_cue_on_its_sentence(narrated):
         if target.tag == f"{XHTML}span":
             spans += 1
             written = words("".join(target.itertext()))
-            # the cue shows the sentence as written (the engine got its normalised form)
-            assert written == words(" ".join(text)), src
+            assert written == words(" ".join(text)), src  # the transcript is the written sentence
     assert k == len(cues)
     assert spans >= 0.8 * len(pars)  # nearly every sentence is highlighted on its own words
 
