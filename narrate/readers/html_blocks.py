@@ -410,9 +410,13 @@ class HtmlConverter:
 def _math(el: etree._Element) -> list[Inline]:
     """A MathML formula read as its ``alttext`` or its symbols in order, unless a picture
     beside it carries the formula (then the picture's alt says it, once)."""
-    parent = el.getparent()
-    if parent is not None and next(parent.iter("img"), None) is not None:
-        return []
+    holder = el.getparent()
+    for _ in range(2):  # the formula's wrapper, or the hidden span inside it
+        if holder is None or tag_of(holder) in ("p", "li", "dd", "td", "div", "body"):
+            break
+        if next(holder.iter("img"), None) is not None:
+            return []
+        holder = holder.getparent()
     text = el.get("alttext") or " ".join(
         t.strip() for node in el.iter() if tag_of(node) not in ("annotation", "annotation-xml")
         and not any(tag_of(a) in ("annotation", "annotation-xml") for a in node.iterancestors())

@@ -89,3 +89,11 @@ def test_invisible_by_inline_style_pruned(style: str) -> None:
     html = (f"<html><body><article><p>{P}</p><p style='{style}'>Secret draft sentence that no "
             f"visitor ever sees on the page.</p><p>{P}</p></article></body></html>")
     assert "Secret draft" not in narrate.parse_html(html).body_text()
+
+
+def test_a_paragraph_the_article_repeats_is_read_each_time() -> None:
+    refrain = ("And still the birds came back, year after year, to the same narrow ledges "
+               "above the grey water.")
+    html = (f"<html><body><article><p>{P}</p><p>{refrain}</p><p>{refrain}</p>"
+            "</article></body></html>")
+    assert narrate.parse_html(html).body_text().count("And still the birds") == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 from narrate.model import Block, BlockQuote, Figure, Heading, ListBlock, Paragraph, inline_text
 
 REPEAT_MIN_WORDS = 6  # a shorter repeat may be a common phrase, not a pull quote
+MAX_QUOTES_CHECKED = 500  # bounds the work on a hostile page of thousands of quotes
 
 
 def _key(text: str) -> str:
@@ -29,7 +30,8 @@ def say_once(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]
     """``blocks`` without caption copies and without quotes repeated from a paragraph."""
     caps = {_key(c) for c in captions if c}
     caps |= {_key(b.alt) for b in blocks if isinstance(b, Figure) and len(b.alt.split()) >= 3}
-    paragraphs = [_key(_text(b)) for b in blocks if isinstance(b, Paragraph)]
+    body = "\n".join(_key(_text(b)) for b in blocks if isinstance(b, Paragraph))
+    checked = 0
     out: list[Block] = []
     for block in blocks:
         key = _key(_text(block))
@@ -42,9 +44,11 @@ def say_once(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]
             block = _without_caption_items(block, caps)
             if not block.items:
                 continue
-        if (isinstance(block, BlockQuote) and len(key.split()) >= REPEAT_MIN_WORDS
-                and any(key != p and key in p for p in paragraphs)):
-            continue  # a pull quote: the paragraph that holds the sentence says it
+        if (isinstance(block, BlockQuote) and checked < MAX_QUOTES_CHECKED
+                and len(key.split()) >= REPEAT_MIN_WORDS):
+            checked += 1
+            if key in body:
+                continue  # a pull quote: the paragraph that holds the sentence says it
         out.append(block)
     return tuple(out)
 
