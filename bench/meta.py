@@ -296,7 +296,7 @@ def print_structure(struct: dict[str, Any], ref: dict[str, Any] | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0915 - one flat driver
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     ap.add_argument("--bench", type=Path, default=SHARED / "bench" / "meta",
                     help="folder with meta_eval.py and data/ (default: ../shared/bench/meta)")
     ap.add_argument("--gate", action="store_true",

@@ -11,12 +11,15 @@ that catches every exception).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import email.utils
 import glob
 import hashlib
 import multiprocessing
+import os
 import re
+import signal
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -329,7 +332,8 @@ def _executor(jobs: int, scheduler: str | None):
     if jobs > 1:
         # spawn, not fork: the TTS engine may hold threads and locks here that a forked
         # child would inherit locked (and hang on)
-        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_own_process_group)
     return None
 
 
@@ -428,8 +432,31 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
             record(job, made, n)
             if pending:
                 say(f"[{n}/{total} done] narrating {_now(pending, futures, jobs)}")
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: no worker may go on writing into the show
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown() if isinstance(pool, cf.Executor) else pool.close()
+
+
+def _own_process_group() -> None:
+    """A worker leads its own process group, so stopping it also stops the ffmpeg it runs."""
+    os.setpgrp()
+
+
+def _stop_workers(pool: object) -> None:
+    """End a local pool's workers and their ffmpeg now (Ctrl-C, or SIGTERM to this process
+    alone), so nothing writes into the show after it stops; their .part files are then the
+    caller's to remove."""
+    if not isinstance(pool, cf.ProcessPoolExecutor):
+        return
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    for proc in procs:
+        proc.join(5)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _now(pending: list, futures: dict, jobs: int) -> str:

@@ -66,3 +66,28 @@ def test_settings_that_are_not_a_file(tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 1 and err.count("\n") == 1
     assert "unexpected" not in err and str(toml) in err and "move it away" in err
+
+
+def test_next_run_removes_what_a_killed_run_left(tmp_path):
+    """A killed run's .part files in the show and its narrate-<pid>-* temp folder (the pid is
+    gone) are removed by the next `narrate add`, even one that then fails."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    show = init_show(tmp_path / "show", title="Leftovers")
+    parts = [show.folder / "episodes" / ".story.mp3.4242.part", show.folder / ".feed.xml.ab12.part"]
+    for part in parts:
+        part.write_bytes(b"half")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    temp = Path(tempfile.gettempdir()) / f"narrate-{dead}-espeak-leftover"
+    temp.mkdir(exist_ok=True)
+    (temp / "u0.wav").write_bytes(b"RIFF")
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = run_narrate("add", str(empty), "--show", str(show.folder), timeout=120)
+    assert result.returncode == 1  # a folder without articles
+    assert not any(p.exists() for p in parts)
+    assert not temp.exists()

@@ -378,3 +378,15 @@ def test_a_failed_write_is_the_files_error_not_the_sources(server: str, tmp_path
               to_path=blocker / "out.html")
     assert str(err.value).startswith(str(blocker / "out.html")) and "\n" not in str(err.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_hanging_name_lookup_is_cut_at_the_deadline(monkeypatch) -> None:
+    # a resolver that never answers (faked: it is the failure being handled)
+    def stuck(*args: object, **kwargs: object) -> list:
+        time.sleep(5)
+        return []
+
+    monkeypatch.setattr(socket, "getaddrinfo", stuck)
+    started = time.monotonic()
+    assert "timed out" in _error("http://slow-resolver.example/", deadline=0.5)
+    assert time.monotonic() - started < 1.5

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from narrate.errors import AudioError, SynthesisError
-from narrate.speech.engines.base import Engine
-from narrate.speech.script import Utterance
+from narrate.speech.engines.base import Audio, Engine
+from narrate.speech.script import PAUSE_CLAUSE, Utterance
 
 LEAD_IN = 0.15  # seconds of silence before the first word
 TAIL = 0.4  # after the last
@@ -45,13 +45,14 @@ class Recording:
     duration: float
 
 
-def trim(pcm: bytes, sample_rate: int) -> bytes:
-    """``pcm`` without leading and trailing silence (keeping KEEP_EDGE of it)."""
+def speech_bounds(pcm: bytes, sample_rate: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """(first, end) sample of the speech in samples ``lo:hi`` of ``pcm``, keeping KEEP_EDGE of
+    silence on each side; first == end when there is none."""
     samples = array("h")
     samples.frombytes(pcm)
-    n = len(samples)
+    n = len(samples) if hi is None else min(hi, len(samples))
     step = max(1, sample_rate // 200)  # 5 ms windows: max()/min() run in C
-    first = 0
+    first = lo
     while first < n and max(samples[first:first + step]) < SILENCE_THRESHOLD \
             and min(samples[first:first + step]) > -SILENCE_THRESHOLD:
         first += step
@@ -60,9 +61,28 @@ def trim(pcm: bytes, sample_rate: int) -> bytes:
             and min(samples[max(first, last - step):last]) > -SILENCE_THRESHOLD:
         last -= step
     if last <= first:
-        return b""
+        return lo, lo
     keep = int(KEEP_EDGE * sample_rate)
-    return pcm[2 * max(0, first - keep):2 * min(n, last + keep)]
+    return max(lo, first - keep), min(n, last + keep)
+
+
+def trim(pcm: bytes, sample_rate: int) -> bytes:
+    """``pcm`` without leading and trailing silence (keeping KEEP_EDGE of it)."""
+    first, end = speech_bounds(pcm, sample_rate)
+    return pcm[2 * first:2 * end]
+
+
+def sentence_groups(script: Sequence[Utterance]) -> list[list[int]]:
+    """Indices of the script, grouped by sentence: a long sentence that the script split at a
+    clause (pause PAUSE_CLAUSE) is one group, so it can be spoken in one breath."""
+    groups: list[list[int]] = []
+    for k, utt in enumerate(script):
+        prev = script[k - 1] if k else None
+        if prev is not None and prev.pause == PAUSE_CLAUSE and prev.block == utt.block:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
 
 
 def render_speech(
@@ -75,34 +95,72 @@ def render_speech(
 ) -> Recording:
     """Synthesize every utterance into ``pcm_path``; SynthesisError if any piece is missing.
 
+    A sentence split at clauses for the transcript is spoken whole when the engine can say
+    where each piece starts (``Engine.synthesize_pieces``): its intonation and pauses are the
+    engine's own, as in one ``espeak-ng`` run, and each piece's cue starts where its speech
+    starts. Otherwise each piece is spoken on its own with the script's pause between.
     ``tap(pcm, sample_rate)`` sees every byte written, in order (a loudness meter listens).
     """
     if not script:
         raise SynthesisError("the speech script is empty", engine.name)
-    rate = 0
-    written = 0  # samples
-    cues: list[Cue] = []
+    rec = _Render(engine, voice)
     with open(pcm_path, "wb") as raw:
-        out = _Tee(raw, tap)
-        for k, utt in enumerate(script):
-            audio = engine.synthesize(utt.spoken, voice)
-            if rate == 0:
-                rate = out.rate = audio.sample_rate
-                written = _silence(out, LEAD_IN, rate)
-            elif audio.sample_rate != rate:
-                raise SynthesisError(f"sample rate changed from {rate} to {audio.sample_rate} Hz",
-                                     engine.name)
-            speech = trim(audio.pcm, rate)
-            if not speech:
-                raise SynthesisError(f"no speech in the audio for {utt.spoken[:60]!r}", engine.name)
-            out.write(speech)
-            start = written / rate
-            written += len(speech) // 2
-            cues.append(Cue(start, written / rate, utt.text, utt.block, utt.chapter))
-            written += _silence(out, utt.pause if k < len(script) - 1 else TAIL, rate)
-            if progress and (k % 10 == 0 or k == len(script) - 1):
-                progress(f"synthesizing {k + 1}/{len(script)}")
-    return Recording(pcm_path, rate, tuple(cues), written / rate)
+        rec.out = _Tee(raw, tap)
+        done = 0
+        for group in sentence_groups(script):
+            utts = [script[k] for k in group]
+            whole = engine.synthesize_pieces([u.spoken for u in utts], voice) if len(utts) > 1 else None
+            if whole is None:
+                for utt in utts:
+                    rec.add(engine.synthesize(utt.spoken, voice), [0], [utt])
+                    rec.pause(utt.pause if utt is not script[-1] else TAIL)
+            else:
+                rec.add(whole[0], whole[1], utts)
+                rec.pause(utts[-1].pause if utts[-1] is not script[-1] else TAIL)
+            done += len(group)
+            if progress and (done % 10 < len(group) or done == len(script)):
+                progress(f"synthesizing {done}/{len(script)}")
+    return Recording(pcm_path, rec.rate, tuple(rec.cues), rec.written / rec.rate)
+
+
+class _Render:
+    """The PCM written so far and the cues measured in it."""
+
+    def __init__(self, engine: Engine, voice: str) -> None:
+        self.engine, self.voice = engine, voice
+        self.rate = 0
+        self.written = 0  # samples
+        self.cues: list[Cue] = []
+        self.out: _Tee
+
+    def add(self, audio: Audio, starts: Sequence[int], utts: Sequence[Utterance]) -> None:
+        """Write ``audio`` trimmed; piece k of ``utts`` starts at sample ``starts[k]`` of it."""
+        if self.rate == 0:
+            self.rate = self.out.rate = audio.sample_rate
+            self.written = _silence(self.out, LEAD_IN, self.rate)
+        elif audio.sample_rate != self.rate:
+            raise SynthesisError(f"sample rate changed from {self.rate} to {audio.sample_rate} Hz",
+                                 self.engine.name)
+        first, end = speech_bounds(audio.pcm, self.rate)
+        if end <= first:
+            raise SynthesisError(f"no speech in the audio for {utts[0].spoken[:60]!r}",
+                                 self.engine.name)
+        keep = int(KEEP_EDGE * self.rate)  # the engine's word start is the speech onset
+        bounds = [*(b - keep for b in starts[1:]), end]
+        for k, utt in enumerate(utts):
+            lo, hi = max(first, starts[k] - keep), min(end, bounds[k])
+            a, b = speech_bounds(audio.pcm, self.rate, lo, hi)
+            if b <= a:
+                raise SynthesisError(f"no speech in the audio for {utt.spoken[:60]!r}",
+                                     self.engine.name)
+            self.cues.append(Cue((self.written + a - first) / self.rate,
+                                 (self.written + b - first) / self.rate, utt.text, utt.block,
+                                 utt.chapter))
+        self.out.write(audio.pcm[2 * first:2 * end])
+        self.written += end - first
+
+    def pause(self, seconds: float) -> None:
+        self.written += _silence(self.out, seconds, self.rate)
 
 
 class _Tee:

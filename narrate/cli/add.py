@@ -50,6 +50,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
                     progress=display.status if display.live else None,
                     notice=lambda source, message: display.note(_line(redact(source), message)))
         except KeyboardInterrupt:
+            remove_stale(show)  # the workers are stopped: their .part files are nobody's
             rebuild(settings)  # publish the episodes already stored before exiting as interrupted
             raise
     if not quiet:

@@ -9,7 +9,7 @@ URLs are relative, so the page works wherever the folder is served.
 from __future__ import annotations
 
 import datetime as dt
-import urllib.parse
+import re
 
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
@@ -65,10 +65,14 @@ def _lang(ep: Episode) -> str:
     return f' lang="{esc(ep.language)}"' if ep.language.strip() else ""
 
 
+_WEB_LINK = re.compile(r"https?:", re.IGNORECASE)
+
+
 def _web_link(url: str) -> bool:
     """Only an http(s) link may be clicked on the page (never ``javascript:`` and the like,
-    whatever a catalog holds)."""
-    return urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https")
+    whatever a catalog holds). A prefix match, not ``urlsplit``: this runs once per episode,
+    and anything unusual (``ht<TAB>tp:``) is simply not linked."""
+    return bool(_WEB_LINK.match(url.strip()))
 
 
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:

@@ -68,3 +68,24 @@ def test_gate_passes_on_this_tree() -> None:
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
     assert "meta gate: ok" in done.stdout
+
+
+def test_adapter_reports_metadata_and_the_whole_figcaption() -> None:
+    prose = "".join(f"<p>The harbour wall held through night {n}, said the keeper, and the "
+                    f"boats stayed tied to the quay while the water rose past mark {n}.</p>"
+                    for n in range(1, 4))
+    page = ('<html lang="en"><head><title>Tide Rises | Harbour Times</title>'
+            '<meta property="og:site_name" content="Harbour Times">'
+            '<meta name="author" content="Ana Lim">'
+            '<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>'
+            "<body><article><h1>Tide Rises</h1>" + prose
+            + '<figure><img src="/wall.jpg" alt="The wall at dawn">'
+            "<figcaption>Waves on the wall. <small>Photo: Bo Park</small></figcaption></figure>"
+            + prose.replace("night", "day") + "</article></body></html>")
+    out = _bench().meta(page, url="https://news.example/tide")
+    assert (out["title"], out["byline"], out["site_name"], out["lang"]) == (
+        "Tide Rises", "Ana Lim", "Harbour Times", "en")
+    assert out["published"].startswith("2024-03-05")
+    [image] = out["images"]
+    assert image["alt"] == "The wall at dawn"
+    assert "Waves on the wall" in image["caption"] and "Bo Park" in image["caption"]

@@ -330,3 +330,10 @@ def test_trafilatura_votes_for_a_meta_name_only_it_knows() -> None:
 def test_trafilatura_does_not_overrule_a_refused_login() -> None:
     head = _ld({"@type": "BlogPosting", "headline": "Notes", "author": {"name": "mcupdate"}})
     assert _meta(_page(head)).authors == []
+
+
+def test_element_classed_as_the_date() -> None:
+    body = '<div class="entry-meta"><span class="entry-date">March 5, 2024</span></div>' + BODY
+    assert _meta(_page(body=body)).published == "2024-03-05"
+    teaser = '<div class="sidebar"><span class="date">May 1, 2020</span></div>' + BODY
+    assert _meta(_page(body=teaser)).published == ""

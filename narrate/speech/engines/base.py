@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -77,6 +78,12 @@ class Engine(ABC):
     @abstractmethod
     def synthesize(self, utterance: str, voice: str) -> Audio:
         """Speak one utterance; raise SynthesisError rather than return short or empty audio."""
+
+    def synthesize_pieces(self, pieces: Sequence[str], voice: str) -> tuple[Audio, list[int]] | None:
+        """Speak ``pieces`` (one sentence, split at clauses for the transcript) in one breath and
+        give the sample where each piece's first word starts; None when the engine cannot tell
+        (the pieces are then spoken one by one)."""
+        return None
 
     def close(self) -> None:  # noqa: B027 - optional hook, most engines hold nothing
         """Release the engine's resources (models, native handles)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -23,6 +24,7 @@ from narrate.speech.engines import base
 
 _LOCK = threading.Lock()  # libespeak-ng holds one synthesizer per process
 _pcm = bytearray()  # the utterance being synthesized, filled by _collect
+_words: list[tuple[int, int]] = []  # (character position from 1, sample) of each word started
 _state: dict[str, Any] = {}  # "rate": sample rate once initialised, "callback": kept alive
 
 
@@ -41,9 +43,16 @@ def missing_espeak() -> str | None:
     return None
 
 
-def _collect(wav: Any, count: int, _events: Any) -> int:
+def _collect(wav: Any, count: int, events: Any) -> int:
+    from pyttsx3.drivers import _espeak
+
     if count > 0 and wav:
         _pcm.extend(ctypes.string_at(wav, 2 * count))
+    k = 0
+    while events and events[k].type != _espeak.EVENT_LIST_TERMINATED:
+        if events[k].type == _espeak.EVENT_WORD:
+            _words.append((events[k].text_position, events[k].sample))
+        k += 1
     return 0  # 0 = continue synthesizing
 
 
@@ -131,6 +140,26 @@ class Pyttsx3Engine(base.Engine):
     # ------------------------------------------------------------ synthesis
 
     def synthesize(self, utterance: str, voice: str) -> base.Audio:
+        return self._speak(utterance, voice)[0]
+
+    def synthesize_pieces(self, pieces: Sequence[str], voice: str) -> tuple[base.Audio, list[int]] | None:
+        """The pieces joined by spaces and spoken at once; each starts at the sample espeak-ng
+        reports for the first word at or after the piece's first character."""
+        text = " ".join(pieces)
+        offsets, at = [], 0
+        for piece in pieces:
+            offsets.append(at + 1)  # espeak-ng counts characters from 1
+            at += len(piece) + 1
+        audio, words = self._speak(text, voice)
+        starts = []
+        for offset in offsets:
+            sample = next((smp for pos, smp in words if pos >= offset), None)
+            if sample is None:
+                return None
+            starts.append(0 if not starts else sample)
+        return audio, starts
+
+    def _speak(self, utterance: str, voice: str) -> tuple[base.Audio, list[tuple[int, int]]]:
         from pyttsx3.drivers import _espeak
 
         if voice != self._voice or not self._voice_id:
@@ -152,11 +181,13 @@ class Pyttsx3Engine(base.Engine):
                 _espeak.SetParameter(_espeak.VOLUME, settings[3], 0)
                 _state["settings"] = settings
             _pcm.clear()
+            _words.clear()
             code = _espeak.Synth(utterance, flags=_espeak.CHARS_UTF8)
             pcm = bytes(_pcm)
+            words = list(_words)
             _pcm.clear()
         if code != _espeak.EE_OK:
             raise SynthesisError(f"espeak-ng failed ({code}) on {utterance[:60]!r}", self.name)
         if not pcm:
             raise SynthesisError(f"espeak-ng made no audio for {utterance[:60]!r}", self.name)
-        return base.Audio(pcm, rate)
+        return base.Audio(pcm, rate), words

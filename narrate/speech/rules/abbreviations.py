@@ -55,6 +55,8 @@ ANYWHERE: dict[str, dict[str, str]] = {
            "Tsd.": "Tausend", "u. U.": "unter Umständen", "o. Ä.": "oder Ähnliches",
            "sog.": "sogenannte", "Str.": "Straße", "bspw.": "beispielsweise"},
     "fr": {"p. ex.": "par exemple", "c.-à-d.": "c'est-à-dire", "env.": "environ",
+           "M€": "millions d'euros", "Md€": "milliards d'euros", "Mds€": "milliards d'euros",
+           "Mrd€": "milliards d'euros", "k€": "mille euros",
            "J.-C.": "Jésus-Christ", "n°": "numéro", "av.": "avenue", "bd.": "boulevard"},
     "es": {"p. ej.": "por ejemplo", "EE. UU.": "Estados Unidos", "EE.UU.": "Estados Unidos",
            "aprox.": "aproximadamente", "núm.": "número", "n.º": "número", "Ud.": "usted",
