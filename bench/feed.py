@@ -95,17 +95,27 @@ def bench_catalog(tmp: Path, n: int) -> None:
 
     ready = make_mp3(tmp / "ready.mp3", 2)
 
+    from narrate.audio.render import Cue
+    from narrate.speak import SpeakResult
+    from narrate.speech.script import build_script
+
     def copy_speak(article, out, **kwargs):
+        """The narration replaced by a copy of a ready MP3; the script is the article's own and
+        every utterance gets half a second, so the read-along copies are made as usual."""
         shutil.copyfile(ready, out)
+        script = tuple(build_script(article))
+        timeline = tuple(Cue(i / 2, (i + 1) / 2, u.text, u.block, u.chapter)
+                         for i, u in enumerate(script))
         for ext in (".vtt", ".srt"):
             out.with_suffix(ext).write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nx\n" if ext == ".vtt"
                                             else "1\n00:00:00,000 --> 00:00:01,000\nx\n")
         chapters = out.parent / f"{out.stem}.chapters.json"
         chapters.write_text('{"version": "1.2.0", "chapters": [{"startTime": 0}]}')
-        return types.SimpleNamespace(mp3=out, vtt=out.with_suffix(".vtt"), srt=out.with_suffix(".srt"),
-                                     chapters=chapters, duration=2.0, engine="copy", voice="copy")
+        return SpeakResult(out, out.with_suffix(".vtt"), out.with_suffix(".srt"), chapters,
+                           duration=2.0, engine="copy", voice="copy", profile="copy",
+                           cues=len(timeline), timeline=timeline, script=script)
 
-    sys.modules["narrate.speak"] = types.SimpleNamespace(speak=copy_speak)  # narration excluded
+    sys.modules["narrate.speak"] = types.SimpleNamespace(speak=copy_speak, SpeakResult=SpeakResult)
     from narrate.batch import add_sources
 
     article = tmp / "tides.txt"

@@ -6,9 +6,9 @@ Each probe (``bench/probes/normalization.tsv``) is a news-style sentence, its ki
 language and the reading(s) a listener expects, written from the rule, not from narrate's
 output. The judge is close to what a listener hears: espeak-ng's phonemes (``-q -x``, stress,
 pause and length marks stripped) of narrate's speech-script text and of the raw sentence are
-compared with those of each expected reading. narrate's text is also split into sentences as
-the speech script splits it, and must give as many sentences as the expected reading (an
-abbreviation's period never ends a sentence). espeak-ng runs once per language and side.
+compared with those of each expected reading. The sentence is cut as the speech script cuts
+it, and must give as many sentences as the expected reading (an abbreviation's period never
+ends a sentence). espeak-ng runs once per language and side.
 
 Prints, per kind, the pass rate of narrate and of the raw sentence (the baseline), for the
 probes tuned on ("t") and the held-out ones ("h") separately, then every probe where narrate
@@ -90,12 +90,15 @@ def _strip(phon: str) -> str:
 
 
 def narrate_reading(text: str, language: str) -> tuple[str, int]:
-    """What the speech script says for ``text``, and in how many sentences."""
+    """What the speech script says for ``text`` (cut as the script cuts it, each piece
+    normalised), and in how many sentences."""
     from narrate.speech.normalize import normalize
-    from narrate.speech.script import split_sentences
+    from narrate.speech.script import split_long
+    from narrate.speech.sentences import split_written
 
-    sentences = split_sentences(normalize(text, language))
-    return " ".join(sentences), len(sentences)
+    sentences = split_written(text, language)
+    spoken = [normalize(p, language) for s in sentences for p, _ in split_long(s, language=language)]
+    return " ".join(spoken), len(sentences)
 
 
 def judge(probes: list[Probe]) -> list[Verdict]:

@@ -11,18 +11,22 @@ that catches every exception).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import email.utils
 import glob
 import hashlib
 import multiprocessing
+import os
 import re
+import signal
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from narrate import errors
 from narrate.errors import ConfigError, NarrateError
 from narrate.model import Article
 from narrate.podcast import layout
@@ -32,8 +36,10 @@ from narrate.sources import redact
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 SLUG_MAX = 60
+MIN_WORDS = 12  # fewer words of body text is a note or a stub, not an article worth an episode
 
 Progress = Callable[[str], None]
+Notice = Callable[[str, str], None]  # (source, one line): a failure or a skip, as it happens
 
 
 @dataclass
@@ -41,6 +47,7 @@ class BatchReport:
     added: list[Episode] = field(default_factory=list)  # new or re-narrated episodes
     unchanged: list[Episode] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line message)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, why it was left out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +78,30 @@ class Job:
 # ---------------------------------------------------------------- source lists
 
 
-def expand_sources(specs: list[str], *, exclude: Path | None = None) -> tuple[list[str], list[tuple[str, str]]]:
-    """Folders, globs and ``@list.txt`` -> source specs (URLs and ``-`` pass through)."""
+def expand_sources(specs: list[str], *, exclude: Path | None = None,
+                   skipped: list[tuple[str, str]] | None = None,
+                   ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Folders, globs and ``@list.txt`` -> source specs (URLs and ``-`` pass through).
+
+    A folder without articles is a failure naming it; files a folder holds that are not taken
+    as articles (by extension) are named in ``skipped``."""
     out: list[str] = []
     failed: list[tuple[str, str]] = []
     for spec in specs:
         try:
-            out.extend(_expand(spec, exclude, depth=0))
+            out.extend(_expand(spec, exclude, 0, skipped if skipped is not None else []))
         except NarrateError as e:
             failed.append((spec, str(e)))
     return out, failed
 
 
-def _expand(spec: str, exclude: Path | None, depth: int) -> Iterator[str]:
+def _expand(spec: str, exclude: Path | None, depth: int, skipped: list[tuple[str, str]]) -> Iterator[str]:
     if spec == "-" or re.match(r"^https?://", spec, re.IGNORECASE):
         yield spec
     elif spec.startswith("@"):
-        yield from _expand_list(spec[1:], exclude, depth)
+        yield from _expand_list(spec[1:], exclude, depth, skipped)
     elif Path(spec).is_dir():
-        yield from _folder(Path(spec), exclude)
+        yield from _folder(Path(spec), exclude, skipped)
     elif glob.has_magic(spec):
         matches = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
         if not matches:
@@ -99,7 +111,8 @@ def _expand(spec: str, exclude: Path | None, depth: int) -> Iterator[str]:
         yield spec
 
 
-def _expand_list(name: str, exclude: Path | None, depth: int) -> Iterator[str]:
+def _expand_list(name: str, exclude: Path | None, depth: int,
+                 skipped: list[tuple[str, str]]) -> Iterator[str]:
     if depth > 5:
         raise NarrateError("@lists nest too deeply", name)
     path = Path(name)
@@ -114,20 +127,30 @@ def _expand_list(name: str, exclude: Path | None, depth: int) -> Iterator[str]:
         if not re.match(r"^(https?://|@|-$)", line) and not Path(line).is_absolute():
             relative = path.parent / line
             line = str(relative) if relative.exists() or glob.has_magic(line) else line
-        yield from _expand(line, exclude, depth + 1)
+        yield from _expand(line, exclude, depth + 1, skipped)
 
 
-def _folder(folder: Path, exclude: Path | None) -> Iterator[str]:
+def _folder(folder: Path, exclude: Path | None, skipped: list[tuple[str, str]]) -> Iterator[str]:
     skip = exclude.resolve() if exclude else None
+    found, others = 0, []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            continue
         if skip and path.resolve().is_relative_to(skip):
             continue  # never narrate a show's own exports
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            others.append(str(rel))
+            continue
+        found += 1
         yield str(path)
+    if others:
+        names = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        skipped.append((str(folder), f"not taken as articles (extension is not one of "
+                                     f"{' '.join(ARTICLE_SUFFIXES)}): {names}"))
+    if not found:
+        raise NarrateError(f"no articles in this folder (files ending {' '.join(ARTICLE_SUFFIXES)})",
+                           str(folder))
 
 
 # ---------------------------------------------------------------- identity
@@ -218,9 +241,9 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
     returned as ``Produced(error=...)``, never raised.
     """
     try:
+        from narrate.book import episode_copy
         from narrate.fileio import write_atomic
         from narrate.speak import speak
-        from narrate.writers import write
 
         def path(ext: str) -> Path:
             return layout.episode_file(Path(folder), stem, ext)
@@ -229,8 +252,8 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
         result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast)
-        for copy in layout.exports():
-            write_atomic(path(copy.ext), write(article, copy.writer))
+        for copy in layout.exports():  # the HTML and EPUB copies read along with this audio
+            write_atomic(path(copy.ext), episode_copy(article, copy.writer, result, stem))
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
@@ -239,24 +262,38 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
 
 
 def one_line(e: BaseException) -> str:
-    text = str(e) if isinstance(e, NarrateError) else f"{type(e).__name__}: {e}"
-    return " ".join(text.split())
+    """A failed source's line (an OSError says what to do: ``errors.one_line``)."""
+    return errors.one_line(e)
+
+
+class Skip(NarrateError):
+    """A source left out on purpose (too short, a duplicate): named, but not a failure."""
 
 
 def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
-          taken: set[str], seen: dict[str, Episode | None]) -> Job | Episode | None:
-    """Read the source and decide; an Episode means unchanged, None a duplicate in this batch."""
+          taken: set[str], seen: dict[str, tuple[str, Episode | None]],
+          any_voice: bool = False) -> Job | Episode:
+    """Read the source and decide; an Episode means unchanged. Raises Skip for a source left
+    out (too short, the same article as an earlier source of this batch).
+
+    ``any_voice``: no voice was asked for, so an unchanged article keeps the episode it has,
+    whichever voice made it (not narrated again with the default)."""
     from narrate import read
 
     article = read(spec)
+    words = len(article.body_text().split())
+    if words < MIN_WORDS:
+        raise Skip(f"too short to be an article ({words} word{'s' * (words != 1)} of text)", spec)
     key = article_key(article, spec)
     if key in seen:
-        return seen[key]
+        raise Skip(f"the same article as {seen[key][0]}, added once", spec)
     digest = content_hash(article, voice, audio)
     existing = cat.find(key)
-    seen[key] = existing
+    seen[key] = (spec, existing)
     if existing is not None:
         mp3 = layout.episode_file(show.folder, existing.stem, layout.AUDIO.ext)
+        if existing.content_hash != digest and any_voice and _made_by_any_voice(article, audio, existing):
+            digest = existing.content_hash
         if existing.content_hash == digest and mp3.is_file():
             return existing
         stem = existing.stem if existing.content_hash == digest else f"{existing.slug}-{digest[:8]}"
@@ -264,6 +301,14 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     slug = unique_slug(slugify(_slug_source(article)), taken)
     taken.add(slug)
     return Job(spec, article, key, digest, slug, slug, None)
+
+
+def _made_by_any_voice(article: Article, audio: str, existing: Episode) -> bool:
+    """Whether ``existing`` was made from this very article with some voice profile."""
+    from narrate.speech.voices import profiles
+
+    return any(content_hash(article, name, audio) == existing.content_hash
+               for name in (None, *profiles()))
 
 
 def _episode(cat: Catalog, job: Job, made: Produced) -> Episode:
@@ -287,14 +332,18 @@ def _executor(jobs: int, scheduler: str | None):
     if jobs > 1:
         # spawn, not fork: the TTS engine may hold threads and locks here that a forked
         # child would inherit locked (and hang on)
-        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_own_process_group)
     return None
 
 
 def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, audio: str = "auto",
                 jobs: int = 1, scheduler: str | None = None,
-                progress: Progress | None = None) -> BatchReport:
-    """Add sources to the show in ``folder``; rebuild feed.xml and index.html once at the end."""
+                progress: Progress | None = None, notice: Notice | None = None) -> BatchReport:
+    """Add sources to the show in ``folder``; rebuild feed.xml and index.html once at the end.
+
+    ``progress`` gets one status line at a time; ``notice`` each failure and skip as it happens
+    (they are also in the report)."""
     from narrate.podcast.showfolder import rebuild
 
     folder = Path(folder)
@@ -304,25 +353,36 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
 
         if deps.distributed is None:
             raise ConfigError("--scheduler needs Dask: pip install 'narrate[dask]'", scheduler)
+    any_voice = voice is None
     voice = voice or show.voice or None
     say = progress or (lambda message: None)
     report = BatchReport()
-    sources, report.failed = expand_sources(specs, exclude=folder)
+    sources, report.failed = expand_sources(specs, exclude=folder, skipped=report.skipped)
+    tell = notice or (lambda source, message: None)
+    for source, message in report.failed:
+        tell(source, message)
+    for source, message in report.skipped:
+        tell(source, f"skipped: {message}")
     with Catalog.open(folder, feed_url=show.feed_url) as cat:
         taken, seen = cat.slugs(), {}
         planned: list[Job] = []
         for n, spec in enumerate(sources, 1):
             say(f"[{n}/{len(sources)}] reading {redact(spec)}")
             try:
-                decided = _plan(cat, show, spec, voice, audio, taken, seen)
+                decided = _plan(cat, show, spec, voice, audio, taken, seen, any_voice)
+            except Skip as e:
+                report.skipped.append((spec, e.reason))
+                tell(spec, f"skipped: {e.reason}")
+                continue
             except Exception as e:  # noqa: BLE001 - one bad source never stops the batch
                 report.failed.append((spec, one_line(e)))
+                tell(spec, one_line(e))
                 continue
             if isinstance(decided, Job):
                 planned.append(decided)
-            elif decided is not None:
+            else:
                 report.unchanged.append(decided)
-        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say,
+        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say, tell,
                      podcast=show.title)
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
     return report
@@ -330,40 +390,77 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
 
 def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | None, audio: str,
                  jobs: int, scheduler: str | None, report: BatchReport, say: Progress,
-                 podcast: str = "") -> None:
+                 tell: Notice, podcast: str = "") -> None:
+    total = len(planned)
+
     def record(job: Job, made: Produced, n: int) -> None:
         if made.error:
             report.failed.append((job.spec, made.error))
-            say(f"[{n}/{len(planned)}] failed {redact(job.spec)}")
+            tell(job.spec, made.error)
             return
         try:
             report.added.append(cat.upsert(_episode(cat, job, made)))
-            say(f"[{n}/{len(planned)}] added {job.slug}")
         except NarrateError as e:
             report.failed.append((job.spec, one_line(e)))
+            tell(job.spec, one_line(e))
 
     args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio, podcast)
             for job in planned]
     pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
     if pool is None:
         for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
-            say(f"[{n}/{len(planned)}] narrating {redact(job.spec)}")
+            say(f"[{n - 1}/{total} done] narrating {redact(job.spec)}")
             record(job, produce(*a), n)
         return
     try:
         futures = {pool.submit(produce, *a): job for job, a in zip(planned, args, strict=True)}
+        pending = list(futures)  # in submission order: the first few are the ones being narrated
         if isinstance(pool, cf.Executor):
             as_completed = cf.as_completed
         else:
             from narrate import deps
 
             as_completed = deps.distributed.as_completed
+        say(f"[0/{total} done] narrating {_now(pending, futures, jobs)}")
         for n, future in enumerate(as_completed(list(futures)), 1):
             job = futures[future]
+            pending.remove(future)
             try:
                 made = future.result()
             except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
                 made = Produced(error=one_line(e))
             record(job, made, n)
+            if pending:
+                say(f"[{n}/{total} done] narrating {_now(pending, futures, jobs)}")
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: no worker may go on writing into the show
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown() if isinstance(pool, cf.Executor) else pool.close()
+
+
+def _own_process_group() -> None:
+    """A worker leads its own process group, so stopping it also stops the ffmpeg it runs."""
+    os.setpgrp()
+
+
+def _stop_workers(pool: object) -> None:
+    """End a local pool's workers and their ffmpeg now (Ctrl-C, or SIGTERM to this process
+    alone), so nothing writes into the show after it stops; their .part files are then the
+    caller's to remove."""
+    if not isinstance(pool, cf.ProcessPoolExecutor):
+        return
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    for proc in procs:
+        proc.join(5)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _now(pending: list, futures: dict, jobs: int) -> str:
+    """The sources being narrated now: the oldest still pending, one per worker."""
+    names = [Path(redact(futures[f].spec)).name or redact(futures[f].spec)
+             for f in pending[:max(1, jobs)]]
+    return ", ".join(names)

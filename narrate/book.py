@@ -9,14 +9,19 @@ MP3 and cues, so nothing is synthesized twice.
 from __future__ import annotations
 
 import tempfile
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narrate.audio.render import Cue
 from narrate.bookimages import Images, fetch_images
 from narrate.model import Article
 from narrate.speech.script import Utterance
-from narrate.writers import epub
+
+if TYPE_CHECKING:
+    from narrate.speak import SpeakResult
+from narrate.writers import epub, readalong, write
 from narrate.writers.options import WriteOptions
 from narrate.writers.sync import Sentence
 
@@ -35,6 +40,21 @@ def epub_from_narration(article: Article, mp3: bytes, duration: float, script: S
     media = epub.EpubMedia(audio=mp3, duration=duration, sentences=sentences(script, cues),
                            images=images.fetched, narrator=narrator)
     return epub.write(article, WriteOptions(), media)
+
+
+def episode_copy(article: Article, fmt: str, result: SpeakResult, stem: str) -> str | bytes:
+    """An episode's copy of its article in ``fmt``: the HTML copy is the read-along page and
+    the EPUB carries the episode's own MP3 as media overlays (its cues, no second synthesis)."""
+    if fmt == "html":
+        cues = sentences(result.script, result.timeline)
+        here = urllib.parse.quote(stem)  # the page sits beside the MP3
+        return readalong.write(article, cues, f"{here}.mp3",
+                               links=((f"{here}.vtt", "Transcript (WebVTT)"),))
+    if fmt == "epub":
+        return epub_from_narration(article, result.mp3.read_bytes(), result.duration, result.script,
+                                   result.timeline, fetch_images(article),
+                                   narrator=f"{result.engine} voice {result.voice}")
+    return write(article, fmt)
 
 
 def make_epub(article: Article, *, voice: str | None = None, narrate: bool = True,

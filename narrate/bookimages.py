@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from narrate.errors import NarrateError
-from narrate.model import Article, BlockQuote, Figure, ListBlock
+from narrate.model import Article
+from narrate.writers.epub import figures
 from narrate.writers.links import LinkPolicy
 
 PER_IMAGE = 5.0  # seconds
@@ -40,23 +41,6 @@ def sniff(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     return None
-
-
-def figures(article: Article) -> list[Figure]:
-    out: list[Figure] = []
-
-    def walk(blocks: tuple) -> None:
-        for block in blocks:
-            if isinstance(block, Figure):
-                out.append(block)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    walk(item)
-            elif isinstance(block, BlockQuote):
-                walk(block.blocks)
-
-    walk(article.blocks)
-    return out
 
 
 def fetch_images(article: Article, *, per_image: float = PER_IMAGE, total: float = TOTAL,

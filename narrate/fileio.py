@@ -40,25 +40,30 @@ def write_atomic(path: Path | str, data: bytes | str) -> Path:
 
 @contextlib.contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
-    """Yield a temp path beside ``path``; on success fsync and rename it over ``path``."""
+    """Yield a temp path beside ``path``; on success fsync and rename it over ``path``.
+
+    The temp file is removed whatever happens. Our own steps failing is a StorageError naming
+    ``path``; an error of the caller's (a download timing out) passes through unchanged."""
     path = Path(path)
-    tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(fd)
-        tmp = Path(name)
-        yield tmp
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except OSError as e:
         raise storage_error(e, str(path)) from e
+    tmp = Path(name)
+    try:
+        yield tmp
+        try:
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except OSError as e:
+            raise storage_error(e, str(path)) from e
     finally:
-        if tmp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
 
 
 def make_temp_dir(kind: str = "") -> Path:

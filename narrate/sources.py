@@ -36,6 +36,8 @@ TIMEOUT = 20.0  # seconds for a whole article download (the README's promise)
 SOCKET_TIMEOUT = 10.0  # seconds without a byte before a connection is given up
 MAX_REDIRECTS = 5
 USER_AGENT = "narrate/0.1 (+https://github.com/narrate; article narration)"
+# What a server says when it does not know the type (S3 says binary/…): let the decoder judge.
+UNTYPED = ("application/octet-stream", "binary/octet-stream")
 # Media types a reader can make sense of; anything else from a server is refused.
 ACCEPTED_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/markdown", "text/x-markdown",
@@ -338,11 +340,27 @@ class _Link:
         }
         if self.target.auth:
             headers["Authorization"] = self.target.auth
+        # resolve and connect within the deadline too (http.client's own hook for connecting)
+        addresses = _resolve(self.conn.host, self.conn.port, self.clock)
+        self.conn._create_connection = lambda *_: self._connect(addresses)  # type: ignore[attr-defined]
         self.conn.connect()
         self.sock = self.conn.sock  # kept: the response takes the socket over from conn
         self.tick()
         self.conn.request("GET", self.path, headers=headers | self.headers)
         return self.conn.getresponse()
+
+    def _connect(self, addresses: list[tuple]) -> socket.socket:
+        error: OSError = OSError("no address to connect to")
+        for family, kind, proto, _name, address in addresses:
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(self.clock.socket_timeout())
+                sock.connect(address)
+                return sock
+            except OSError as exc:
+                sock.close()
+                error = exc
+        raise error
 
     def tick(self) -> None:
         """Before each read: stop if the deadline passed, else wait at most what is left."""
@@ -350,6 +368,29 @@ class _Link:
             raise TimeoutError
         if self.sock is not None:
             self.sock.settimeout(self.clock.socket_timeout())
+
+
+def _resolve(host: str, port: int, clock: _Clock) -> list[tuple]:
+    """getaddrinfo, given no more than the time left: a resolver that hangs is not waited for
+    (its thread ends on its own; the download has failed by then)."""
+    found: list[tuple] = []
+    failed: list[OSError] = []
+
+    def look_up() -> None:
+        try:
+            found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            failed.append(exc)
+
+    worker = threading.Thread(target=look_up, daemon=True)
+    worker.start()
+    worker.join(max(clock.left(), 0.0))
+    if worker.is_alive():
+        clock.fired = True
+        raise TimeoutError
+    if failed:
+        raise failed[0]
+    return found
 
 
 def _proxy_for(target: _Target) -> tuple[str, int, str | None] | None:
@@ -400,9 +441,16 @@ def _body(resp: http.client.HTTPResponse, max_bytes: int, link: _Link, shown: st
     if to_path is None:
         return b"".join(chunks)
     with atomic_path(to_path) as tmp, open(tmp, "wb") as out:
-        for chunk in chunks:
+        while True:
+            # a network failure is the source's (SourceError); only a failed write (disk full,
+            # permission) reaches atomic_path, which names the file and removes the .part
+            try:
+                chunk = next(chunks, None)
+            except (OSError, http.client.HTTPException) as exc:
+                raise SourceError(_network_reason(exc, link.clock, link.target), shown) from None
+            if chunk is None:
+                return None
             out.write(chunk)
-    return None
 
 
 def _decoded(resp: http.client.HTTPResponse, max_bytes: int, link: _Link,

@@ -13,7 +13,6 @@ from lxml import etree
 import narrate
 from narrate.book import epub_from_narration
 from narrate.speak import speak
-from narrate.speech.normalize import normalize
 from tests.checkers import ace_violations, assert_valid
 from tests.shared import need_shared
 
@@ -97,7 +96,7 @@ def test_every_par_is_its_vtt_cue_on_its_sentence(narrated):
         if target.tag == f"{XHTML}span":
             spans += 1
             written = words("".join(target.itertext()))
-            assert words(normalize(written, article.language or "en")) == words(" ".join(text)), src
+            assert written == words(" ".join(text)), src  # the transcript is the written sentence
     assert k == len(cues)
     assert spans >= 0.8 * len(pars)  # nearly every sentence is highlighted on its own words
 

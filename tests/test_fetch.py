@@ -354,3 +354,39 @@ def test_the_cli_never_prints_credentials(tmp_path: Path) -> None:
         output = (done.stdout + done.stderr).decode()
         assert done.returncode == 1 and "s3cret" not in output, output
         assert "http://***@127.0.0.1:" in output and "connection refused" in output
+
+
+def test_publisher_audio_and_covers_keep_their_deadlines(server: str, tmp_path: Path) -> None:
+    from narrate.audio import cover, publisher
+
+    assert (publisher.DEADLINE, cover.DEADLINE, sources.TIMEOUT) == (10.0, 3.0, 20.0)  # README
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="timed out"):
+        publisher.fetch_audio(server + "/trickle-head", tmp_path / "a.mp3", deadline=1.0)
+    assert cover.fetch_bytes(server + "/trickle-head", deadline=1.0) is None
+    assert time.monotonic() - started < 3.5
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_is_the_files_error_not_the_sources(server: str, tmp_path: Path) -> None:
+    from narrate.errors import StorageError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError) as err:
+        fetch(server + "/page", accept=HTML, max_bytes=1 << 20, deadline=5,
+              to_path=blocker / "out.html")
+    assert str(err.value).startswith(str(blocker / "out.html")) and "\n" not in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_hanging_name_lookup_is_cut_at_the_deadline(monkeypatch) -> None:
+    # a resolver that never answers (faked: it is the failure being handled)
+    def stuck(*args: object, **kwargs: object) -> list:
+        time.sleep(5)
+        return []
+
+    monkeypatch.setattr(socket, "getaddrinfo", stuck)
+    started = time.monotonic()
+    assert "timed out" in _error("http://slow-resolver.example/", deadline=0.5)
+    assert time.monotonic() - started < 1.5

@@ -7,6 +7,7 @@ running the tests. Each venv is made by ``python -m venv`` and installs the whee
 comes with (never upgraded: an old pip must get every dependency too). Venvs are cached in
 ``.cache/venvs/`` under a hash of pyproject.toml and the Python, so the dependencies are
 installed again only when pyproject.toml changes; every run reinstalls the freshly built wheel.
+The Python that `python3` is (the one a README reader has) is smoke-tested in the [neural] venv.
 """
 
 from __future__ import annotations
@@ -95,6 +96,21 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
+@pytest.fixture(scope="module")
+def venvs(wheel: Path) -> dict[str, Path]:
+    """"neural": ``python3`` with ``narrate[neural]``; "3.X": one per Python found (python3's own
+    version reuses the neural one). Installed in parallel: pip waits on the network and disk."""
+    python3 = shutil.which("python3") or sys.executable
+    own = "{}.{}".format(*(_version(python3) or (0, 0)))
+    plan = {"neural": (python3, "wheel-neural", "neural")}
+    plan.update({v: (py, f"smoke-py{v}", "") for v, py in PYTHONS.items() if v != own})
+    with ThreadPoolExecutor(max_workers=len(plan)) as pool:
+        jobs = {key: pool.submit(venv, py, tag, wheel, extras)
+                for key, (py, tag, extras) in plan.items()}
+        made = {key: job.result() for key, job in jobs.items()}
+    return {**{v: made["neural"] for v in PYTHONS}, **made}
+
+
 def venv(python: str, tag: str, wheel: Path, extras: str = "") -> Path:
     """A venv of ``python`` holding ``wheel``, its dependencies installed by the venv's own pip."""
     key = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + tag.encode()).hexdigest()[:12]
@@ -113,10 +129,20 @@ def venv(python: str, tag: str, wheel: Path, extras: str = "") -> Path:
     return folder
 
 
-def test_the_wheel_in_a_fresh_venv_reads_pages_and_has_every_voice(wheel: Path,
+def test_the_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
+    # package data (voice profiles, and whatever is added next) must be declared to ship
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as zf:
+        shipped = set(zf.namelist())
+    files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "narrate").rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
+    assert files - shipped == set()
+
+
+def test_the_wheel_in_a_fresh_venv_reads_pages_and_has_every_voice(venvs: dict[str, Path],
                                                                     tmp_path: Path) -> None:
-    python = shutil.which("python3") or sys.executable
-    folder = venv(python, "wheel-neural", wheel, "neural")
+    folder = venvs["neural"]
     pip_major = int((folder / ".narrate-ready").read_text().split()[1].split(".")[0])
     assert pip_major < 100  # the venv's own pip answered (it is never upgraded here)
     narrate = folder / "bin" / "narrate"
@@ -134,14 +160,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def smoke_venvs(wheel: Path) -> dict[str, Path]:
-    """One venv per Python, installed in parallel (pip waits on the network and on disk)."""
-    with ThreadPoolExecutor(max_workers=len(PYTHONS) or 1) as pool:
-        jobs = {v: pool.submit(venv, py, f"smoke-py{v}", wheel) for v, py in PYTHONS.items()}
-        return {v: job.result() for v, job in jobs.items()}
 
 
 def test_every_python_here_is_found() -> None:
@@ -172,11 +190,11 @@ def _serve_once(narrate: Path, show: Path, port: int) -> bytes:
 
 
 @pytest.mark.parametrize("version", sorted(PYTHONS))
-def test_cli_smoke_under_every_python(version: str, smoke_venvs: dict[str, Path],
+def test_cli_smoke_under_every_python(version: str, venvs: dict[str, Path],
                                       tmp_path: Path) -> None:
     need_tool("espeak-ng")
     need_tool("ffmpeg")
-    narrate = smoke_venvs[version] / "bin" / "narrate"
+    narrate = venvs[version] / "bin" / "narrate"
     mp3 = tmp_path / "a.mp3"
     _run([narrate, "speak", PAGE, "-o", mp3, "--audio", "generate"], cwd=tmp_path)
     assert mp3.stat().st_size > 10_000 and mp3.with_suffix(".vtt").read_text().startswith("WEBVTT")

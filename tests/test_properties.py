@@ -149,7 +149,7 @@ def test_every_writer_gives_well_formed_output(article):
         out = write(article, fmt)
         data = out if isinstance(out, bytes) else out.encode("utf-8")  # strict UTF-8
         if fmt == "json":
-            assert Article.from_json(data) == article or "\ud800" in article.to_json()
+            assert Article.from_json(data) == article
         elif fmt == "html":
             assert_xml(data, "html export")  # the export is polyglot XHTML
             assert_balanced_html(out)

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from narrate.errors import SourceError
 from narrate.model import Article
-from narrate.sources import fetch
+from narrate.sources import UNTYPED, fetch
 
 SIZE = 1400
 MAX_BYTES = 10 * 1024 * 1024
@@ -38,7 +38,8 @@ def fetch_bytes(src: str, *, max_bytes: int = MAX_BYTES, deadline: float = DEADL
     local files. A cover is optional, so a failure means "draw one", not an error.
     """
     try:
-        data = fetch(src, accept=("image/",), max_bytes=max_bytes, deadline=deadline).data
+        data = fetch(src, accept=("image/", *UNTYPED), max_bytes=max_bytes,
+                     deadline=deadline).data  # Pillow judges the bytes
     except SourceError:
         return None
     return data or None

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from narrate.errors import SourceError
-from narrate.sources import fetch
+from narrate.sources import UNTYPED, fetch
 
 MAX_BYTES = 200 * 1024 * 1024
 DEADLINE = 10.0  # seconds for the whole download (the README's promise)
-AUDIO_TYPES = ("audio/", "application/octet-stream")
+AUDIO_TYPES = ("audio/", *UNTYPED)  # ffmpeg judges the bytes
 
 
 def fetch_audio(url: str, dest: Path, *, max_bytes: int = MAX_BYTES,

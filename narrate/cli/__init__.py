@@ -71,9 +71,16 @@ def _interrupted(signum: int, frame: object) -> None:
     files are removed and `narrate add` still rebuilds the feed of what it stored; what
     background threads (a TTS engine's callback) complain about while being torn down is not
     printed: the one line is ``narrate: error: interrupted``."""
-    sys.unraisablehook = lambda unraisable: None
+    sys.unraisablehook = lambda unraisable: _swallowed(unraisable, signum)
     threading.excepthook = lambda args: None
     raise KeyboardInterrupt
+
+
+def _swallowed(unraisable: object, signum: int) -> None:
+    """A KeyboardInterrupt raised while the main thread ran a C callback (the TTS engine's)
+    cannot propagate and is dropped: deliver the signal again a moment later."""
+    if isinstance(getattr(unraisable, "exc_value", None), KeyboardInterrupt):
+        threading.Timer(0.2, os.kill, (os.getpid(), signum)).start()
 
 
 def main() -> None:

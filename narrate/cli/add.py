@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from narrate.cli.options import audio_option, quiet_option, voice_option, wait_option
-from narrate.cli.progress import progress_line
+from narrate.cli.progress import status_line
 
 
 @click.command("add")
@@ -25,34 +25,45 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
             scheduler: str | None, wait: float, quiet: bool) -> None:
     """Narrate sources (files, folders, globs, URLs, @list.txt) into the show's episodes.
 
-    The catalog, feed.xml and index.html are updated; an unchanged article is not narrated again.
-    A failing source is named on stderr and the others are still done (exit code 1). One run
-    writes a show at a time: a second one waits (--wait), then gives up with one line.
+    The catalog, feed.xml and index.html are updated; an unchanged article is not narrated again
+    (without --voice it keeps the voice it was made with). A failing source is named on stderr
+    as it happens and the others are still done (exit code 1); a file too short to be an article,
+    a repeat, or a file in a folder that is not an article is named as skipped. One run writes a
+    show at a time: a second one waits (--wait), then gives up with one line.
     """
     from narrate.batch import add_sources
     from narrate.fileio import remove_stale, remove_stale_temp
     from narrate.podcast.lock import show_lock
     from narrate.podcast.show import load_show
-    from narrate.podcast.showfolder import rebuild_folder
+    from narrate.podcast.showfolder import rebuild
     from narrate.sources import redact
 
-    load_show(show)  # a folder that is not a show fails before anything waits or runs
+    settings = load_show(show)  # a folder that is not a show fails before anything waits or runs
     remove_stale_temp()
     say = None if quiet else (lambda message: click.echo(f"narrate: {message}", err=True))
     with show_lock(show, wait=wait, say=say):
         remove_stale(show)  # .part files of a killed run: nobody else can be writing them now
         try:
-            with progress_line(quiet) as progress:
-                report = add_sources(show, list(sources), voice=voice, audio=audio, jobs=jobs,
-                                     scheduler=scheduler, progress=progress)
+            with status_line(quiet) as display:
+                report = add_sources(
+                    show, list(sources), voice=voice, audio=audio, jobs=jobs, scheduler=scheduler,
+                    progress=display.status if display.live else None,
+                    notice=lambda source, message: display.note(_line(redact(source), message)))
         except KeyboardInterrupt:
-            rebuild_folder(show)  # publish the episodes already stored before exiting as interrupted
+            remove_stale(show)  # the workers are stopped: their .part files are nobody's
+            rebuild(settings)  # publish the episodes already stored before exiting as interrupted
             raise
-    for spec, message in report.failed:
-        source, line = redact(spec), " ".join(message.split())  # no user:password@ on screen
-        click.echo(f"narrate: error: {line if source in line else f'{source}: {line}'}", err=True)
     if not quiet:
-        click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+        click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged{skipped}, "
                    f"{len(report.failed)} failed: {show / 'feed.xml'}")
     if report.failed:
         raise SystemExit(1)
+
+
+def _line(source: str, message: str) -> str:
+    """``narrate: error: SOURCE: reason`` (or ``narrate: skipped …``), the source named once
+    (``source`` comes redacted: no user:password@ on screen)."""
+    if message.startswith("skipped: "):
+        return f"narrate: skipped {source}: {message[len('skipped: '):]}"
+    return f"narrate: error: {message if source in message else f'{source}: {message}'}"

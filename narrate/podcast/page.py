@@ -9,6 +9,7 @@ URLs are relative, so the page works wherever the folder is served.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
@@ -51,7 +52,7 @@ def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, pr
     byline = f"<p>By {byline}</p>" if byline else ""
     desc = f"<p>{desc}</p>" if desc else ""
     return (
-        f'<article aria-labelledby="{hid}">\n<h3 id="{hid}">{title}</h3>\n'
+        f'<article aria-labelledby="{hid}"{_lang(ep)}>\n<h3 id="{hid}">{title}</h3>\n'
         f'<p><time datetime="{iso}">{human}</time> · {_minutes(ep.duration)}</p>\n{byline}{desc}\n'
         f'<audio controls preload="none" src="{audio}" aria-label="Listen: {title}">'
         f'<a href="{audio}">Download the MP3 of {title}</a></audio>\n'
@@ -59,12 +60,27 @@ def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, pr
     )
 
 
+def _lang(ep: Episode) -> str:
+    """The episode's own language on its item (a show may mix languages)."""
+    return f' lang="{esc(ep.language)}"' if ep.language.strip() else ""
+
+
+_WEB_LINK = re.compile(r"https?:", re.IGNORECASE)
+
+
+def _web_link(url: str) -> bool:
+    """Only an http(s) link may be clicked on the page (never ``javascript:`` and the like,
+    whatever a catalog holds). A prefix match, not ``urlsplit``: this runs once per episode,
+    and anything unusual (``ht<TAB>tp:``) is simply not linked."""
+    return bool(_WEB_LINK.match(url.strip()))
+
+
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
     """One <article> per episode (text escaped column by column)."""
     links_for = tuple((f.ext, esc(f.label)) for f in episode_files())
     columns = zip(episodes, esc_all([ep.title for ep in episodes]),
                   esc_all([episode_path(ep, "") for ep in episodes]),
-                  esc_all([ep.link for ep in episodes]),
+                  esc_all([ep.link if _web_link(ep.link) else "" for ep in episodes]),
                   esc_all([", ".join(ep.authors) for ep in episodes]),
                   esc_all([ep.description for ep in episodes]), strict=True)
     return [_episode(links_for, *row) for row in columns]

@@ -29,7 +29,7 @@ def assemble(
     min_words: int = 1,
 ) -> Article:
     """Find the article's edges, fill gaps in the metadata, and refuse an empty body."""
-    body, lead = split_lead(blocks, meta.title, meta.description)
+    body, lead = split_lead(blocks, meta.title, meta.description, meta.authors)
     body = strip_trailer(body)
     if not body or len(Article(title="", blocks=body).body_text().split()) < min_words:
         raise ReadError(NO_ARTICLE, source)

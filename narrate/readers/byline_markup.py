@@ -105,6 +105,28 @@ def visible_bylines(tree: etree._Element) -> list[str]:
     return out
 
 
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dateline|published|pubdate|timestamp|posted-on|"
+                         r"entry-date|post-date|article-date|publish-date)(?:$|[\s_-])", re.I)
+MAX_DATE_CHARS = 80
+
+
+def dated_elements(tree: etree._Element) -> list[str]:
+    """Short texts of elements classed as the article's date ("entry-date", "dateline")."""
+    out: list[str] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _OUTSIDE:
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATE_CLASS.search(marks) or _in_furniture(el):
+            continue
+        text = _text(el)
+        if text and len(text) <= MAX_DATE_CHARS:
+            out.append(text)
+            if len(out) >= MAX_CANDIDATES:
+                break
+    return out
+
+
 def time_published(tree: etree._Element) -> str:
     """``<time datetime>`` marked as the publication time, else the first one near a byline."""
     times = _XP_TIME(tree)[:MAX_TIMES]

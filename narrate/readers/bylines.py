@@ -27,14 +27,18 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CUT = re.compile(
     r"\d|\b(?:updated|published|posted|last modified|modified|aktualisiert|mis à jour|publié|"
-    r"actualizado|publicado|(?:a|an|one)\s+(?:hour|day|minute)s?\s+ago)\b|"
+    r"actualizado|publicado|(?:a|an|one)\s+(?:hour|day|minute)s?\s+ago|"
+    # the buttons a byline bar carries
+    r"share|tweet|follow|print|comments?|subscribe|e-?mail|facebook|twitter|linkedin)\b|"
     rf"\b(?:on\s+)?{_MONTH}\s+\d", re.I)
 # Roles and titles that follow (or precede) a name, in the words news sites use.
 _ROLE_ADJECTIVES = (
     r"staff|senior|chief|deputy|associate|contributing|special|managing|executive|political|"
     r"business|science|technology|tech|health|sports?|foreign|national|local|investigative|"
     r"white house|global|digital|social media|news|features?|opinion|data|security|"
-    r"assistant|freelance|guest|travel|food|culture|arts?|music|film|education|legal|economics")
+    r"assistant|freelance|guest|travel|food|culture|arts?|music|film|education|legal|economics|"
+    r"auto|wire|metro|city|courts?|crime|weather|entertainment|markets?|energy|climate|"
+    r"environment(?:al)?|transportation|religion|medical|breaking news|general assignment|video")
 _ROLE_NOUNS = (
     r"writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
     r"photographer|critic|analyst|intern|freelancer|author|"
@@ -54,6 +58,19 @@ PLACEHOLDERS = frozenset({
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "do", "dos",
                         "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"})
 MAX_NAME_WORDS = 6
+# a byline made only of these words names no one ("Staff Reports", "Editorial", "Web Desk")
+_GENERIC = frozenset({"staff", "editorial", "editorials", "editor", "editors", "team", "desk",
+                      "report", "reports", "news", "newsroom", "admin", "web", "online",
+                      "digital", "writer", "writers", "board", "the", "our", "from"})
+# degrees and credentials written after a name ("Ana Lim, MS, RD")
+_CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|M\.?S|M\.?A|MBA|MPH|R\.?D|RDN|R\.?N|D\.?O|DDS|M\.?Sc|"
+                         r"B\.?Sc|Esq|CPT|LD|CDE|LCSW|FACS|FRCS|CSCS|NASM|ACE)\.?$")
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk|co|info|news|io|de|fr|ca|au|in)\b", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# news agencies credited beside a reporter's name ("Ana Lim, Reuters", "ANA LIM Associated Press")
+_AGENCIES = ("the associated press", "associated press", "reuters", "agence france-presse",
+             "bloomberg news", "bloomberg", "press association", "pa media",
+             "united press international", "kyodo news", "xinhua", "deutsche presse-agentur")
 
 
 def _clean(text: str) -> str:
@@ -70,6 +87,11 @@ def clean_name(text: str, site_name: str = "", visible: bool = True) -> str:
     text = _clean(_ROLE.sub("", text))
     if site_name:
         text = _clean(_drop_site(text, site_name))
+    low = text.lower()
+    for agency in _AGENCIES:
+        if low.endswith(" " + agency) and len(text.split()) - len(agency.split()) >= 2:
+            text = _clean(text[: -len(agency)])
+            break
     words = text.split()
     # in page text, a trailing lowercase word is not part of the name ("Ana Lim hace 2 días");
     # structured data names organisations too ("Contributors to Wikimedia projects")
@@ -81,14 +103,44 @@ def clean_name(text: str, site_name: str = "", visible: bool = True) -> str:
     return text
 
 
+def _squash(text: str) -> str:
+    """ "The Florida Today" / "floridatoday" / "FloridaToday.com" → "floridatoday"."""
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"\.(?:com|org|net|co\.uk)$", "", text, flags=re.I)
+    return re.sub(r"\W+", "", text).lower()
+
+
 def _drop_site(text: str, site_name: str) -> str:
     """ "Ana Lim Seattle Times" with the site "The Seattle Times" → "Ana Lim"."""
-    site = _WS.sub(" ", site_name).strip()
-    bare = re.sub(r"^the\s+", "", site, flags=re.I)
-    for name in (site, bare):
-        if name and text.lower().endswith(" " + name.lower()):
-            return text[: -len(name)]
+    site = _squash(site_name)
+    words = text.split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if site and _squash(" ".join(words[-k:])) == site:
+            return " ".join(words[:-k])
     return text
+
+
+def is_outlet(part: str, site_name: str = "") -> bool:
+    """A byline part that names a publication, not a person: a credential ("MS"), a domain
+    ("cleveland.com"), an agency acronym ("AP"), or the site ("CNN Business" on CNN)."""
+    part = part.strip(" .")
+    if _CREDENTIAL.match(part) or _ACRONYM.match(part) or _DOMAIN.search(part):
+        return True
+    if part.lower() in _AGENCIES:
+        return True
+    if not site_name or not part:
+        return False
+    if _squash(part) == _squash(site_name):
+        return True
+    site, mine = _tokens(site_name), _tokens(part)
+    short = min(len(site), len(mine))
+    return short > 0 and site[:short] == mine[:short]  # "CNN Business" on CNN, word by word
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"\.(?:com|org|net|co\.uk)$", "", text.strip(), flags=re.I)
+    words = re.findall(r"\w+", text.lower())
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def is_name(text: str, site_name: str = "") -> bool:
@@ -104,6 +156,8 @@ def is_name(text: str, site_name: str = "") -> bool:
         return False
     if " " not in text and text.islower():
         return False  # a login ("jdoe", "mcupdate"), not a name
+    if all(w.lower().strip(".,") in _GENERIC for w in text.split()):
+        return False
     return any(ch.isalpha() for ch in text)
 
 
@@ -121,8 +175,12 @@ def split_authors(text: str, site_name: str = "", visible: bool = True) -> list[
     if cut:
         text = text[: cut.start()]
     out: list[str] = []
+    outlets: list[str] = []
     for part in _SEPARATORS.split(text):
         name = clean_name(part, site_name, visible)
-        if name and not any(_same(name, seen) for seen in out):
+        if name and is_outlet(name, site_name):
+            outlets.append(name)
+        elif name and not any(_same(name, seen) for seen in out):
             out.append(name)
-    return out
+    # "Ana Lim, AP" is Ana Lim; "AP" alone is the byline the page gives
+    return out or [o for o in outlets if not _CREDENTIAL.match(o)][:1]

@@ -37,7 +37,7 @@ from narrate.model import (
 from narrate.readers.images import image_source, in_noscript, is_decorative
 from narrate.readers.inlines import clean_text, tidy_inlines
 from narrate.readers.links import safe_image_url, safe_url
-from narrate.readers.patterns import PULL_QUOTE_CLASS
+from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 
 MAX_DEPTH = 120  # deeper than this, an element's text is kept as flat text
 
@@ -45,7 +45,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "button", "form", "input", "select",
     "textarea", "iframe", "object", "embed", "canvas", "nav", "title", "meta", "link",
-    "source", "track", "map", "dialog", "menu", "math",
+    "source", "track", "map", "dialog", "menu",
 })
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
@@ -143,9 +143,12 @@ class HtmlConverter:
             caption, credit = self._caption(el)
             imgs = [i for i in el.iter("img") if not in_noscript(i)] or list(el.iter("img"))
             figs = [f for f in (self._image(i) for i in imgs) if f is not None]
+            if not imgs:
+                figs = self._microdata_image(el)
             if figs and (caption or credit):
                 cap = next(iter(el.iter("figcaption")), None)
-                at = 0 if cap is not None and _caption_first(el, cap, imgs[0]) else len(figs) - 1
+                first = cap is not None and bool(imgs) and _caption_first(el, cap, imgs[0])
+                at = 0 if first else len(figs) - 1
                 figs[at] = Figure(figs[at].src, figs[at].alt, caption, credit)
             return figs
         imgs = [el] if tag == "img" else list(el.iter("img"))
@@ -155,6 +158,21 @@ class HtmlConverter:
         self._images_seen.add(src)
 
     # ------------------------------------------------------------ images
+    def _microdata_image(self, fig: etree._Element) -> list[Figure]:
+        """A figure whose picture is loaded by script names it in schema.org microdata
+        (``itemtype=…/ImageObject`` with ``itemid``, or an ``itemprop=contentUrl|url``)."""
+        if "imageobject" not in (fig.get("itemtype") or "").lower():
+            return []
+        raw = fig.get("itemid") or ""
+        for el in fig.iter():
+            if not raw and (el.get("itemprop") or "") in ("contentUrl", "url"):
+                raw = el.get("content") or el.get("href") or el.get("src") or ""
+        src = safe_image_url(raw, self.base_url)
+        if not src or src in self._images_seen:
+            return []
+        self._images_seen.add(src)
+        return [Figure(src)]
+
     def _image(self, img: etree._Element) -> Figure | None:
         caption = ""
         if self.title_is_caption:
@@ -324,7 +342,7 @@ class HtmlConverter:
         if table is not None:
             out.append(table)
         for img in el.iter("img"):  # pictures laid out in a table are still content
-            if not in_noscript(img):
+            if not in_noscript(img) and not _in_furniture(img, el):
                 fig = self._image(img)
                 if fig is not None:
                     out.append(fig)
@@ -372,6 +390,8 @@ class HtmlConverter:
         if tag in _IMAGES:
             self._pending.extend(self.figures(el))
             return []
+        if tag == "math":
+            return _math(el)
         if is_furniture(el):
             return []
         if tag in _CODE:
@@ -387,11 +407,38 @@ class HtmlConverter:
         return inner
 
 
+def _math(el: etree._Element) -> list[Inline]:
+    """A MathML formula read as its ``alttext`` or its symbols in order, unless a picture
+    beside it carries the formula (then the picture's alt says it, once)."""
+    holder = el.getparent()
+    for _ in range(2):  # the formula's wrapper, or the hidden span inside it
+        if holder is None or tag_of(holder) in ("p", "li", "dd", "td", "div", "body"):
+            break
+        if next(holder.iter("img"), None) is not None:
+            return []
+        holder = holder.getparent()
+    text = el.get("alttext") or " ".join(
+        t.strip() for node in el.iter() if tag_of(node) not in ("annotation", "annotation-xml")
+        and not any(tag_of(a) in ("annotation", "annotation-xml") for a in node.iterancestors())
+        for t in (node.text,) if t and t.strip())
+    return [Text(f" {text} ")] if text else []
+
+
 def _is_block(el: etree._Element, tag: str) -> bool:
     if tag in _BLOCK:
         return True
     # an inline element wrapping blocks (<a><div>…</div></a>, <i><p>…</p></i>) acts as one
     return any(tag_of(d) in _BLOCK for d in el.iterdescendants())
+
+
+def _in_furniture(el: etree._Element, upto: etree._Element) -> bool:
+    """Inside a sidebar, promo or related box below ``upto`` (a layout table's side column)."""
+    for anc in el.iterancestors():
+        if anc is upto:
+            return False
+        if FURNITURE_CLASS.search(class_and_id(anc)):
+            return True
+    return False
 
 
 def _caption_first(fig: etree._Element, cap: etree._Element, img: etree._Element) -> bool:

@@ -114,7 +114,8 @@ def _math_twin(img: etree._Element) -> bool:
     (MediaWiki, MathJax and KaTeX render both); narrate does not read MathML, so the
     picture and its alt (the formula's source) are the formula."""
     parent = img.getparent()
-    return parent is not None and next(parent.iter("math", "{*}math"), None) is not None
+    return (parent is not None and parent.tag not in ("p", "li", "dd", "td", "div", "body")
+            and next(parent.iter("math", "{*}math"), None) is not None)
 
 
 def is_decorative(img: etree._Element) -> bool:

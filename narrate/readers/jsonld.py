@@ -52,13 +52,26 @@ def types(obj: dict[str, Any]) -> list[str]:
 
 
 def article(objs: list[dict[str, Any]]) -> dict[str, Any]:
-    """The object describing the article: an Article/Posting type first, else a WebPage."""
+    """The object describing the article: an Article/Posting type first, else a WebPage;
+    its author and publisher references resolved."""
     for pattern in (_ARTICLE, _PAGE):
         for obj in objs:
             if any(pattern.search(t) for t in types(obj)) and (
                     obj.get("headline") or obj.get("name") or obj.get("articleBody")):
-                return obj
+                return {**obj, **{k: resolve(obj[k], objs) for k in ("author", "publisher")
+                                  if k in obj}}
     return {}
+
+
+def resolve(value: Any, objs: list[dict[str, Any]]) -> Any:
+    """Replace ``{"@id": …}`` references (WordPress/Yoast graphs name their author and
+    publisher once, by id) with the objects they point to; lists element-wise."""
+    if isinstance(value, list):
+        return [resolve(v, objs) for v in value[:20]]
+    if isinstance(value, dict) and "@id" in value and not value.get("name"):
+        ref = value["@id"]
+        return next((o for o in objs if o.get("@id") == ref and o is not value), value)
+    return value
 
 
 def names(value: Any, depth: int = 0) -> list[str]:

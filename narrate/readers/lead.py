@@ -70,9 +70,12 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and norm.sub("", a).lower() == norm.sub("", b).lower()
 
 
-def split_lead(blocks: tuple[Block, ...], title: str,
-               description: str = "") -> tuple[tuple[Block, ...], Lead]:
-    """Take kicker, title repeat, standfirst, byline and bio out of the first few blocks."""
+def split_lead(blocks: tuple[Block, ...], title: str, description: str = "",
+               authors: tuple[str, ...] | list[str] = ()) -> tuple[tuple[Block, ...], Lead]:
+    """Take kicker, title repeat, standfirst, byline and bio out of the first few blocks.
+
+    ``authors`` are the names the page's metadata gives: a short line at the top that holds
+    only those names (and maybe a date) is the byline even without a "By"."""
     lead = Lead()
     out: list[Block] = []
     seen_prose = False
@@ -100,6 +103,11 @@ def split_lead(blocks: tuple[Block, ...], title: str,
                     i += 1
                 i += 1
                 continue
+            if (isinstance(block, Paragraph) and authors and words <= settings.BYLINE_MAX_WORDS
+                    and _names_only(text, authors)):
+                lead.authors = lead.authors or list(authors)
+                i += 1
+                continue
             if isinstance(block, Paragraph) and words <= settings.BYLINE_MAX_WORDS:
                 by_word = re.search(r"\bby\b", text, re.I)
                 when, by = (text[:by_word.start()], text[by_word.end():]) if by_word else (text, "")
@@ -123,6 +131,13 @@ def split_lead(blocks: tuple[Block, ...], title: str,
         out.append(block)
         i += 1
     return tuple(out), lead
+
+
+def _names_only(text: str, authors: tuple[str, ...] | list[str]) -> bool:
+    """Every name in the line is one of the article's authors ("Ana Lim | May 3, 2024")."""
+    names = split_authors(text)
+    known = {re.sub(r"\W+", "", a).lower() for a in authors}
+    return bool(names) and all(re.sub(r"\W+", "", n).lower() in known for n in names)
 
 
 def _sentence(text: str) -> bool:

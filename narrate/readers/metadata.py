@@ -1,14 +1,23 @@
 """Article metadata from every source a page offers, chosen per field, best source first.
 
-Sources, most explicit first: schema.org JSON-LD (the article object), Dublin Core, Open Graph
-and ``article:*`` meta, other ``<meta>`` names (``author``, ``parsely-*``, ``date``), microdata
-(``itemprop``), ``rel=author`` links, ``<time datetime>``, visible byline elements, and last
-trafilatura's own metadata reading (``examine_meta``/JSON, its byline search, htmldate), as one
-more voter for what the page's markup left empty. The priorities per field are the tuples below.
+Sources, most explicit first: schema.org JSON-LD (the article object, ``readers/jsonld.py``),
+Dublin Core, Open Graph and ``article:*`` meta, other ``<meta>`` names (``author``,
+``parsely-*``, ``date``), microdata, ``rel=author`` links, ``<time datetime>`` and byline
+elements (``readers/byline_markup.py``), and last trafilatura's own reading of the same tree
+(``examine_meta`` + its JSON-LD pass, and htmldate for dates), one more voter for what the
+markup left empty, computed only when asked. Priorities per field:
 
-Title: the candidate that equals one of the page's ``<h1>`` wins (the headline readers see), then
-one that does once the site's or author's name is taken off (" | Site", "Site: "), else the
-best-ranked candidate with that name taken off.
+- title: a candidate (JSON-LD headline/name, DC, og, twitter, meta title, parsely, <title>)
+  equal to one of the page's ``<h1>`` (the headline readers see); else one that equals an h1
+  once the site's or an author's name is taken off ("Headline | Site"); else the best-ranked
+  candidate with those names taken off (a bare ``<title>`` also loses a last " – Site" part);
+- authors: JSON-LD ``author`` > meta (all values of the best key) > microdata > rel=author >
+  the first byline element > trafilatura; every value cleaned by ``readers/bylines.py``;
+- date: JSON-LD ``datePublished`` > publication meta (DATE_KEYS order) > JSON-LD
+  ``dateCreated`` > ``<time>`` > an element classed as the date > htmldate (article pages
+  only), as ISO 8601;
+- site name: JSON-LD publisher > og:site_name > JSON-LD WebSite > DC publisher;
+- language: ``<html lang>`` > content-language / DC > JSON-LD ``inLanguage`` > og:locale.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from lxml import etree
 from narrate.model import Image
 from narrate.readers import byline_markup, jsonld
 from narrate.readers.bylines import split_authors
-from narrate.readers.dates import iso_date
+from narrate.readers.dates import date_in, iso_date
 from narrate.sources import canonical_url, resolve_url
 
 __all__ = ["PageMeta", "page_meta", "split_authors"]
@@ -38,7 +47,7 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "article:pub
              "dcterms:created", "datepublished", "date", "pubdate", "publishdate",
              "publish-date", "publication_date", "citation_publication_date",
              "og:published_time", "release_date")
-SITE_KEYS = ("og:site_name", "application-name", "dc:publisher", "dcterms:publisher")
+SITE_KEYS = ("og:site_name", "dc:publisher", "dcterms:publisher")
 LANG_KEYS = ("content-language", "dc:language", "dcterms:language", "inlanguage", "language")
 VISIBLE = 4  # index of the visible byline source in _authors
 MAX_VISIBLE_NAMES = 4
@@ -165,7 +174,7 @@ def _site_name(metas: dict[str, list[str]], ld: dict[str, Any], objs: list[dict[
     publisher = next(iter(jsonld.names(ld.get("publisher"))), "")
     for value in (publisher, _first(metas, SITE_KEYS[:1]), jsonld.site_name(objs),
                   _first(metas, SITE_KEYS[1:])):
-        value = _clean(value)
+        value = _clean(value).lstrip("@")  # a Twitter handle given as the site's name
         if value and "://" not in value:
             return value
     return ""
@@ -215,7 +224,8 @@ def _title(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, Any]
     cands += [_first(metas, (k,)) for k in TITLE_KEYS]
     head = _clean(_head_title(tree))
     cands.append(head)
-    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c]
+    # a title that is only the site's name (a homepage's og:title) names no article
+    cands = [c for c in dict.fromkeys(_clean(c) for c in cands) if c and not _same(c, site)]
     h1s = [t for t in (_clean(" ".join(h.itertext())) for h in _h1s(tree)) if t]
     for cand in cands:
         for h1 in h1s:
@@ -286,6 +296,7 @@ def _published(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, 
         *[(lambda k=k: _first(metas, (k,))) for k in DATE_KEYS],
         lambda: jsonld.text(ld.get("dateCreated")),
         lambda: byline_markup.time_published(tree),
+        lambda: next((d for d in map(date_in, byline_markup.dated_elements(tree)) if d), ""),
         # htmldate guesses from URLs and page text: asked only of a page that says it is an
         # article (a wiki or docs page would get a date from its prose)
         lambda: traf.date() if _is_article(tree, metas, ld) else "",

@@ -15,3 +15,9 @@ BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "av", "от", "авто
 BYLINE = re.compile(rf"^\s*(?:{'|'.join(BYLINE_WORDS)})\s+\S", re.I)
 # The one rule that joins names is bylines.split_authors.
 
+
+# Containers of teasers and page furniture, by the words of their class or id (AEB + meta dev:
+# related 9 sites, sidebar 4, promo 3, share 3, advert/social/teaser 2 each; the rest are the
+# same furniture's usual names: recommend, sponsor, newsletter, comment).
+FURNITURE_CLASS = re.compile(r"related|teaser|promo|recommend|sidebar|advert|sponsor|newsletter|"
+                             r"share|social|comment", re.I)

@@ -25,16 +25,21 @@ from narrate.speech.rules.web import web
 Rule = Callable[[str, str], str]
 # in order: each rule sees digits only where no earlier rule was sure what they were
 ENGLISH: tuple[Rule, ...] = (
-    web, abbreviations, phones,
+    web, abbreviations, phones, symbols,
     lambda t, _: dates.english_dates(t), lambda t, _: dates.english_times(t),
-    money, symbols, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
+    money, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
     measures.ranges, measures.minus, measures.percentages, lambda t, _: codes.resolutions(t),
     lambda t, _: dates.decades_and_years(t), codes.roman, cardinals,
 )
 OTHER: tuple[Rule, ...] = (
-    web, abbreviations, phones, dates.foreign_dates_and_times, money, symbols,
+    web, abbreviations, phones, symbols, dates.foreign_dates_and_times, money,
     measures.ranges, measures.minus, measures.percentages, cardinals,
 )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
+# rules that need no digit to act; the others are skipped for text without one
+_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman, dates.foreign_dates_and_times}
 
 
 def normalize(text: str, language: str = "en") -> str:
@@ -42,9 +47,15 @@ def normalize(text: str, language: str = "en") -> str:
     for English and unknown languages' web text only)."""
     lang = primary(language)
     text = clean(text)
+    ended = _SENTENCE_END.search(text)
+    digits = any(c.isdigit() for c in text)
     for rule in ENGLISH if lang == "en" else OTHER:
-        text = rule(text, lang)
-    return " ".join(text.split())
+        if digits or rule in _WITHOUT_DIGITS:
+            text = rule(text, lang)
+    text = " ".join(text.split())
+    if ended and text and not _SENTENCE_END.search(text):
+        text += "."  # "moved to the U.S.": the abbreviation's period also ended the sentence
+    return text
 
 
 def apply_lexicon(text: str, lexicon: Mapping[str, str]) -> str:

@@ -1,7 +1,7 @@
 """The article as a speech script: utterances of about one sentence, in reading order.
 
-Each utterance carries its normalised text (what the transcript shows), the spoken form (after
-the voice's lexicon: what the engine gets), the pause after it, the block it came from, and the
+Each utterance carries its written text (what the transcript shows), the spoken form
+(normalised, then the voice's lexicon: what the engine gets), the pause after it, the block it came from, and the
 chapter it starts. Title and byline open the script; headings start chapters; informative
 images are announced with alt text and caption; decorative ones are skipped.
 """
@@ -28,9 +28,9 @@ from narrate.model import (
     inline_text,
 )
 from narrate.speech.normalize import apply_lexicon, normalize
+from narrate.speech.sentences import can_cut, split_written
 from narrate.speech.voices import VoiceProfile, choose_profile
 from narrate.speech.wording import wording
-from narrate.speech.written import written_pieces
 
 # pauses after an utterance, in seconds
 PAUSE_SENTENCE = 0.35
@@ -47,8 +47,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 @dataclass(frozen=True, slots=True)
 class Utterance:
-    text: str  # normalised: what is heard, and what the transcript shows
-    spoken: str  # text after the voice's lexicon: what the engine is given
+    text: str  # the written sentence (or clause): what the transcript shows
+    spoken: str  # normalised, then the voice's lexicon: what the engine is given
     pause: float  # seconds of silence after it
     block: int  # index into Article.blocks; -1 for title and byline
     chapter: str = ""  # non-empty: this utterance starts a chapter with this title
@@ -94,18 +94,20 @@ class _Builder:
         self.wording = wording(profile, language)
 
     def say(self, text: str, block: int, pause: float, chapter: str = "") -> None:
-        """Normalise ``text``, split it into sentences (and long ones into clauses), append."""
-        clean = normalize(text, self.language)
-        pieces = [(p, within) for s in split_sentences(clean) for p, within in split_long(s)
-                  if speakable(p)]
-        if not pieces:
-            return
-        written = written_pieces(text, clean, [p for p, _ in pieces])
-        for k, (piece, within_sentence) in enumerate(pieces):
+        """Cut the written ``text`` into sentences (long ones into clauses), normalise each
+        piece for the engine, append. The transcript keeps the written piece."""
+        written = _ASCII_SPACE.sub(" ", text).strip()  # no-break spaces may group digits
+        pieces = []
+        for sentence in split_written(written, self.language):
+            for piece, within in split_long(sentence, language=self.language):
+                spoken = normalize(piece, self.language)
+                if speakable(spoken):
+                    pieces.append((piece, spoken, within))
+        for k, (piece, spoken, within_sentence) in enumerate(pieces):
             last = k == len(pieces) - 1
             gap = pause if last else (PAUSE_CLAUSE if within_sentence else PAUSE_SENTENCE)
-            spoken = apply_lexicon(piece, self.profile.lexicon)
-            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", written[k]))
+            spoken = apply_lexicon(spoken, self.profile.lexicon)
+            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", piece))
 
     def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
         w = self.wording
@@ -169,14 +171,18 @@ def speakable(text: str) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
+    """Sentences of already normalised text (every period left is a sentence end)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[tuple[str, bool]]:
+def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS,
+               language: str | None = None) -> list[tuple[str, bool]]:
     """Split a sentence longer than ``limit`` into pieces of ``MIN_PIECE_CHARS`` to ``limit``
     characters: at clause punctuation when it can, else before a conjunction or preposition
     near the middle, else between words; a single word longer than ``limit`` is cut. Each
     piece is synthesized on its own, so its start and end are exact. Linear in the length.
+    With a ``language``, a cut that would change how the pieces are normalised ("March 14,
+    2021") is avoided when another cut will do.
 
     Returns (piece, True when more of the same sentence follows) pairs.
     """
@@ -185,8 +191,10 @@ def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[tuple[st
     pieces: list[list[str]] = []
     sizes: list[int] = []
     for clause in re.split(r"(?<=[,;:])\s+", sentence):
-        if pieces and (sizes[-1] < MIN_PIECE_CHARS or len(clause) < MIN_PIECE_CHARS
-                       or sizes[-1] + 1 + len(clause) <= limit) and sizes[-1] + 1 + len(clause) <= 4 * limit:
+        merge = pieces and (sizes[-1] < MIN_PIECE_CHARS or len(clause) < MIN_PIECE_CHARS
+                            or sizes[-1] + 1 + len(clause) <= limit)
+        if pieces and (merge and sizes[-1] + 1 + len(clause) <= 4 * limit
+                       or language is not None and not can_cut(pieces[-1][-1], clause, language)):
             pieces[-1].append(clause)
             sizes[-1] += 1 + len(clause)
         else:
@@ -194,11 +202,12 @@ def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[tuple[st
             sizes.append(len(clause))
     out: list[str] = []
     for piece in pieces:
-        out.extend(_halve(" ".join(piece).split(), limit))
+        out.extend(_halve(" ".join(piece).split(), limit, language))
     return [(p, k < len(out) - 1) for k, p in enumerate(out)]
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _BREAK_BEFORE = frozenset(
     "and but or nor so because while when where whereas which who whom whose that after before "
     "although though since until unless including in on at for with without from to into "
@@ -206,7 +215,7 @@ _BREAK_BEFORE = frozenset(
 )
 
 
-def _halve(words: list[str], limit: int) -> list[str]:
+def _halve(words: list[str], limit: int, language: str | None = None) -> list[str]:
     """Split ``words`` until every piece fits, preferring clause commas, then break words.
 
     Candidate cuts are scored only near the middle, so the whole is O(n log n); a word longer than ``limit`` is cut into ``limit``-sized parts."""
@@ -235,7 +244,12 @@ def _halve(words: list[str], limit: int) -> list[str]:
 
         # a cut more than ~45 characters from the middle never beats one at the middle
         window = range(max(1, centre - 40), min(len(part), centre + 40))
-        cut = min(window, key=score)
+        ranked = sorted(window, key=score)
+        cut = ranked[0]
+        if language is not None:
+            cut = next((i for i in ranked[:4]
+                        if can_cut(" ".join(part[max(0, i - 8):i]), " ".join(part[i:i + 8]), language)),
+                       cut)
         stack.append(part[cut:])
         stack.append(part[:cut])
     return out

@@ -32,7 +32,7 @@ WRITERS: dict[str, WriterSpec] = {
     "markdown": WriterSpec("markdown", markdown.write, "md", "text/markdown; charset=utf-8",
                            "Read as Markdown"),
     "html": WriterSpec("html", html.write, "html", "text/html; charset=utf-8",
-                       "Read as web page (HTML)"),
+                       "Read along (web page)"),
     "json": WriterSpec("json", json.write, "json", "application/json"),
     "epub": WriterSpec("epub", epub.write, "epub", "application/epub+zip",
                        "Read as e-book (EPUB 3)"),

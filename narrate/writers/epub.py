@@ -83,7 +83,8 @@ def write(article: Article, options: WriteOptions, media: EpubMedia | None = Non
     return buffer.getvalue()
 
 
-def _figures(article: Article) -> list[Figure]:
+def figures(article: Article) -> list[Figure]:
+    """Every figure of the article, nested ones included, in reading order."""
     found: list[Figure] = []
 
     def walk(blocks: tuple) -> None:
@@ -104,7 +105,7 @@ def _images(article: Article, media: EpubMedia) -> list[tuple[str, str, bytes, s
     """(src, href in the package, bytes, media type) for each figure image the caller gave."""
     given = {src: (data, mtype) for src, data, mtype in media.images if mtype in IMAGE_TYPES and data}
     out, seen = [], set()
-    for fig in _figures(article):
+    for fig in figures(article):
         if fig.src in given and fig.src not in seen:
             seen.add(fig.src)
             data, mtype = given[fig.src]
@@ -135,16 +136,16 @@ def clock(seconds: float) -> str:
 
 def _accessibility(article: Article, images: list, audio: bool) -> list[str]:
     """schema.org accessibility metadata that is true for this book."""
-    figures = [f for f in _figures(article) if f.alt.strip() or f.caption.strip()]  # informative
+    informative = [f for f in figures(article) if f.alt.strip() or f.caption.strip()]
     packaged = {src for src, *_ in images}
-    shown = [f for f in figures if f.src in packaged]
-    described = [f for f in figures if f.src not in packaged]
+    shown = [f for f in informative if f.src in packaged]
+    described = [f for f in informative if f.src not in packaged]
     modes = ["textual"] + (["visual"] if shown else []) + (["auditory"] if audio else [])
     sufficient = ["textual"] if all(f.alt.strip() for f in shown) else []
     if shown:
         sufficient.append("textual,visual")
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
-    if figures:
+    if informative:
         features.append("alternativeText")
     if audio:
         features.append("synchronizedAudioText")

@@ -22,8 +22,7 @@ from narrate.xmlsafe import xml_escape as escape
 
 _CSS = """.reading{background:#ffe066;color:#000;outline:2px solid #7a5c00;border-radius:.15em}
 [data-seek]{cursor:pointer}[data-seek]:focus{outline:3px solid #c60}
-.player{position:sticky;top:0;background:#fff;padding:.5em 0;z-index:1}audio{width:100%}
-@media (prefers-reduced-motion:no-preference){.reading{transition:background-color .15s}}"""
+.player{position:sticky;top:0;background:#fff;padding:.5em 0;z-index:1}audio{width:100%}"""
 
 # Kept small and readable: it is shipped inside every episode page.
 _SCRIPT = """(function () {

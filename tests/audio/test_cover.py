@@ -79,3 +79,10 @@ def test_a_large_but_reasonable_cover_is_used(local_server) -> None:
     url = local_server.add("/wide.png", png(4000, 3000), "image/png")
     cover = cover_for(Article(title="Wide", cover=ArticleImage(url)))
     assert not cover.generated and size(cover.data) == (1400, 1400)
+
+
+def test_a_cover_served_as_generic_binary_is_judged_by_its_bytes(local_server) -> None:
+    url = local_server.add("/s3-cover", png(1500, 1500), "binary/octet-stream")
+    assert not cover_for(Article(title="S3", cover=ArticleImage(url))).generated
+    junk = local_server.add("/s3-junk", b"<html>not an image</html>", "application/octet-stream")
+    assert cover_for(Article(title="S3", cover=ArticleImage(junk))).generated

@@ -88,3 +88,40 @@ def test_ctrl_c_during_add_publishes_what_is_stored(tmp_path: Path):
     assert 2 <= count < 6
     assert (show / "feed.xml").read_text(encoding="utf-8").count("<item>") == count
     assert not list((show / "episodes").glob(".*.part"))
+
+
+def test_sigterm_to_a_parallel_add_stops_its_workers(tmp_path: Path):
+    """SIGTERM to `narrate add --jobs 2` alone (a service manager's stop): its workers and their
+    ffmpeg stop too, no .part file stays, and the feed lists exactly what the catalog holds."""
+    import sqlite3
+
+    need_tool("espeak-ng")
+    need_tool("ffmpeg")
+    from narrate.podcast.showfolder import init_show
+
+    show = tmp_path / "show"
+    init_show(show, title="Stopped")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(1, 7):
+        (articles / f"s{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    proc = subprocess.Popen([str(NARRATE), "add", str(articles), "--show", str(show), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    workers: list[str] = []
+    while time.monotonic() < deadline and not list((show / "episodes").glob(".*.part")):
+        time.sleep(0.1)  # wait until the workers are encoding
+    workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True,
+                             text=True).stdout.split()
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert stderr.decode() == "narrate: error: interrupted\n"
+    time.sleep(1)
+    for pid in workers:
+        stat = Path(f"/proc/{pid}/stat")
+        assert not stat.exists() or stat.read_text().split()[2] == "Z", f"worker {pid} still runs"
+    assert not list((show / "episodes").glob(".*.part"))
+    with sqlite3.connect(show / "catalog.sqlite") as db:
+        count = db.execute("SELECT count(*) FROM episodes").fetchone()[0]
+    assert (show / "feed.xml").read_text(encoding="utf-8").count("<item>") == count

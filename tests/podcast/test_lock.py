@@ -92,8 +92,8 @@ def test_two_add_runs_on_one_show_never_mix_episodes(tmp_path):
     succeed (the second waits), two slugs, and each episode's files are its own article's."""
     show = tmp_path / "show"
     init_show(show, title="Concurrent")
-    bodies = {"gulls": "Gulls circled the pier all morning while boats came in.",
-              "ropes": "Ropes and nets were mended on the quay before the storm."}
+    bodies = {"gulls": "Gulls circled the pier all morning while the fishing boats came in one by one.",
+              "ropes": "Ropes and nets were mended on the quay before the storm reached the little town."}
     paths = []
     for site, body in bodies.items():
         path = tmp_path / f"{site}.txt"

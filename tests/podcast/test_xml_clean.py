@@ -4,9 +4,9 @@ import dataclasses
 
 from lxml import etree
 
-from narrate.podcast.showfolder import load as load_feed_inputs
 from narrate.podcast.feed import render_feed
 from narrate.podcast.page import render_index
+from narrate.podcast.showfolder import load as load_feed_inputs
 from tests.podcast.media import episode
 from tests.test_xmlsafe import FORBIDDEN, dirty
 

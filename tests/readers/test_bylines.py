@@ -79,3 +79,47 @@ def test_trailing_lowercase_word_goes_only_from_page_text() -> None:
 def test_is_name_refuses_sentences() -> None:
     assert not is_name("This is a whole sentence that somebody put into the author field")
     assert is_name("Ana Lim")
+
+
+@pytest.mark.parametrize(("byline", "site"), [
+    ("Ana Lim, AP", "Harbour Times"), ("Ana Lim, harbourtimes.com", "Harbour Times"),
+    ("Ana Lim, MS, RD", "Harbour Times"), ("Ana Lim, Harbour Times Business", "Harbour Times"),
+    ("Ana Lim | Harbour Media for harbour.com", "Harbour"), ("Ana Lim HarbourTimes", "Harbour Times"),
+])
+def test_outlets_and_credentials_after_a_name_go(byline: str, site: str) -> None:
+    assert split_authors(byline, site) == ["Ana Lim"]
+
+
+def test_an_agency_alone_is_the_byline() -> None:
+    assert split_authors("AP", "Harbour Times") == ["AP"]
+    assert split_authors("Associated Press", "Harbour Times") == ["Associated Press"]
+
+
+def test_a_name_sharing_letters_with_the_site_stays() -> None:
+    assert split_authors("Apple Tan, Bo Park", "AP") == ["Apple Tan", "Bo Park"]
+
+
+@pytest.mark.parametrize("value", ["Staff Reports", "Editorial", "Web Desk", "News Team"])
+def test_generic_bylines_name_no_one(value: str) -> None:
+    assert split_authors(value) == []
+
+
+@pytest.mark.parametrize("byline", [
+    "By Ana Lim Share on Facebook", "Ana Lim Follow", "Ana Lim Email Print Comments",
+    "Ana Lim Tweet",
+])
+def test_byline_bar_buttons_go(byline: str) -> None:
+    assert split_authors(byline) == ["Ana Lim"]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Ana Lim, Reuters", ["Ana Lim"]), ("ANA LIM Associated Press", ["ANA LIM"]),
+    ("Ana Lim and Bo Park, The Associated Press", ["Ana Lim", "Bo Park"]),
+])
+def test_agency_credit_beside_a_name_goes(byline: str, names: list[str]) -> None:
+    assert split_authors(byline) == names
+
+
+def test_agency_alone_stays_even_with_a_long_name() -> None:
+    assert split_authors("The Associated Press") == ["The Associated Press"]
+    assert split_authors("Reuters") == ["Reuters"]

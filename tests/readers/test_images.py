@@ -135,3 +135,20 @@ def test_formula_picture_kept_when_its_mathml_is_not_read() -> None:
         f"<p>{P}three</p>"), url=URL)
     assert [f.alt for f in _figures(a)] == ["x^2"]
     assert all(not isinstance(b, Paragraph) or "x^2" not in str(b) for b in a.blocks)
+
+
+def test_script_loaded_picture_named_in_microdata() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure itemscope itemtype='http://schema.org/ImageObject' "
+        "itemid='https://img.example/quay.jpg'><div data-lazy-container></div>"
+        f"<figcaption>The quay in winter.</figcaption></figure><p>{P}three</p>"), url=URL)
+    assert _figures(a) == [Figure("https://img.example/quay.jpg", "", "The quay in winter.", "")]
+
+
+def test_pictures_in_a_layout_tables_sidebar_stay_out() -> None:
+    a = narrate.parse_html(
+        "<html><body><table><tr><td class='content'>"
+        f"<p>{P}one</p><p>{P}two</p><img src='/inline.jpg' alt='The quay'><p>{P}three</p>"
+        "</td><td class='sidebar'><b>Our other papers</b><a href='https://other.example/'>"
+        "<img src='/other-logo.png'></a></td></tr></table></body></html>", url=URL)
+    assert [f.src for f in _figures(a)] == ["https://paper.example/inline.jpg"]

@@ -92,3 +92,29 @@ def test_a_short_line_with_a_number_is_not_a_dateline() -> None:
     for line in ("Chapter 3", "Top 10 beaches in 2024", "March 3, 2024 was a cold day"):
         body, _ = split_lead((Paragraph((Text(line),)), PROSE), "Title")
         assert body[0] == Paragraph((Text(line),)), line
+
+
+def test_a_line_of_the_known_authors_is_the_byline() -> None:
+    for line in ("Ana Lim", "Ana Lim and Bo Park", "Ana Lim | May 3, 2024"):
+        body, lead = split_lead((Paragraph((Text(line),)), PROSE), "Title",
+                                authors=("Ana Lim", "Bo Park"))
+        assert body == (PROSE,), line
+        assert lead.authors == ["Ana Lim", "Bo Park"]
+
+
+def test_a_line_naming_someone_else_stays() -> None:
+    line = Paragraph((Text("Ana Lim and Cy Dee"),))
+    body, _ = split_lead((line, PROSE), "Title", authors=("Ana Lim",))
+    assert body == (line, PROSE)
+
+
+def test_dateline_fills_the_articles_date_and_is_not_read() -> None:
+    import narrate
+
+    prose = "<p>" + "The harbour wall held through the night, said the keeper. " * 8 + "</p>"
+    page = ("<html><head><title>Tide rises over the old harbour wall</title></head><body>"
+            "<article><h1>Tide rises over the old harbour wall</h1>"
+            '<p class="dateline">Updated 5:45 AM PST, March 3, 2024</p>' + prose * 3 + "</article></body></html>")
+    article = narrate.parse_html(page)
+    assert article.published == "2024-03-03"
+    assert "5:45" not in article.body_text()

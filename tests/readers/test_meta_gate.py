@@ -6,6 +6,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+from collections import Counter
 
 from tests.shared import ROOT, SHARED, need_shared
 
@@ -56,6 +57,8 @@ def test_said_twice_counts_what_the_listener_hears_again() -> None:
         Paragraph((Text("Short one"),)), Paragraph((Text("Short one"),)),  # under 3 words
     ))
     assert bench.said_twice(article) == ["a dog runs across the beach"]
+    # a text the page itself repeats may be heard as often as the page has it
+    assert bench.said_twice(article, Counter({"a dog runs across the beach": 2})) == []
 
 
 def test_gate_passes_on_this_tree() -> None:
@@ -65,3 +68,24 @@ def test_gate_passes_on_this_tree() -> None:
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
     assert "meta gate: ok" in done.stdout
+
+
+def test_adapter_reports_metadata_and_the_whole_figcaption() -> None:
+    prose = "".join(f"<p>The harbour wall held through night {n}, said the keeper, and the "
+                    f"boats stayed tied to the quay while the water rose past mark {n}.</p>"
+                    for n in range(1, 4))
+    page = ('<html lang="en"><head><title>Tide Rises | Harbour Times</title>'
+            '<meta property="og:site_name" content="Harbour Times">'
+            '<meta name="author" content="Ana Lim">'
+            '<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>'
+            "<body><article><h1>Tide Rises</h1>" + prose
+            + '<figure><img src="/wall.jpg" alt="The wall at dawn">'
+            "<figcaption>Waves on the wall. <small>Photo: Bo Park</small></figcaption></figure>"
+            + prose.replace("night", "day") + "</article></body></html>")
+    out = _bench().meta(page, url="https://news.example/tide")
+    assert (out["title"], out["byline"], out["site_name"], out["lang"]) == (
+        "Tide Rises", "Ana Lim", "Harbour Times", "en")
+    assert out["published"].startswith("2024-03-05")
+    [image] = out["images"]
+    assert image["alt"] == "The wall at dawn"
+    assert "Waves on the wall" in image["caption"] and "Bo Park" in image["caption"]

@@ -301,3 +301,39 @@ def test_escaped_entities_in_metadata_read_as_characters() -> None:
     assert meta.title == "Tom & Jerry's Day"
     assert meta.authors == ["Ana Lím"]
     assert meta.site_name == "Cats & Mice"
+
+
+def test_jsonld_author_and_publisher_by_reference() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Tide Rises", "author": {"@id": "#ana"},
+         "publisher": {"@id": "#org"}},
+        {"@type": "Person", "@id": "#ana", "name": "Ana Lim"},
+        {"@type": "Organization", "@id": "#org", "name": "Harbour Times"},
+    ]}
+    meta = _meta(_page(_ld(graph)))
+    assert meta.authors == ["Ana Lim"]
+    assert meta.site_name == "Harbour Times"
+
+
+def test_a_title_that_is_only_the_site_name_is_skipped() -> None:
+    head = ('<meta property="og:site_name" content="Harbour Times">'
+            '<meta property="og:title" content="Harbour Times">'
+            "<title>Tide rises over the old harbour wall | Harbour Times</title>")
+    assert _meta(_page(head)).title == "Tide rises over the old harbour wall"
+
+
+def test_trafilatura_votes_for_a_meta_name_only_it_knows() -> None:
+    head = '<meta name="shareaholic:article_author_name" content="Ana Lim">'
+    assert _meta(_page(head)).authors == ["Ana Lim"]
+
+
+def test_trafilatura_does_not_overrule_a_refused_login() -> None:
+    head = _ld({"@type": "BlogPosting", "headline": "Notes", "author": {"name": "mcupdate"}})
+    assert _meta(_page(head)).authors == []
+
+
+def test_element_classed_as_the_date() -> None:
+    body = '<div class="entry-meta"><span class="entry-date">March 5, 2024</span></div>' + BODY
+    assert _meta(_page(body=body)).published == "2024-03-05"
+    teaser = '<div class="sidebar"><span class="date">May 1, 2020</span></div>' + BODY
+    assert _meta(_page(body=teaser)).published == ""

@@ -128,3 +128,25 @@ def test_syndication_furniture_dropped() -> None:
     text = a.body_text()
     for junk in ("Continue reading", "Related:", "originally published"):
         assert junk not in text, junk
+
+
+def test_same_picture_twice_and_alt_as_heading_said_once() -> None:
+    alt = "Lifeboat crew hauling the boat up the slipway at dusk"
+    a = narrate.parse_html(_page(
+        f"<p>{P}Two.</p><figure><img src='/boat-640.jpg' alt='{alt}'></figure>"
+        f"<figure><img src='/boat-1280.jpg' alt='{alt}'></figure><h3>{alt}</h3>"
+        f"<p>{P}Three.</p>"), url=URL)
+    figs = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [f.src for f in figs] == ["https://docs.example/boat-640.jpg"]
+    assert alt not in a.body_text()
+
+
+def test_mathml_read_once() -> None:
+    formula = "<math><mi>x</mi><mo>=</mo><mn>2</mn></math>"
+    a = narrate.parse_html(_page(
+        f"<p>{P}So {formula} holds.</p><p>{P}And <span><span style='display:none'>{formula}"
+        "</span><img src='/f.png' aria-hidden='true' alt='x=2'></span> again.</p>"), url=URL)
+    text = a.body_text()
+    assert "So x = 2 holds." in text
+    assert "And again." in text  # the picture beside the hidden formula says it, as a figure
+    assert [b.alt for b in a.blocks if isinstance(b, Figure)] == ["x=2"]

@@ -61,3 +61,12 @@ def test_unknown_language_gets_only_neutral_rules() -> None:
 def test_lexicon_replaces_whole_words_only() -> None:
     lex = {"Nguyen": "Nwen", "SQL": "sequel"}
     assert apply_lexicon("Mr nguyen wrote SQL and SQLite.", lex) == "Mr Nwen wrote sequel and SQLite."
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("He moved to the U.S.", "en", "He moved to the U S."),
+    ("según EE. UU.", "es", "según Estados Unidos."),
+    ("It was Acme Inc.", "en", "It was Acme Incorporated."),
+])
+def test_an_abbreviation_that_ends_the_text_leaves_its_period(text: str, lang: str, spoken: str) -> None:
+    assert normalize(text, lang) == spoken

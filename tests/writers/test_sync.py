@@ -1,5 +1,7 @@
 """Spoken sentences are wrapped exactly, whatever inline markup they cut (writers/sync.py)."""
 
+import itertools
+
 from lxml import etree
 
 from narrate.model import (
@@ -86,3 +88,37 @@ def test_other_sentences_point_at_their_element_in_reading_order():
     for t in targets:
         assert t in ids, t
     assert ids["b2"] == f"{XHTML}figure" and ids["b5"] == f"{XHTML}table"
+
+
+# Any inline markup, any cut into sentences: the page stays well-formed and each span holds
+# exactly its sentence (the HTML writer splits elements a sentence boundary cuts).
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from narrate.model import Code, LineBreak, inline_text  # noqa: E402
+
+_words = st.text(alphabet="ab <&>.", min_size=1, max_size=6)
+_inline = st.recursive(
+    st.one_of(_words.map(Text), _words.map(Code), st.just(LineBreak())),
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=1, max_size=3).map(lambda xs: Emphasis(tuple(xs))),
+        st.lists(inner, min_size=1, max_size=3).map(lambda xs: Strong(tuple(xs))),
+        st.lists(inner, min_size=0, max_size=3).map(lambda xs: Link(tuple(xs), "https://e.org/"))),
+    max_leaves=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_inline, min_size=1, max_size=5), st.data())
+def test_any_markup_any_sentences_nest_exactly(inlines, data):
+    text = inline_text(tuple(inlines))
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=4))) | {0, len(text)})
+    pieces = [text[a:b] for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+    sentences = tuple(Sentence(k, k + 0.5, p, p, 0) for k, p in enumerate(pieces))
+    art = Article(title="T", blocks=(Paragraph(tuple(inlines)),))
+    html = write(art, "html", WriteOptions(sentences=sentences))
+    root = etree.fromstring(html.split("\n", 1)[1].encode())  # well-formed, strictly
+    spans = {s.get("id"): "".join(s.itertext()) for s in root.iter("span") if s.get("id")}
+    targets = place(art, sentences).targets
+    assert all(t.startswith("r") for t in targets)  # contiguous sentences are always found
+    for piece, target in zip(pieces, targets, strict=True):
+        assert spans[target] == piece.strip().replace("\n", "")  # a LineBreak is <br />

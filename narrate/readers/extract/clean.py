@@ -2,9 +2,10 @@
 encodes and where it is seen (AEB / meta dev sites, or our fixtures in
 ``tests/readers/test_rules.py``).
 
-``prune_tree`` runs before extraction on the page: what a screen reader would not read (the
-``hidden`` attribute; 3 sites) and tooltips / pop-overs / pop-ups by class (tooltip 12 sites,
-popup 14, popover 4). ``is_boilerplate`` judges one short block of the result: a copyright
+``prune_tree`` runs before extraction on the page: what no visitor sees (the ``hidden``
+attribute, 3 sites; an inline ``display: none`` / ``visibility: hidden`` style, 33 meta dev
+pages, as Readability does; a formula's hidden MathML is kept, it is the twin of the formula's
+picture) and tooltips / pop-overs / pop-ups by class (tooltip 12 sites, popup 14, popover 4). ``is_boilerplate`` judges one short block of the result: a copyright
 line, an "Updated at …" dateline, a teaser label ("Read more:", "Related:", "You might also
 like"), a call to action ("click here", "sign up now"), a syndication note ("Continue
 reading", "Originally published on …"), an unrendered WordPress shortcode.
@@ -46,6 +47,7 @@ def _doomed(el: etree._Element) -> bool:
         return True
     if _INVISIBLE_STYLE.search(el.get("style") or ""):
         # kept: a formula's MathML, hidden for sight but the twin of its visible picture
+        # (removing it leaves <span><img></span>, after which trafilatura drops the text)
         return el.tag != "math" and next(el.iter("math", "{*}math"), None) is None
     return bool(_POPUP_CLASS.search(el.get("class") or ""))
 

@@ -1,16 +1,17 @@
 """Each piece of text said once.
 
-A page shows some text twice for the eye: the caption of a figure again as a loose paragraph
-or a list item, a pull quote set as an ordinary block quote beside the paragraph it repeats.
+A page shows some text twice for the eye: the caption or alt text of a figure again as a
+loose paragraph, heading or list item, the same picture twice in a row in two sizes, a pull quote set as an ordinary block quote beside the paragraph it repeats.
 The figure's caption and the body's paragraph are the copies we keep. (Only quotes: a
 paragraph that repeats part of another is left alone, texts do repeat phrases.)
 """
 
 from __future__ import annotations
 
-from narrate.model import Block, BlockQuote, ListBlock, Paragraph, inline_text
+from narrate.model import Block, BlockQuote, Figure, Heading, ListBlock, Paragraph, inline_text
 
 REPEAT_MIN_WORDS = 6  # a shorter repeat may be a common phrase, not a pull quote
+MAX_QUOTES_CHECKED = 500  # bounds the work on a hostile page of thousands of quotes
 
 
 def _key(text: str) -> str:
@@ -18,7 +19,7 @@ def _key(text: str) -> str:
 
 
 def _text(block: Block) -> str:
-    if isinstance(block, Paragraph):
+    if isinstance(block, (Paragraph, Heading)):
         return inline_text(block.inlines)
     if isinstance(block, BlockQuote):
         return " ".join(_text(b) for b in block.blocks)
@@ -28,19 +29,26 @@ def _text(block: Block) -> str:
 def say_once(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]:
     """``blocks`` without caption copies and without quotes repeated from a paragraph."""
     caps = {_key(c) for c in captions if c}
-    paragraphs = [_key(_text(b)) for b in blocks if isinstance(b, Paragraph)]
+    caps |= {_key(b.alt) for b in blocks if isinstance(b, Figure) and len(b.alt.split()) >= 3}
+    body = "\n".join(_key(_text(b)) for b in blocks if isinstance(b, Paragraph))
+    checked = 0
     out: list[Block] = []
     for block in blocks:
         key = _key(_text(block))
-        if key and key in caps and isinstance(block, Paragraph):
-            continue
+        if key and key in caps and isinstance(block, (Paragraph, Heading)):
+            continue  # said with its figure
+        if (isinstance(block, Figure) and out and isinstance(out[-1], Figure) and block.alt
+                and block.alt == out[-1].alt and block.caption in ("", out[-1].caption)):
+            continue  # the same picture again in another size (a rendition, a fallback)
         if isinstance(block, ListBlock) and caps:
             block = _without_caption_items(block, caps)
             if not block.items:
                 continue
-        if (isinstance(block, BlockQuote) and len(key.split()) >= REPEAT_MIN_WORDS
-                and any(key != p and key in p for p in paragraphs)):
-            continue  # a pull quote: the paragraph that holds the sentence says it
+        if (isinstance(block, BlockQuote) and checked < MAX_QUOTES_CHECKED
+                and len(key.split()) >= REPEAT_MIN_WORDS):
+            checked += 1
+            if key in body:
+                continue  # a pull quote: the paragraph that holds the sentence says it
         out.append(block)
     return tuple(out)
 

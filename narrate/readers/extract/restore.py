@@ -13,16 +13,18 @@ gave them.
 
 from __future__ import annotations
 
-import re
+import bisect
 
 from lxml import etree
 
 from narrate.model import (
+    Article,
     Block,
     BlockQuote,
     CodeBlock,
     Figure,
     Heading,
+    ListBlock,
     Paragraph,
     PullQuote,
     Table,
@@ -31,18 +33,14 @@ from narrate.model import (
 from narrate.readers.extract import settings
 from narrate.readers.html_blocks import HEADINGS, HtmlConverter
 from narrate.readers.images import in_noscript
-from narrate.readers.patterns import PULL_QUOTE_CLASS
+from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
 # tree.iter with several tags walks the tree once in document order (linear); an XPath union
 # of the same tags is quadratic in libxml2 when several sets are large.
 _TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "pre",
-         "img")
-# Containers of teasers and page furniture, by the words of their class or id.
-# (AEB + meta dev: related 9 sites, sidebar 4, promo 3, share 3, advert/social/teaser 2 each;
-# the rest are the same furniture's usual names: recommend, sponsor, newsletter, comment.)
-_TEASER = re.compile(r"related|teaser|promo|recommend|sidebar|advert|sponsor|newsletter|"
-                     r"share|social|comment", re.I)
+         "img", "ul", "ol")
+_TEASER = FURNITURE_CLASS
 
 
 def _key(text: str) -> str:
@@ -80,6 +78,7 @@ class _Page:
         self.tables: list[tuple[int, etree._Element]] = []
         self.pres: list[tuple[int, etree._Element]] = []
         self.headings: list[tuple[int, etree._Element]] = []
+        self.lists: list[tuple[int, etree._Element]] = []  # outermost lists only
         for pos, el in enumerate(tree.iter(*_TAGS)):
             tag = el.tag
             if tag == "figure":
@@ -91,18 +90,26 @@ class _Page:
                 self.tables.append((pos, el))
             elif tag == "pre":
                 self.pres.append((pos, el))
+            elif tag in ("ul", "ol"):
+                if next(el.iterancestors("ul", "ol"), None) is None:
+                    self.lists.append((pos, el))
             elif tag != "blockquote":
                 key = _key(el.text_content())
                 if key:
                     self.index.setdefault(key, []).append((pos, el))
                     if tag in HEADINGS and tag != "h1":
                         self.headings.append((pos, el))
+                if next(el.iter("math"), None) is not None:  # as trafilatura reads it
+                    self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
 
     def find(self, key: str, after: int) -> tuple[int, etree._Element] | None:
-        for cand in self.index.get(key, ()):
-            if cand[0] > after:
-                return cand
-        return None
+        """The first element with this text after position ``after`` (bisect: a page of a
+        million identical paragraphs stays linear)."""
+        cands = self.index.get(key)
+        if not cands:
+            return None
+        i = bisect.bisect_right(cands, after, key=lambda c: c[0])
+        return cands[i] if i < len(cands) else None
 
 
 def restore(blocks: tuple[Block, ...], tree: etree._Element,
@@ -173,7 +180,8 @@ def _requote(block: BlockQuote, quote: etree._Element, conv: HtmlConverter) -> B
 def _rebuild(block: Block, el: etree._Element,
              conv: HtmlConverter) -> tuple[Block, tuple[Figure, ...]]:
     inlines, figures = conv.inlines(el)
-    if _key(inline_text(inlines)) != _key(inline_text(block.inlines)):  # type: ignore[union-attr]
+    want = _key(inline_text(block.inlines))  # type: ignore[union-attr]
+    if _key(inline_text(inlines)) != want and _key(_without_math(el)) != want:
         return block, figures
     if el.tag in HEADINGS:
         return Heading(HEADINGS[el.tag], inlines), figures
@@ -182,6 +190,16 @@ def _rebuild(block: Block, el: etree._Element,
     if isinstance(block, Heading):
         return Heading(block.level, inlines), figures
     return Paragraph(inlines), figures
+
+
+def _without_math(el: etree._Element) -> str:
+    """The element's text as trafilatura reads it when it drops MathML formulas."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag != "math":
+            parts.append(_without_math(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _scope(matched: list[etree._Element]) -> etree._Element | None:
@@ -197,6 +215,13 @@ def _scope(matched: list[etree._Element]) -> etree._Element | None:
     return scope
 
 
+def _prose_list(el: etree._Element) -> bool:
+    """Not a menu: most of the list's text is not link text."""
+    text = _key(el.text_content())
+    linked = sum(len(_key(a.text_content())) for a in el.iter("a"))
+    return bool(text) and linked / len(text) < settings.LIST_MAX_LINK_SHARE
+
+
 def _inside(el: etree._Element, scope: etree._Element) -> bool:
     return any(anc is scope for anc in el.iterancestors())
 
@@ -205,47 +230,83 @@ def _within(el: etree._Element, matched_ids: set[int]) -> bool:
     return any(id(a) in matched_ids for a in el.iterancestors())
 
 
-def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
-                      matched: list[etree._Element], conv: HtmlConverter) -> tuple[Block, ...]:
-    scope = _scope(matched)
-    first_pos = min(p for p, _ in placed if p >= 0) if any(p >= 0 for p, _ in placed) else 0
-    last_pos = placed[-1][0] if placed else 0
-    matched_ids = {id(m) for m in matched}
-    kept = {_key(inline_text(b.inlines)) for _, b in placed if isinstance(b, Heading)}
+class _Extras:
+    """What the page holds inside the article that trafilatura did not return."""
 
-    def fits(pos: int, el: etree._Element, lo: int) -> bool:
-        in_scope = _inside(el, scope) if scope is not None else first_pos <= pos <= last_pos
-        return (in_scope and lo <= pos <= last_pos and not _within(el, matched_ids)
+    def __init__(self, placed: list[tuple[int, Block]], page: _Page,
+                 matched: list[etree._Element], conv: HtmlConverter) -> None:
+        self.placed, self.page, self.matched, self.conv = placed, page, matched, conv
+        self.scope = _scope(matched)
+        self.first = min((p for p, _ in placed if p >= 0), default=0)
+        self.last = placed[-1][0] if placed else 0
+        self.matched_ids = {id(m) for m in matched}
+        self.found: list[tuple[int, Block]] = []
+
+    def fits(self, pos: int, el: etree._Element, lo: int) -> bool:
+        in_scope = (_inside(el, self.scope) if self.scope is not None
+                    else self.first <= pos <= self.last)
+        return (in_scope and lo <= pos <= self.last and not _within(el, self.matched_ids)
                 and not _teaser_ancestor(el))
 
-    extra: list[tuple[int, Block]] = []
-    for pos, el in page.figures:
-        if fits(pos, el, -1):
-            extra.extend((pos, f) for f in conv.figures(el))
-    for pos, el in page.headings:
-        key = _key(el.text_content())
-        if (key not in kept and len(key.split()) <= settings.HEADING_MAX_WORDS
-                and fits(pos, el, first_pos)):
-            inlines, _ = conv.inlines(el)
-            if inlines:
-                extra.append((pos, Heading(HEADINGS[el.tag], inlines)))
-                kept.add(key)
-    # trafilatura keeps one copy of a paragraph the article repeats word for word (a refrain,
-    # a repeated notice) beside it; the page says it each time, and so do we
-    for el in matched:
-        if el.tag != "p":
-            continue
-        for pos, twin in page.index.get(_key(el.text_content()), ()):
-            if (twin.tag == "p" and id(twin) not in matched_ids
-                    and twin.getparent() is el.getparent() and not _teaser_ancestor(twin)):
-                inlines, figures = conv.inlines(twin)
+    def figures(self) -> None:
+        for pos, el in self.page.figures:
+            if self.fits(pos, el, -1):
+                self.found.extend((pos, f) for f in self.conv.figures(el))
+
+    def headings(self) -> None:
+        kept = {_key(inline_text(b.inlines)) for _, b in self.placed if isinstance(b, Heading)}
+        for pos, el in self.page.headings:
+            key = _key(el.text_content())
+            if (key not in kept and len(key.split()) <= settings.HEADING_MAX_WORDS
+                    and self.fits(pos, el, self.first)):
+                inlines, _ = self.conv.inlines(el)
                 if inlines:
-                    extra.append((pos, Paragraph(inlines)))
-                    extra.extend((pos, f) for f in figures)
-                    matched_ids.add(id(twin))
+                    self.found.append((pos, Heading(HEADINGS[el.tag], inlines)))
+                    kept.add(key)
+
+    def lists(self) -> None:
+        """A list right after a kept paragraph ("the steps are:") is the article's, unless it
+        is a menu of links or trafilatura already gave its text."""
+        said = {_key(line) for _, b in self.placed for line in _lines(b)}
+        for pos, el in self.page.lists:
+            prev = el.getprevious()
+            if (prev is not None and id(prev) in self.matched_ids and prev.tag == "p"
+                    and self.fits(pos, el, self.first) and _prose_list(el)):
+                blocks = [b for b in self.conv.element(el) if isinstance(b, ListBlock)]
+                lines = [_key(x) for b in blocks for x in _lines(b)]
+                if lines and not any(x in said for x in lines):
+                    self.found.extend((pos, b) for b in blocks)
+
+    def repeats(self) -> None:
+        """trafilatura keeps one copy of a paragraph the article repeats word for word beside
+        it (a refrain, a repeated notice); the page says it each time, and so do we."""
+        for el in self.matched:
+            if el.tag != "p":
+                continue
+            for pos, twin in self.page.index.get(_key(el.text_content()), ()):
+                if (twin.tag == "p" and id(twin) not in self.matched_ids
+                        and twin.getparent() is el.getparent() and not _teaser_ancestor(twin)):
+                    inlines, figures = self.conv.inlines(twin)
+                    if inlines:
+                        self.found.append((pos, Paragraph(inlines)))
+                        self.found.extend((pos, f) for f in figures)
+                        self.matched_ids.add(id(twin))
+
+
+def _lines(block: Block) -> list[str]:
+    return Article(title="", blocks=(block,)).body_text().splitlines()
+
+
+def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
+                      matched: list[etree._Element], conv: HtmlConverter) -> tuple[Block, ...]:
+    extras = _Extras(placed, page, matched, conv)
+    extras.figures()
+    extras.headings()
+    extras.lists()
+    extras.repeats()
+    extra = sorted(extras.found, key=lambda pair: pair[0])
     if not extra:
         return tuple(b for _, b in placed)
-    extra.sort(key=lambda pair: pair[0])
     merged: list[Block] = []
     i = 0
     for pos, block in placed:

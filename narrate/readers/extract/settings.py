@@ -44,4 +44,5 @@ JSONLD_MIN_CHARS = 400  # a JSON-LD articleBody shorter than this is not trusted
 DETECT_CHARS = 1500  # characters of body text given to the language detector
 
 # ---- structure put back from the page (extract/restore.py)
+LIST_MAX_LINK_SHARE = 0.5  # a list whose text is more than half links is a menu, not prose
 HEADING_MAX_WORDS = 20  # a page heading longer than this inside the article is not a heading

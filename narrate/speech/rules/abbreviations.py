@@ -55,6 +55,8 @@ ANYWHERE: dict[str, dict[str, str]] = {
            "Tsd.": "Tausend", "u. U.": "unter Umständen", "o. Ä.": "oder Ähnliches",
            "sog.": "sogenannte", "Str.": "Straße", "bspw.": "beispielsweise"},
     "fr": {"p. ex.": "par exemple", "c.-à-d.": "c'est-à-dire", "env.": "environ",
+           "M€": "millions d'euros", "Md€": "milliards d'euros", "Mds€": "milliards d'euros",
+           "Mrd€": "milliards d'euros", "k€": "mille euros",
            "J.-C.": "Jésus-Christ", "n°": "numéro", "av.": "avenue", "bd.": "boulevard"},
     "es": {"p. ej.": "por ejemplo", "EE. UU.": "Estados Unidos", "EE.UU.": "Estados Unidos",
            "aprox.": "aproximadamente", "núm.": "número", "n.º": "número", "Ud.": "usted",
@@ -118,6 +120,8 @@ def _expanded(m: re.Match[str], words: dict[str, str], before_number: bool) -> s
 
 def _english(text: str) -> str:
     text = re.sub(r"(?<![\w.])St\.(\s+(?=(\S)))?", _saint_or_street, text)
+    # "Mulholland Dr. in LA": a Dr. that no name follows (the titles rule took those) is a Drive
+    text = re.sub(r"\b([A-Z][a-z]+) Dr\.(?=\s+[a-z0-9]|[,;:)]|\s*$)", r"\1 Drive", text)
     # U.S., U.N., U.K.: spelled, the periods gone (one kept if a sentence clearly ends there)
     return re.sub(r"\b((?:[A-Z]\.){2,})(\s+(?=(?:The|A|An|It|He|She|They|We|But|In)\b))?",
                   lambda m: " ".join(m.group(1).replace(".", "")) + (". " if m.group(2) else ""),

@@ -19,9 +19,12 @@ _EN_NUMBER = re.compile(
 
 
 def cardinals(text: str, language: str) -> str:
+    if primary(language) == "fr":  # "2 345 habitants": French groups with plain spaces too
+        text = re.sub(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\w]|[.,]\d| \d)",
+                      lambda m: m.group(0).replace(" ", ""), text)
     if primary(language) != "en":
         if primary(language) in ("de", "es", "it", "pt", "nl"):
-            text = re.sub(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\w]|[.,]\d)",
+            text = re.sub(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\w]|\.\d)",
                           lambda m: m.group(0).replace(".", ""), text)
         return text
     text = re.sub(rf"(?<![\w.,])({_GROUPED}|\d+)(?:st|nd|rd|th)\b",

@@ -24,7 +24,7 @@ _ZONES = ("GMT UTC BST CET CEST EET EEST WET IST JST KST HKT SGT AEST AEDT ACST 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _GERMAN_MONTHS = ("Januar Jänner Februar März April Mai Juni Juli August September Oktober "
                   "November Dezember").split()
-_DE_DATIVE = r"(?:am|vom|zum|bis zum|seit dem|dem|den|ab dem|ab|bis|zum|im|beim|des)"
+_DE_ARTICLES = r"am|vom|zum|zur|dem|den|im|beim|des|der|die|das|ein|eine|einem|einen|seit dem|ab dem"
 
 
 def english_dates(text: str) -> str:
@@ -128,29 +128,66 @@ def decades_and_years(text: str) -> str:
 
 
 def foreign_dates_and_times(text: str, language: str) -> str:
-    lang = primary(language)
-    if lang == "de":
-        months = "|".join(_GERMAN_MONTHS)
-        text = re.sub(rf"(?<![\w.])(\d{{1,2}})\.\s*({months})\b",
-                      lambda m: numbers.ordinal_in(int(m.group(1)), "de") + "n " + m.group(2), text)
-        text = re.sub(rf"\b({_DE_DATIVE})\s+(\d{{1,3}})\.\s+(?=[A-ZÄÖÜ])",
-                      lambda m: f"{m.group(1)} {numbers.ordinal_in(int(m.group(2)), 'de')}n ", text)
-        text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*Uhr\b",
-                      lambda m: _hours(m, "de", "Uhr"), text)
-    elif lang == "fr":
-        text = re.sub(r"\b1(er|re)\b", lambda m: "premier" if m.group(1) == "er" else "première", text)
-        text = re.sub(r"\b(\d+)(?:e|ème|eme)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "fr"), text)
-        text = re.sub(r"\b([01]?\d|2[0-3])\s?h\s?([0-5]\d)\b",
-                      lambda m: f"{int(m.group(1))} heures {int(m.group(2))}", text)
-        text = re.sub(r"\b([01]?\d|2[0-3])\s?h\b(?!\w)", lambda m: f"{int(m.group(1))} heures", text)
-    elif lang == "nl":
-        text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b",
-                      lambda m: _hours(m, "nl", "uur"), text)
-        text = re.sub(r"\b(\d+)(?:e|ste|de)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "nl"), text)
-    elif lang in ("es", "it", "pt"):
-        text = re.sub(r"\b(\d+)\.?([ºª°])(?=\s)", lambda m: numbers.ordinal_in(
-            int(m.group(1)), lang, feminine=m.group(2) == "ª"), text)
-    return text
+    rule = {"de": _german, "fr": _french, "nl": _dutch, "es": _spanish, "it": _italian,
+            "pt": _portuguese}.get(primary(language))
+    return rule(text) if rule else text
+
+
+def _german(text: str) -> str:
+    """'am 3. Mai', 'im 19. Jahrhundert', 'der 1. FC': an ordinal, so the period ends nothing."""
+    months = "|".join(_GERMAN_MONTHS)
+    text = re.sub(rf"(?<![\w.])(\d{{1,2}})\.\s*({months})\b",
+                  lambda m: numbers.ordinal_in(int(m.group(1)), "de") + "n " + m.group(2), text)
+
+    def declined(m: re.Match[str]) -> str:
+        word = numbers.ordinal_in(int(m.group(2)), "de")
+        nominative = m.group(1).lower() in ("der", "die", "das", "ein", "eine")
+        return f"{m.group(1)} {word if nominative else word + 'n'} "
+
+    text = re.sub(rf"\b((?i:{_DE_ARTICLES}))\s+(\d{{1,3}})\.\s+(?=[A-ZÄÖÜ])", declined, text)
+    return re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*Uhr\b", lambda m: _hours(m, "de", "Uhr"), text)
+
+
+def _french(text: str) -> str:
+    from narrate.speech.rules.codes import roman_value  # Roman centuries: "XXIe siècle"
+
+    text = re.sub(r"\b1(er|re)\b", lambda m: "premier" if m.group(1) == "er" else "première", text)
+    text = re.sub(r"\b(\d+)(?:e|ème|eme)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "fr"), text)
+    text = re.sub(r"\b([IVX]{2,}|[IVX](?=e\s+(?:siècle|millénaire|arrondissement|République)))(?:e|ème)\b",
+                  lambda m: numbers.ordinal_in(v, "fr") if (v := roman_value(m.group(1))) else m.group(0),
+                  text)
+    text = re.sub(r"\b([01]?\d|2[0-3])\s?h\s?([0-5]\d)\b",
+                  lambda m: f"{int(m.group(1))} heures {int(m.group(2))}", text)
+    return re.sub(r"\b([01]?\d|2[0-3])\s?h\b(?!\w)", lambda m: f"{int(m.group(1))} heures", text)
+
+
+def _dutch(text: str) -> str:
+    text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b", lambda m: _hours(m, "nl", "uur"), text)
+    return re.sub(r"\b(\d+)(?:e|ste|de)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "nl"), text)
+
+
+def _romance_ordinals(text: str, language: str) -> str:
+    return re.sub(r"\b(\d+)\.?([ºª°])(?=\s)", lambda m: numbers.ordinal_in(
+        int(m.group(1)), language, feminine=m.group(2) == "ª"), text)
+
+
+def _spanish(text: str) -> str:
+    text = re.sub(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\s?h\b\.?", r"\1:\2 horas", text)
+    return _romance_ordinals(text, "es")
+
+
+def _italian(text: str) -> str:
+    text = re.sub(r"\b((?i:alle|dalle|entro le|ore|le))\s+([01]?\d|2[0-3])[.:]([0-5]\d)\b",
+                  lambda m: f"{m.group(1)} {int(m.group(2))}" + (f" e {int(m.group(3))}" if int(m.group(3)) else ""),
+                  text)
+    return _romance_ordinals(text, "it")
+
+
+def _portuguese(text: str) -> str:
+    text = re.sub(r"\b([01]?\d|2[0-3])h([0-5]\d)?\b",
+                  lambda m: f"{int(m.group(1))} horas" + (f" e {int(m.group(2))}" if m.group(2) and int(m.group(2)) else ""),
+                  text)
+    return _romance_ordinals(text, "pt")
 
 
 def _hours(m: re.Match[str], language: str, hour_word: str) -> str:

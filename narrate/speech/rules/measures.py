@@ -24,6 +24,10 @@ UNITS = {
     "sq km": ("square kilometre", "square kilometres"), "km2": ("square kilometre", "square kilometres"),
     "km²": ("square kilometre", "square kilometres"), "m²": ("square metre", "square metres"),
     "mi": ("mile", "miles"), "in": ("inch", "inches"),
+    "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
+    "Tbsp": ("tablespoon", "tablespoons"), "fl oz": ("fluid ounce", "fluid ounces"),
+    "cu ft": ("cubic foot", "cubic feet"), "cu.ft": ("cubic foot", "cubic feet"),
+    "cu. ft": ("cubic foot", "cubic feet"),
     "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
     "GW": ("gigawatt", "gigawatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
     "MWh": ("megawatt hour", "megawatt hours"), "GWh": ("gigawatt hour", "gigawatt hours"),
@@ -36,6 +40,11 @@ UNITS = {
 _FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
               "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
               "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_UNIT_NAMES = "|".join(
+    re.escape(u) for u in sorted((u for u in UNITS if u not in ("in", "C")), key=len, reverse=True))
+# "8 oz." mid-sentence: the abbreviation's period goes with it (a capital after it may be a
+# new sentence, so the period stays there)
+_UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])(?:\.(?=\s+[a-z0-9(]|[,;:)]))?")
 _DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 
@@ -65,15 +74,13 @@ def minus(text: str, language: str) -> str:
 def units(text: str) -> str:
     """'5 km', '2.5kg', '6ft 2in', 6'2": the number, then the unit's name."""
     text = re.sub(r"(?<![\w.'])(\d)'\s?(\d{1,2})\"", lambda m: f"{m.group(1)} feet {m.group(2)} inches", text)
-    names = sorted((u for u in UNITS if u not in ("in", "C")), key=len, reverse=True)
-    pattern = "|".join(re.escape(n) for n in names)
 
     def spoken(m: re.Match[str]) -> str:
         one, many = UNITS[m.group(2)]
         amount = m.group(1)
         return f"{amount} {one if amount in ('1', '-1') else many}"
 
-    text = re.sub(rf"(-?{_NUM})\s?({pattern})(?![\w/²])", spoken, text)
+    text = _UNIT.sub(spoken, text)
     text = re.sub(r"(?<=feet )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
     text = re.sub(r"(?<=foot )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
     # "40C", "20-25C": a temperature when the number is plausible and the C stands alone

@@ -50,6 +50,7 @@ _FOREIGN = {  # language -> symbol or code -> name after the amount
     "nl": {"€": "euro", "EUR": "euro", "$": "dollar", "US$": "dollar", "USD": "dollar",
            "£": "pond", "¥": "yen"},
 }
+_CENTS_JOIN = {"es": " con ", "it": " e ", "pt": " e "}  # "12 euros con 50"
 _SHORT_SCALE = {"k": "thousand", "K": "thousand", "m": "million", "mn": "million",
                 "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -75,8 +76,13 @@ def money(text: str, language: str) -> str:
     text = re.sub(rf"(?<![\w$])({syms})\s?({amount}(?:\s(?:Millionen|Milliarden|millions?|milliards?|"
                   rf"millones|milhões|milioni|miliardi|miljoen|miljard)\b)?)(?![\w$])",
                   lambda m: f"{m.group(2)} {names[m.group(1)]}", text)
-    return re.sub(rf"(?<=\d)\s?({syms})(?![\w$])|(?<=\w)\s({syms})(?![\w$])",
+    text = re.sub(rf"(?<=\d)\s?({syms})(?![\w$])|(?<=\w)\s({syms})(?![\w$])",
                   lambda m: f" {names[m.group(1) or m.group(2)]}", text)
+    # "12,50 Euro" -> "12 Euro 50"; "1.500,00 reais" -> "1.500 reais"
+    currencies = "|".join(re.escape(n) for n in sorted(set(names.values()), key=len, reverse=True))
+    return re.sub(rf"(?<![\d.,])(\d{{1,3}}(?:\.\d{{3}})*|\d+),(\d\d) ({currencies})\b",
+                  lambda m: f"{m.group(1)} {m.group(3)}" + (
+                      f"{_CENTS_JOIN.get(lang, ' ')}{int(m.group(2))}" if int(m.group(2)) else ""), text)
 
 
 def _english(m: re.Match[str]) -> str:
@@ -90,8 +96,8 @@ def _english(m: re.Match[str]) -> str:
         return f"{numbers.decimal(amount)} {scale} {one if modifier else many}"
     whole, _, frac = amount.replace(",", "").partition(".")
     n = int(whole)
-    out = f"{numbers.cardinal(n)} {one if n == 1 or modifier else many}"
     cents = int(frac.ljust(2, "0")[:2]) if frac and minor_many else 0
+    out = f"{numbers.cardinal(n)} {one if n == 1 or (modifier and not cents) else many}"
     if cents:
         out += f" and {numbers.cardinal(cents)} {minor_one if cents == 1 else minor_many}"
     elif frac and not minor_many:

@@ -17,10 +17,11 @@ _PATTERNS = (
     r"1-\d{3}-\d{3}-\d{4}",  # 1-800-555-0199
     rf"\d{{3}}{_SEP}\d{{3}}-\d{{4}}",  # 202-555-0198
     r"\d{3}-\d{4}",  # 555-0143 (never a range: a range would be written with commas or words)
-    r"0\d{2,4}(?:[ /-]\d{2,8})+",  # 030 1234567, 0800 123 456
+    r"0[1-9]\d{1,3}(?:[ /-]\d{2,8})+",  # 030 1234567, 0800 123 456 (never 000: a digit group)
 )
-_PHONE = re.compile(rf"(?<![\w.,/+-])(?:{'|'.join(_PATTERNS)})(?![\w]|[.,-]\d)")
-_CALL_WORDS = (r"call|calling|dial|dialled|dialed|ring|text|phone|telephone|hotline|"
+_PHONE = re.compile(rf"(?<![\w.,/+-])(?<!\d )(?:{'|'.join(_PATTERNS)})(?![\w]|[.,-]\d)")
+_CALL_WORDS = (r"call|calls|called|calling|dial|dials|dialled|dialed|dialling|dialing|ring|rang|"
+               r"ringing|text|texted|phone|phoned|telephone|hotline|"
                r"appelez|composez|anrufen|wählen|Rufen Sie|llame|llamar|marque|chiamare|"
                r"chiamate|ligue|ligar|bel|bellen")
 _SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS}))\s+(\d{{2,3}})(?![\w]|[.,]\d)")

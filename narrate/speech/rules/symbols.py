@@ -10,6 +10,8 @@ import re
 
 from narrate.speech.rules.vocab import word
 
+_PER = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"}
+
 
 def symbols(text: str, language: str) -> str:
     text = re.sub(r"\b([A-Z])&([A-Z])\b", lambda m: f"{m.group(1)} {word('and', language)} {m.group(2)}", text)
@@ -23,4 +25,7 @@ def symbols(text: str, language: str) -> str:
     text = re.sub(r"(?<![\w+])\+\s?(?=\d)", word("plus", language) + " ", text)
     text = re.sub(r"(?<=\d) \+ (?=\d)", f" {word('plus', language)} ", text)
     text = re.sub(r"\b24/7\b", "24 7", text)
+    if language.startswith("en"):  # "$4.99/mo", "30 km/day": per
+        text = re.sub(r"(?<=[\d%])\s?/\s?(mo|month|yr|year|wk|week|day|night|hr|hour|person|head)\b",
+                      lambda m: " per " + _PER.get(m.group(1), m.group(1)), text)
     return re.sub(r"\b(and|or|he|she|his|her|him)/(and|or|she|he|her|his|him)\b", r"\1 \2", text)

@@ -14,7 +14,8 @@ _TLDS = ("com|org|net|edu|gov|int|mil|info|io|co|uk|us|de|fr|es|it|pt|nl|be|ch|a
          "nz|ie|in|jp|cn|ru|br|mx|ar|se|no|dk|fi|pl|cz|gr|tr|za|news|tv|app|dev|ai|ly|me|int")
 _EMAIL = re.compile(r"(?:mailto:)?(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)(?<!\.)")
 _URL = re.compile(r"\b(?:https?://|www\.)([\w-]+(?:\.[\w-]+)+)(?::\d+)?(?:[/?#][^\s\"')\]]*)?")
-_DOMAIN = re.compile(rf"(?<![\w@./-])((?:[A-Za-z0-9-]+\.)+(?:{_TLDS}))(?![\w-]|\.[A-Za-z0-9])")
+_DOMAIN = re.compile(rf"(?<![\w@./-])((?:[A-Za-z0-9-]+\.)+(?:{_TLDS}))(?![\w-]|\.[A-Za-z0-9])"
+                     r"(?:/[^\s\"')\]]*[^\s\"')\].,;:!?])?")
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z_]\w{0,30})\b")
 _HASHTAG = re.compile(r"(?<![\w#&])#([^\W\d_]\w*)")
 

@@ -33,3 +33,12 @@ def test_a_title_before_a_name_with_a_particle() -> None:
     assert abbreviations("Dhr. de Vries en Dr. van Dijk", "nl") == "de heer de Vries en dokter van Dijk"
     assert abbreviations("Mr. de Gaulle", "en") == "Mister de Gaulle"
     assert abbreviations("Dr. who knows", "en") == "Dr. who knows"
+
+
+def test_drive_after_a_street_name() -> None:
+    assert abbreviations("on Mulholland Dr. in LA, near Elm Dr., Dr. Smith said", "en") == (
+        "on Mulholland Drive in LA, near Elm Drive, Doctor Smith said")
+
+
+def test_french_money_abbreviations() -> None:
+    assert abbreviations("3 M€ et 2 Md€", "fr") == "3 millions d'euros et 2 milliards d'euros"

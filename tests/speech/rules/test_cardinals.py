@@ -40,3 +40,15 @@ def test_other_languages_keep_digits_without_grouping(text: str, lang: str, spok
 ])
 def test_symbols(text: str, spoken: str) -> None:
     assert symbols(text, "en") == spoken
+
+
+def test_french_groups_with_plain_spaces() -> None:
+    assert cardinals("67 000 000 habitants, 2 345 et 12", "fr") == "67000000 habitants, 2345 et 12"
+
+
+def test_per_after_an_amount() -> None:
+    assert symbols("$4.99/mo and 30/day, not and/or", "en") == "$4.99 per month and 30 per day, not and or"
+
+
+def test_grouping_periods_before_a_decimal_comma() -> None:
+    assert cardinals("1.234,5 Tonnen", "de") == "1234,5 Tonnen"

@@ -59,3 +59,15 @@ def test_decades_and_years(text: str, spoken: str) -> None:
 ])
 def test_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
     assert dates.foreign_dates_and_times(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("Der 1. FC Köln und im 19. Jahrhundert", "de", "Der erste FC Köln und im neunzehnten Jahrhundert"),
+    ("Le XXIe siècle et le Ve siècle. Le chat, Ce livre, Xe.", "fr",
+     "Le vingt et unième siècle et le cinquième siècle. Le chat, Ce livre, Xe."),
+    ("às 18h30 e às 9h", "pt", "às 18 horas e 30 e às 9 horas"),
+    ("a las 18:30 h.", "es", "a las 18:30 horas"),
+    ("alle 18.30 e dalle 9.00", "it", "alle 18 e 30 e dalle 9"),
+])
+def test_more_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
+    assert dates.foreign_dates_and_times(text, lang) == spoken

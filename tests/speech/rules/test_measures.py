@@ -56,3 +56,13 @@ def test_units(text: str, spoken: str) -> None:
 ])
 def test_fractions(text: str, spoken: str) -> None:
     assert measures.fractions(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("add 8 oz. water", "add 8 ounces water"),
+    ("1 tsp. salt, 2 Tbsp. oil", "1 teaspoon salt, 2 tablespoons oil"),
+    ("a 21.7 cu. ft. fridge", "a 21.7 cubic feet fridge"),
+    ("It weighs 8 oz. The box", "It weighs 8 ounces. The box"),  # the period may end the sentence
+])
+def test_unit_abbreviation_periods(text: str, spoken: str) -> None:
+    assert measures.units(text) == spoken

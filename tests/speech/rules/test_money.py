@@ -33,3 +33,17 @@ def test_english_money(text: str, spoken: str) -> None:
 ])
 def test_foreign_money(text: str, lang: str, spoken: str) -> None:
     assert money(text, lang) == spoken
+
+
+def test_a_modifier_with_cents_keeps_the_plural() -> None:
+    assert money("at a $9.99 monthly fee", "en") == "at a nine dollars and ninety nine cents monthly fee"
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("kostet 12,50 €", "de", "kostet 12 Euro 50"),
+    ("pagou R$ 1.500,00.", "pt", "pagou 1.500 reais."),
+    ("cuesta 3,20 €", "es", "cuesta 3 euros con 20"),
+    ("costa € 2,05", "it", "costa 2 euro e 5"),
+])
+def test_foreign_cents(text: str, lang: str, spoken: str) -> None:
+    assert money(text, lang) == spoken

@@ -17,3 +17,11 @@ from narrate.speech.rules.phones import phones
 ])
 def test_phones(text: str, spoken: str) -> None:
     assert phones(text, "en") == spoken
+
+
+def test_digit_groups_are_not_telephone_numbers() -> None:
+    assert phones("67 000 000 habitants and 1 000 000", "fr") == "67 000 000 habitants and 1 000 000"
+
+
+def test_emergency_numbers_after_any_form_of_call() -> None:
+    assert phones("She called 911 and he dialled 999.", "en") == "She called 9 1 1 and he dialled 9 9 9."

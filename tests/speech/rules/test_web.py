@@ -16,3 +16,7 @@ from narrate.speech.rules.web import web
 ])
 def test_web(text: str, lang: str, spoken: str) -> None:
     assert web(text, lang) == spoken
+
+
+def test_a_bare_domain_with_a_path_is_read_as_its_host() -> None:
+    assert web("see pic.twitter.com/KQLpngeTbO.", "en") == "see pic dot twitter dot com."

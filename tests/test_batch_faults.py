@@ -1,0 +1,93 @@
+"""Faults in the middle of `narrate add` (made with mocks: error handling is where mocks are
+allowed): a full disk while writing one episode's files is that source's one-line failure, no
+temporary file stays behind, and the rest of the batch and the feed are still done; a broken
+narrate.toml is one line naming the file."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+
+from narrate import fileio
+from narrate.batch import add_sources
+from narrate.podcast.showfolder import init_show
+from tests.cli.conftest import run_narrate
+from tests.test_batch_unattended import article, fake_named  # noqa: F401 - fixture
+
+
+def test_disk_full_on_one_episode(tmp_path, monkeypatch, fake_named):  # noqa: F811
+    show = init_show(tmp_path / "show", title="Full")
+    full, fine = article(tmp_path / "full.txt", 1), article(tmp_path / "fine.txt", 2)
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if "harbour-notes-1" in str(dst):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(fileio.os, "replace", replace)
+    report = add_sources(show.folder, [str(full), str(fine)], voice=fake_named)
+    assert [s for s, _ in report.failed] == [str(full)]
+    message = report.failed[0][1]
+    assert "disk full: free some space" in message and "\n" not in message
+    assert [e.slug for e in report.added] == ["harbour-notes-2"]
+    leftovers = [p.name for p in show.folder.rglob(".*.part")]
+    assert leftovers == []
+    assert "harbour-notes-2" in (show.folder / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("setting", "words"), [
+    ('voice = 3', "voice must be a string"),
+    ('explicit = "yes"', "explicit and locked must be true or false"),
+    ('language = 12', "language must be a non-empty string"),
+    ('base_url = "ftp://x"', "must be an absolute http(s) URL"),
+])
+def test_malformed_settings_are_one_line(tmp_path, setting, words):
+    show = init_show(tmp_path / "show", title="Settings")
+    toml = show.folder / "narrate.toml"
+    key = setting.split(" =")[0]
+    lines = [line for line in toml.read_text().splitlines() if not line.startswith(f"{key} =")]
+    toml.write_text("\n".join([*lines, setting]) + "\n")
+    for command in (["feed", str(show.folder)], ["serve", str(show.folder), "--port", "0"]):
+        result = run_narrate(*command, timeout=60)
+        err = result.stderr.decode()
+        assert result.returncode == 1 and err.count("\n") == 1, err
+        assert err.startswith(f"narrate: error: {toml}: ") and words in err
+
+
+def test_settings_that_are_not_a_file(tmp_path):
+    show = init_show(tmp_path / "show", title="Settings")
+    toml = show.folder / "narrate.toml"
+    toml.unlink()
+    toml.mkdir()
+    result = run_narrate("feed", str(show.folder), timeout=60)
+    err = result.stderr.decode()
+    assert result.returncode == 1 and err.count("\n") == 1
+    assert "unexpected" not in err and str(toml) in err and "move it away" in err
+
+
+def test_next_run_removes_what_a_killed_run_left(tmp_path):
+    """A killed run's .part files in the show and its narrate-<pid>-* temp folder (the pid is
+    gone) are removed by the next `narrate add`, even one that then fails."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    show = init_show(tmp_path / "show", title="Leftovers")
+    parts = [show.folder / "episodes" / ".story.mp3.4242.part", show.folder / ".feed.xml.ab12.part"]
+    for part in parts:
+        part.write_bytes(b"half")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    temp = Path(tempfile.gettempdir()) / f"narrate-{dead}-espeak-leftover"
+    temp.mkdir(exist_ok=True)
+    (temp / "u0.wav").write_bytes(b"RIFF")
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = run_narrate("add", str(empty), "--show", str(show.folder), timeout=120)
+    assert result.returncode == 1  # a folder without articles
+    assert not any(p.exists() for p in parts)
+    assert not temp.exists()

@@ -1,0 +1,101 @@
+"""narrate add run unattended: a folder without articles, files too short to be articles,
+repeats and non-article files are named; failures are told as they happen; the progress names
+what is being narrated; re-adding an unchanged article without --voice keeps its episode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narrate.batch import MIN_WORDS, add_sources
+from narrate.podcast.showfolder import init_show
+from tests.cli.conftest import run_narrate
+from tests.conftest import FAKE_PROFILE
+
+ARTICLE = """---
+title: "Harbour notes {n}"
+url: https://notes.example/{n}
+---
+<p>The harbour was quiet that morning {n}, and the gulls circled the pier while the boats came in.</p>
+<p>By noon the market had opened and the first crates of fish were on the quay.</p>
+"""
+
+
+def article(path: Path, n: int = 1) -> Path:
+    path.write_text(ARTICLE.format(n=n), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_named(tmp_path, monkeypatch) -> str:
+    """A voice profile named ``fake`` (the test engine), found through $NARRATE_VOICES."""
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    (voices / "fake.toml").write_text(FAKE_PROFILE, encoding="utf-8")
+    monkeypatch.setenv("NARRATE_VOICES", str(voices))
+    return "fake"
+
+
+def test_folder_without_articles_is_a_failure_naming_it(tmp_path):
+    show = init_show(tmp_path / "show", title="Empty")
+    empty = tmp_path / "drafts"
+    empty.mkdir()
+    (empty / "photo.jpg").write_bytes(b"\xff\xd8")
+    report = add_sources(show.folder, [str(empty)])
+    assert [s for s, _ in report.failed] == [str(empty)]
+    assert "no articles in this folder" in report.failed[0][1]
+    assert report.skipped and "photo.jpg" in report.skipped[0][1]
+    result = run_narrate("add", str(empty), "--show", str(show.folder), timeout=120)
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert f"narrate: error: {empty}: no articles in this folder" in err
+    assert f"narrate: skipped {empty}: not taken as articles" in err and "photo.jpg" in err
+
+
+def test_short_files_and_repeats_are_skipped_by_name(tmp_path, fake_named):
+    show = init_show(tmp_path / "show", title="Skips")
+    good = article(tmp_path / "good.txt")
+    short = tmp_path / "short.md"
+    short.write_text("# Note\n\nCall the harbour master.\n", encoding="utf-8")
+    again = tmp_path / "again.txt"
+    again.write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    events: list[tuple[str, str]] = []
+    report = add_sources(show.folder, [str(good), str(short), str(again)], voice=fake_named,
+                         notice=lambda source, message: events.append((source, message)))
+    assert len(report.added) == 1 and report.failed == []
+    skipped = dict(report.skipped)
+    assert skipped[str(short)] == "too short to be an article (4 words of text)"
+    assert str(good) in skipped[str(again)]  # names the source it repeats
+    assert [s for s, _ in events] == [str(short), str(again)]
+    assert MIN_WORDS > 4
+
+
+def test_failures_are_told_as_they_happen(tmp_path, fake_named):
+    show = init_show(tmp_path / "show", title="Live")
+    log: list[str] = []
+    sources = [str(tmp_path / "missing.txt"), str(article(tmp_path / "a.txt", 1)),
+               str(article(tmp_path / "b.txt", 2))]
+    report = add_sources(show.folder, sources, voice=fake_named,
+                         progress=lambda message: log.append(f"status {message}"),
+                         notice=lambda source, message: log.append(f"notice {source}"))
+    assert len(report.added) == 2
+    missing = log.index(f"notice {tmp_path / 'missing.txt'}")
+    narrating = [i for i, line in enumerate(log) if "narrating" in line]
+    assert narrating and missing < narrating[0]  # told before the batch goes on, not at the end
+    assert any(line.endswith(f"narrating {tmp_path / 'a.txt'}") for line in log)
+    assert any(line.endswith(f"narrating {tmp_path / 'b.txt'}") for line in log)
+
+
+def test_readding_without_voice_keeps_the_episode(tmp_path, fake_named):
+    show = init_show(tmp_path / "show", title="Voices")
+    src = article(tmp_path / "a.txt")
+    first = add_sources(show.folder, [str(src)], voice=fake_named)
+    (made,) = first.added
+    mp3 = show.folder / "episodes" / f"{made.stem}.mp3"
+    before = mp3.stat().st_mtime_ns
+    again = add_sources(show.folder, [str(src)])  # no voice: must not re-narrate with the default
+    assert again.added == [] and [e.stem for e in again.unchanged] == [made.stem]
+    assert mp3.stat().st_mtime_ns == before
+    (kept,) = again.unchanged
+    assert kept.voice == made.voice and kept.engine == made.engine == "fake"
