@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from narrate.audio import loudness, mp3frames
@@ -53,6 +54,24 @@ def test_meter_probes_match_offline_measurement(speech_pcm: Path) -> None:
         offline = integrated(speech_pcm, 22050, loudness.chain(gain, rate=22050))
         assert lufs == pytest.approx(offline, abs=0.05)
     assert probe[0][1] < probe[1][1]
+
+
+def test_a_long_narration_is_metered_from_samples_within_a_few_tenths(speech_pcm: Path,
+                                                                      tmp_path: Path) -> None:
+    """Past its first minutes the meter hears one block in three; the loudness it reports
+    stays within a few tenths of a full offline measurement of the same chain."""
+    data = speech_pcm.read_bytes()
+    reps = int(Meter.FULL_SECONDS * 3 * 22050 * 2 / len(data)) + 1  # well past the full part
+    quiet = (np.frombuffer(data, dtype=np.int16) // 2).astype(np.int16).tobytes()
+    long = tmp_path / "long.pcm"
+    long.write_bytes(b"".join(data if k % 2 else quiet for k in range(reps)))  # -6 dB, 0 dB, ...
+    meter = Meter(gains=(10.0,))
+    with open(long, "rb") as f:
+        while chunk := f.read(44100):  # one-second writes, as utterances come
+            meter.feed(chunk, 22050)
+    ((gain, lufs),) = meter.finish()
+    offline = integrated(long, 22050, loudness.chain(gain, rate=22050))
+    assert lufs == pytest.approx(offline, abs=0.3)
 
 
 def test_plan_uses_a_bracketing_probe_without_reading_the_pcm(tmp_path: Path) -> None:
