@@ -14,7 +14,7 @@ def commands() -> list[str]:
 def test_readme_opens_with_setup_then_test_command():
     setup, test = commands()[:2]
     assert setup.startswith("scripts/setup.sh && ")
-    assert test == "scripts/test"
+    assert test == "./scripts/test"
     words = shlex.split(setup.replace("&&", " "))
     for word in words:
         if word.startswith(("scripts/", "examples/")):
