@@ -30,6 +30,9 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             fail("interrupted", code=130)
+        except BrokenPipeError:  # `narrate voices | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            sys.exit(141)  # 128 + SIGPIPE, as a shell tool killed by the closed pipe would be
         except OSError as exc:  # disk full, permission denied, read-only, …: say what to do
             fail(str(storage_error(exc)))
         except MemoryError:

@@ -20,9 +20,13 @@ def command(show: Path, host: str, port: int) -> None:
     from narrate.podcast.server import serve
     from narrate.podcast.show import load_show
 
-    load_show(show)  # a folder that is not a show fails here, as `feed` and `add` do
+    settings = load_show(show)  # a folder that is not a show fails here, as `feed` and `add` do
 
     def ready(server) -> None:
         click.echo(f"Serving {show} at {server.url}feed.xml (Ctrl-C stops)", err=True)
+        if not settings.base_url.startswith(server.url):  # the feed's links go elsewhere
+            click.echo(f"narrate: warning: feed.xml points podcast apps at {settings.base_url}, "
+                       f"not {server.url}: serve there, or set base_url in "
+                       f"{show / 'narrate.toml'} and run `narrate feed {show}`", err=True)
 
     serve(show, host, port, ready=ready)

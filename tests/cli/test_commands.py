@@ -1,11 +1,12 @@
 """The command-line contract: names, exit codes, one-line errors, stdout vs -o."""
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from narrate.model import Article
-from tests.cli.conftest import run_narrate
+from tests.cli.conftest import NARRATE, run_narrate
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "night-library.html"
@@ -77,3 +78,12 @@ def test_voices_lists_profiles_and_engines():
     out = result.stdout.decode()
     assert "default" in out
     assert "pyttsx3" in out or "espeak" in out
+
+
+def test_a_closed_standard_output_ends_quietly():
+    """`narrate voices | head`: the reader went away; no error line, exit 141 (128 + SIGPIPE)."""
+    proc = subprocess.Popen([str(NARRATE), "voices"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before narrate has written anything: its first write meets EPIPE
+    err = proc.stderr.read().decode()
+    assert proc.wait(60) == 141
+    assert err == ""

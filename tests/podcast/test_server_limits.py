@@ -216,3 +216,19 @@ def test_serve_says_so_when_it_cannot_listen(show):
     assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err
 
 
+
+
+def test_serve_on_another_port_says_the_feed_points_elsewhere(show):
+    """feed.xml's enclosures use the show's base_url; a listener on another address would get a
+    feed whose audio does not load, so the user is told once, after "Serving"."""
+    proc = subprocess.Popen([str(NARRATE), "serve", str(show), "--port", "0"], stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        serving = proc.stderr.readline().decode()
+        warning = proc.stderr.readline().decode()
+        assert serving.startswith("Serving "), serving
+        assert warning.startswith("narrate: warning: feed.xml points podcast apps at "), warning
+        assert "base_url" in warning and "narrate feed" in warning
+    finally:
+        proc.terminate()
+        proc.wait(10)
