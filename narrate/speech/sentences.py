@@ -17,8 +17,12 @@ from functools import lru_cache
 from narrate.speech.normalize import normalize
 from narrate.speech.rules import abbreviations as abbr
 
-_CANDIDATE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
+# Quotes that may close a sentence or open the next one, in the typographies of the languages we
+# read: "…", «…» (French, with spaces inside), „…“ (German), ‹…›, and Spanish ¿ ¡.
+_CLOSERS = "\"')\\]»”’›“"
+_OPENERS = "\"'(\\[«„“‘‹¿¡"
+_CANDIDATE = re.compile(rf"(?<=[.!?…])((?:[ \u00a0\u202f]?[»›])?[{_CLOSERS}]*)\s+(?=[{_OPENERS}]?\s?[A-Z0-9À-Þ])")
+_ENDS_SENTENCE = re.compile(rf"[.!?…](?:[ \u00a0\u202f]?[{_CLOSERS}])*$")
 _WINDOW = 80
 # something a rule may read across a cut: digits, symbols, periods, capitals, Roman numerals
 _SPECIAL = re.compile(r"[\d.&@#/+%$€£¥¢°×±~]|\b[IVXLCDM]+\b|[A-Z]{2,}")
@@ -28,8 +32,9 @@ def split_written(text: str, language: str) -> list[str]:
     """``text`` cut into sentences at the ends normalisation keeps."""
     out, start = [], 0
     for m in _CANDIDATE.finditer(text):
-        if _is_end(text, m.start(), m.end(), language):
-            out.append(text[start:m.start()].strip())
+        left_end = m.end(1)  # a closing quote stays with the sentence it closes
+        if _is_end(text, left_end, m.end(), language):
+            out.append(text[start:left_end].strip())
             start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
@@ -37,7 +42,7 @@ def split_written(text: str, language: str) -> list[str]:
 
 def _is_end(text: str, left_end: int, right_start: int, language: str) -> bool:
     left = text[max(0, left_end - _WINDOW):left_end]
-    token = re.search(r"(\S+)$", left)
+    token = re.search(r"(\S+)$", left.rstrip(_CLOSERS + " \u00a0\u202f"))
     word = token.group(1) if token else ""
     if word.endswith(("!", "?")) or _plain_word_end(word, language):
         return True
@@ -51,7 +56,7 @@ def _is_end(text: str, left_end: int, right_start: int, language: str) -> bool:
 
 def _plain_word_end(word: str, language: str) -> bool:
     """'pier.' ends a sentence without asking the rules: a lowercase word, no abbreviation."""
-    bare = word.rstrip("\"')]").rstrip(".")
+    bare = word.rstrip(_CLOSERS).rstrip(".")
     return (len(bare) >= 2 and bare.isalpha() and bare.islower()
             and bare + "." not in _abbreviations(language) and bare not in _abbreviations(language))
 
