@@ -9,12 +9,12 @@ URLs are relative, so the page works wherever the folder is served.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.layout import episode_files, episode_path
 from narrate.podcast.show import Show
+from narrate.urls import is_web
 
 _CSS = """body{font:1.05rem/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;
 color:#1b1b1b;background:#fff}a{color:#0b4f8a}a:focus,audio:focus{outline:3px solid #c60}
@@ -65,22 +65,12 @@ def _lang(ep: Episode) -> str:
     return f' lang="{esc(ep.language)}"' if ep.language.strip() else ""
 
 
-_WEB_LINK = re.compile(r"https?:", re.IGNORECASE)
-
-
-def _web_link(url: str) -> bool:
-    """Only an http(s) link may be clicked on the page (never ``javascript:`` and the like,
-    whatever a catalog holds). A prefix match, not ``urlsplit``: this runs once per episode,
-    and anything unusual (``ht<TAB>tp:``) is simply not linked."""
-    return bool(_WEB_LINK.match(url.strip()))
-
-
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
     """One <article> per episode (text escaped column by column)."""
     links_for = tuple((f.ext, esc(f.label)) for f in episode_files())
     columns = zip(episodes, esc_all([ep.title for ep in episodes]),
                   esc_all([episode_path(ep, "") for ep in episodes]),
-                  esc_all([ep.link if _web_link(ep.link) else "" for ep in episodes]),
+                  esc_all([ep.link if is_web(ep.link) else "" for ep in episodes]),
                   esc_all([", ".join(ep.authors) for ep in episodes]),
                   esc_all([ep.description for ep in episodes]), strict=True)
     return [_episode(links_for, *row) for row in columns]

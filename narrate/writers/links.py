@@ -16,9 +16,9 @@ import unicodedata
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from narrate.model import Article, Heading, inline_text
+from narrate.urls import SAFE_SCHEMES, is_web, scheme
 from narrate.xmlsafe import xml_clean
 
-_SCHEMES = ("http", "https", "mailto")
 _SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
@@ -54,7 +54,7 @@ class LinkPolicy:
 
     def __init__(self, article: Article) -> None:
         url = article.url.strip()
-        self.base = url if urlsplit(url).scheme.lower() in ("http", "https") else ""
+        self.base = url if is_web(url) else ""
         self.page = self.base.split("#", 1)[0]
         self.anchors: dict[str, str] = {}  # anchor key -> heading id
         self.keys: dict[str, str] = {}  # heading id -> anchor key
@@ -81,7 +81,7 @@ class LinkPolicy:
                 return None
             href = urljoin(self.base, href)
             parts = urlsplit(href)
-        if parts.scheme.lower() not in _SCHEMES:
+        if scheme(href) not in SAFE_SCHEMES:
             return None
         if self.page and parts.fragment and href.split("#", 1)[0] == self.page:
             return self._internal(parts.fragment)
