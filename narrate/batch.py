@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import re
 import signal
+import sys
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -251,9 +252,12 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         article = Article.from_json(article_json)
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
-        result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast)
+        result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast,
+                       progress=_check_parent)
         for copy in layout.exports():  # the HTML and EPUB copies read along with this audio
-            write_atomic(path(copy.ext), episode_copy(article, copy.writer, result, stem))
+            content = episode_copy(article, copy.writer, result, stem)
+            _check_parent()
+            write_atomic(path(copy.ext), content)
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
@@ -333,7 +337,7 @@ def _executor(jobs: int, scheduler: str | None):
         # spawn, not fork: the TTS engine may hold threads and locks here that a forked
         # child would inherit locked (and hang on)
         return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=_own_process_group)
+                                      initializer=_worker_start, initargs=(os.getpid(),))
     return None
 
 
@@ -439,9 +443,44 @@ def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | No
         pool.shutdown() if isinstance(pool, cf.Executor) else pool.close()
 
 
-def _own_process_group() -> None:
-    """A worker leads its own process group, so stopping it also stops the ffmpeg it runs."""
+_parent: list[int] = []  # in a pool worker: the pid of the `narrate add` that started it
+
+
+def _worker_start(parent: int) -> None:
+    """A pool worker's set-up. It leads its own process group, so stopping it also stops the
+    ffmpeg it runs; and it dies with the process that holds the show lock (``kill -9`` of
+    ``narrate add`` included): on Linux the kernel sends it SIGKILL (PR_SET_PDEATHSIG), and
+    everywhere ``produce`` checks that its parent still lives before each step that writes."""
     os.setpgrp()
+    _parent[:] = [parent]
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # no prctl: the parent check in produce still stops it
+
+
+class Orphaned(NarrateError):
+    """The batch that started this worker is gone: it holds the show lock no more."""
+
+
+def _check_parent(message: str = "") -> None:
+    """Raise Orphaned when this is a pool worker whose ``narrate add`` has died (the show is
+    no longer locked for it, so it must not write there). Used as ``speak``'s progress
+    callback: it runs before each post-processing step, the publishing one included."""
+    if _parent and os.getppid() != _parent[0]:
+        raise Orphaned("the batch that started this worker has ended; nothing was published",
+                       "worker")
 
 
 def _stop_workers(pool: object) -> None:
