@@ -8,7 +8,6 @@ and correcting by the difference. Both measurements read the PCM file; nothing i
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import tempfile
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from narrate.audio import mp3frames, peakfix, peaks
+from narrate.audio import mp3decode, mp3frames, peakfix, peaks
 from narrate.errors import AudioError
 
 TARGET_LUFS = -16.0
@@ -28,7 +27,7 @@ MP3_LOSS_LU = 0.5
 # the limiter eats about half of any extra gain on speech (measured slope 0.45-0.55)
 LIMITER_SLOPE = 0.5
 # MP3 coding noise pushes a few peaks 1-2.5 dB over the limiter's ceiling (more often the
-# longer the file). The encoded audio is decoded while it is encoded and its true peak found
+# longer the file). The encoded audio is decoded once encoded and its true peak found
 # (peaks.py); granules over this limit (0.3 dB below -1 dBTP for the meters' rounding) are
 # lowered in place (peakfix.py).
 TRUE_PEAK_LIMIT = -1.3
@@ -213,55 +212,29 @@ def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
 
 
 def rescan(mp3: Path) -> peaks.PeakScan:
-    """Decode the whole of ``mp3`` from its first audio frame (so granules line up with
-    encode_once's decode, which never sees the LAME frame) and scan its peaks."""
+    """Decode the whole of ``mp3`` from its first audio frame (so that no LAME tag trims the
+    decoder's delay and output granules line up with ``mp3frames``) and scan its peaks."""
     data = mp3.read_bytes()
     audio = mp3frames.audio_frames(data)
-    skip = audio[0].offset if audio else len(data)
-    cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-skip_initial_bytes", str(skip),
-           "-f", "mp3", "-i", str(mp3), "-f", "s16le", "-ac", "1", "pipe:1"]
-    with tempfile.TemporaryFile() as err:
-        dec = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
-        assert dec.stdout is not None
-        scan = peaks.scan(dec.stdout, TRUE_PEAK_LIMIT)
-        if dec.wait():
-            err.seek(0)
-            raise AudioError(f"cannot decode the MP3: {err.read().decode('utf-8', 'replace')[-200:]}",
-                             str(mp3))
-    return scan
+    first = audio[0].offset if audio else len(data)
+    last = audio[-1].offset + audio[-1].size if audio else len(data)
+    return peaks.scan(mp3decode.decode(memoryview(data)[first:last], str(mp3)), TRUE_PEAK_LIMIT)
 
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
                 settings: EncodeSettings = EncodeSettings()) -> peaks.PeakScan:
     """PCM -> MPEG-1 Layer III, mono, constant bitrate, with the loudness chain applied.
 
-    Returns where the encoded audio peaks: ffmpeg's tee muxer writes the file (with its LAME
-    Info header) and pipes the same frames to a second ffmpeg that decodes them to PCM for
-    ``peaks.scan`` while the encoding runs.
+    Returns where the encoded audio peaks (``rescan``: decoded in this process, which costs
+    less CPU than the ffmpeg decoder that used to listen to the encoder through a pipe).
     """
-    # the tee muxer parses its slave list, so the file is named in the working directory with
-    # a name that needs no escaping, then renamed
-    name = mp3.name if re.fullmatch(r"[\w.+-]+", mp3.name) else f".narrate-{os.getpid()}.mp3"
-    mux = "id3v2_version=0:write_xing={x}"
     cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-y", *_pcm_input(pcm, rate),
            "-map", "0:a", "-af", chain(gain_db, settings.ceiling_dbfs, settings.sample_rate),
-           "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-cutoff", str(ENCODER_CUTOFF_HZ), "-ac", "1",
-           "-ar", str(settings.sample_rate), "-map_metadata", "-1", "-f", "tee",
-           f"[f=mp3:{mux.format(x=1)}]{name}|[f=mp3:{mux.format(x=0)}]pipe:1"]
-    check = ["ffmpeg", "-hide_banner", "-v", "error", "-f", "mp3", "-i", "pipe:0",
-             "-f", "s16le", "-ac", "1", "pipe:1"]
-    with tempfile.TemporaryFile() as err:
-        enc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=mp3.parent)
-        dec = subprocess.Popen(check, stdin=enc.stdout, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
-        assert enc.stdout is not None and dec.stdout is not None
-        enc.stdout.close()  # the decoder holds the pipe now
-        scan = peaks.scan(dec.stdout, TRUE_PEAK_LIMIT)
-        enc_code, dec_code = enc.wait(), dec.wait()
-        err.seek(0)
-        enc_err = err.read().decode("utf-8", "replace")
-    if name != mp3.name and (mp3.parent / name).exists():
-        os.replace(mp3.parent / name, mp3)
-    if enc_code or not mp3.exists() or mp3.stat().st_size == 0:
-        raise AudioError(f"MP3 encoding failed: {enc_err.strip()[-200:]}", str(mp3))
-    return scan if dec_code == 0 and scan.granules else rescan(mp3)
+           "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-cutoff", str(ENCODER_CUTOFF_HZ),
+           "-ac", "1", "-ar", str(settings.sample_rate), "-map_metadata", "-1",
+           "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", f"file:{mp3.resolve()}"]
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if proc.returncode or not mp3.exists() or mp3.stat().st_size == 0:
+        err = proc.stderr.decode("utf-8", "replace").strip()[-200:]
+        raise AudioError(f"MP3 encoding failed: {err}", str(mp3))
+    return rescan(mp3)
