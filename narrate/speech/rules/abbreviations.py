@@ -68,7 +68,10 @@ ANYWHERE: dict[str, dict[str, str]] = {
            "d.C.": "depois de Cristo", "nº": "número", "n.º": "número"},
     "nl": {"bijv.": "bijvoorbeeld", "bv.": "bijvoorbeeld", "o.a.": "onder andere",
            "m.a.w.": "met andere woorden", "d.w.z.": "dat wil zeggen", "enz.": "enzovoort",
-           "ca.": "circa", "nr.": "nummer", "Nr.": "nummer", "blz.": "bladzijde"},
+           "ca.": "circa", "nr.": "nummer", "Nr.": "nummer", "blz.": "bladzijde",
+           "t.o.v.": "ten opzichte van", "i.p.v.": "in plaats van", "m.b.t.": "met betrekking tot",
+           "n.a.v.": "naar aanleiding van", "a.s.": "aanstaande", "jl.": "jongstleden",
+           "mln.": "miljoen", "mld.": "miljard"},
 }
 # before a number only
 BEFORE_NUMBER: dict[str, dict[str, str]] = {
