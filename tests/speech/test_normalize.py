@@ -80,3 +80,7 @@ def test_a_unicode_fraction_alone_is_a_number() -> None:
 def test_a_repeated_number_across_a_slash() -> None:
     assert normalize("The odds are 50/50 and 20/20 vision, not 1/2.") == \
         "The odds are fifty fifty and twenty twenty vision, not one half."
+
+
+def test_a_clock_time_ending_a_sentence_keeps_the_sentence_end() -> None:
+    assert normalize("The raid began at 2 A.M. Police said so.") == "The raid began at two A M. Police said so."

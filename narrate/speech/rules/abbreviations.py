@@ -126,7 +126,8 @@ def _english(text: str) -> str:
     # "Mulholland Dr. in LA": a Dr. that no name follows (the titles rule took those) is a Drive
     text = re.sub(r"\b([A-Z][a-z]+) Dr\.(?=\s+[a-z0-9]|[,;:)]|\s*$)", r"\1 Drive", text)
     # U.S., U.N., U.K.: spelled, the periods gone (one kept if a sentence clearly ends there)
-    return re.sub(r"\b((?:[A-Z]\.){2,})(\s+(?=(?:The|A|An|It|He|She|They|We|But|In)\b))?",
+    # (A.M. and P.M. after a clock time are the time rule's, which knows when they end a sentence)
+    return re.sub(r"\b(?![AP]\.M\.)((?:[A-Z]\.){2,})(\s+(?=(?:The|A|An|It|He|She|They|We|But|In)\b))?",
                   lambda m: " ".join(m.group(1).replace(".", "")) + (". " if m.group(2) else ""),
                   text)
 

@@ -81,20 +81,22 @@ def roman(text: str, language: str) -> str:
     return re.sub(r"\b([A-Z][a-z]+)\.?:? ([IVXLCDM]+)\b(?![\w-]|['’](?!s\b))", spoken, text)
 
 
-_AIRCRAFT = re.compile(r"\b(Boeing|Airbus|Embraer|Comac)(\s+[AEC]?-?|\s+)(\d)(\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)")
+# "Boeing 787", "Airbus A380", and an Airbus model or a British A-road on its own ("the A350")
+_AIRCRAFT = re.compile(r"\b(?:(?P<maker>Boeing|Airbus|Embraer|Comac)\s+(?P<letter>[AEC]?)-?|(?P<alone>A)(?=[23]\d\d))"
+                       r"(?P<first>\d)(?P<pair>\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)")
 
 
 def aircraft(text: str) -> str:
     """'Boeing 787' -> 'Boeing seven eighty seven', 'Airbus A380' -> 'Airbus A-three-eighty':
     a model number is a name, said as its first digit and then a pair, as people say it."""
     def spoken(m: re.Match[str]) -> str:
-        letter = m.group(2).strip().rstrip("-")
-        first, pair = int(m.group(3)), int(m.group(4))
+        letter = m.group("letter") or m.group("alone") or ""
+        first, pair = int(m.group("first")), int(m.group("pair"))
         rest = "hundred" if not pair else f"oh {numbers.cardinal(pair)}" if pair < 10 else numbers.cardinal(pair)
         model = f"{numbers.cardinal(first)} {rest}"
         glued = m.string[m.end():m.end() + 1].isalpha()  # "A320neo"
-        return (f"{m.group(1)} " + (f"{letter}-{model.replace(' ', '-')}" if letter else model)
-                + (" " if glued else ""))
+        maker = f"{m.group('maker')} " if m.group("maker") else ""
+        return maker + (f"{letter}-{model.replace(' ', '-')}" if letter else model) + (" " if glued else "")
 
     return _AIRCRAFT.sub(spoken, text)
 

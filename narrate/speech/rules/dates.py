@@ -27,7 +27,8 @@ _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _GERMAN_MONTHS = ("Januar Jänner Februar März April Mai Juni Juli August September Oktober "
                   "November Dezember").split()
 # (index k is month k, after Januar and its Austrian "Jänner")
-_DE_ARTICLES = r"am|vom|zum|zur|dem|den|im|beim|des|der|die|das|ein|eine|einem|einen|seit dem|ab dem"
+_DE_ARTICLES = (r"am|vom|zum|zur|dem|den|im|beim|des|der|die|das|ein|eine|einem|einen|seit dem|ab dem|"
+                r"(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)")  # "ihren 60. Geburtstag"
 
 
 def english_dates(text: str) -> str:
@@ -154,7 +155,7 @@ def _german(text: str) -> str:
 
     def declined(m: re.Match[str]) -> str:
         word = numbers.ordinal_in(int(m.group(2)), "de")
-        nominative = m.group(1).lower() in ("der", "die", "das", "ein", "eine")
+        nominative = m.group(1).lower() in ("der", "die", "das", "ein", "eine") or m.group(1).endswith("e")
         return f"{m.group(1)} {word if nominative else word + 'n'} "
 
     text = re.sub(rf"\b((?i:{_DE_ARTICLES}))\s+(\d{{1,3}})\.\s+(?=[A-ZÄÖÜ])", declined, text)

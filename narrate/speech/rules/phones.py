@@ -24,7 +24,7 @@ _CALL_WORDS = (r"call|calls|called|calling|dial|dials|dialled|dialed|dialling|di
                r"ringing|text|texted|phone|phoned|telephone|hotline|"
                r"appelez|composez|anrufen|wählen|Rufen Sie|llame|llamar|marque|chiamare|"
                r"chiamate|ligue|ligar|bel|bellen")
-_SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS})(?:\s+(?:al|el|le|au|the|on|op|het|den|die|o|a))?)"
+_SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS})(?:\s+(?:al|el|le|au|the|on|op|het|den|die|sie|o|a))?)"
                     rf"\s+(\d{{2,3}})(?![\w]|[.,]\d)")
 # French numbers are said in pairs after the leading zero: 01 23 45 67 89
 _FRENCH = re.compile(r"(?<![\w.,+])0([1-9])((?:[ .]\d\d){4})(?![\w]|[.,]\d)")

@@ -50,3 +50,8 @@ def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> 
 ])
 def test_aircraft_models_are_said_as_names(text: str, spoken: str) -> None:
     assert codes.aircraft(text) == spoken
+
+
+def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
+    assert codes.aircraft("The A350 jet and the A303 road, not A4 paper or A3000") == \
+        "The A-three-fifty jet and the A-three-oh-three road, not A4 paper or A3000"

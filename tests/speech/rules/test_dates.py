@@ -58,6 +58,7 @@ def test_decades_and_years(text: str, spoken: str) -> None:
 @pytest.mark.parametrize(("text", "lang", "spoken"), [
     ("am 3. Mai 2024", "de", "am dritten Mai 2024"),
     ("im 4. Stock", "de", "im vierten Stock"),
+    ("ihren 60. Geburtstag und seine 2. Frau", "de", "ihren sechzigsten Geburtstag und seine zweite Frau"),
     # digits the engine reads in German; a spelled compound ("fünfundvierzig") it reads wrong
     ("um 14.30 Uhr", "de", "um 14 Uhr 30"),
     ("um 18:45 Uhr ab", "de", "um 18 Uhr 45 ab"),

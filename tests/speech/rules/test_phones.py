@@ -39,4 +39,5 @@ def test_french_numbers_are_said_in_pairs_after_the_zero() -> None:
 
 def test_a_short_number_after_call_and_a_small_word() -> None:
     assert phones("Llame al 112 ahora", "es") == "Llame al 1 1 2 ahora"
+    assert phones("Wählen Sie 112 im Notfall", "de") == "Wählen Sie 1 1 2 im Notfall"
     assert phones("Il a appelé le 15", "fr") == "Il a appelé le 15"  # no call word
