@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from narrate.errors import ConfigError, EngineUnavailable
 from narrate.speech import langmatch
+from narrate.speech.wording import WORDING
 
 if TYPE_CHECKING:
     from narrate.speech.engines.base import Engine
@@ -34,15 +35,6 @@ if TYPE_CHECKING:
 SHIPPED_VOICES = Path(str(files("narrate.speech").joinpath("profiles")))
 DEFAULT_PROFILE = "default"
 
-WORDING = {
-    "by": "By {authors}.",
-    "image": "Image: {alt}",
-    "caption": "Caption: {caption}",
-    "quote": "Quote.",
-    "end_quote": "End quote.",
-    "code": "A code listing follows in the text version.",
-    "table": "Table: {caption}",
-}
 _PROFILE_KEYS = {"engine", "voice", "language", "description", "options", "lexicon", "wording"}
 
 
