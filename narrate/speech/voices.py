@@ -127,6 +127,18 @@ def choose_profile(name: str | None, language: str = "") -> VoiceProfile:
     return all_profiles[found] if found else default
 
 
+def language_mismatch(profile: VoiceProfile, language: str) -> str:
+    """Why ``profile`` would read an article in ``language`` with another language's voice, or
+    "". Only a profile that pins an engine voice (``joe``: American English) keeps it whatever
+    the article's language; an unpinned one asks its engine for the article's language."""
+    lang = langmatch.canonical(language)
+    if not profile.voice or not lang or lang == "und" or _speaks(profile, lang):
+        return ""
+    return (f"the article's language is {language} but voice {profile.name!r} speaks "
+            f"{profile.language}; reading it with that voice anyway (leave out --voice to get a "
+            "voice for the article's language)")
+
+
 def _speaks(profile: VoiceProfile, language: str) -> bool:
     return langmatch.best_match(language, [(profile.name, [(5, profile.language)])]) is not None
 
