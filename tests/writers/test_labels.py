@@ -21,7 +21,8 @@ from narrate.model import Article, Figure, Heading, Link, Paragraph, PullQuote, 
 from narrate.writers import readalong, write
 from narrate.writers.options import WriteOptions
 from narrate.writers.sync import Sentence
-from tests.checkers import assert_valid
+from tests.a11y import axe_violations
+from tests.checkers import ace_violations, assert_valid
 
 ENGLISH_LABELS = re.compile(r"\b(By|Image:|Caption|Credit|Source|Pull quote|Table:|Contents|Landmarks|"
                             r"Start of the article|Listen|Download)\b")
@@ -124,3 +125,13 @@ def test_dutch_read_along_page():
     assert ">MP3 downloaden</a>" in page
     assert "Voorgelezen door een synthetische stem" in page
     assert not ENGLISH_LABELS.search(page.split("<script>")[0])
+
+
+def test_a_translated_book_passes_ace(tmp_path):
+    book = tmp_path / "fr.epub"
+    book.write_bytes(_book("fr"))
+    assert ace_violations(book) == []
+
+
+def test_a_translated_html_page_passes_axe():
+    assert axe_violations(write(article("fr"), "html")) == []
