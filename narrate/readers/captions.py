@@ -207,3 +207,17 @@ def with_data_credit(img: etree._Element, caption: str, credit: str) -> tuple[st
         if caption.endswith(tail):
             caption = caption[: -len(tail)].rstrip()
     return caption, credit or strip_credit_label(given)
+
+
+def looks_like_caption(el: etree._Element) -> bool:
+    """A caption element by its tag or class alone (cheap: no text is read)."""
+    if _tag(el) == "figcaption":
+        return True
+    marks = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(_CAPTION_CLASS.search(marks) and not _NOT_CAPTION_CLASS.search(marks)) or (
+        _credit_line(el))
+
+
+def is_caption(el: etree._Element) -> bool:
+    """A caption element: marked as one, short, and holding no blocks of its own."""
+    return looks_like_caption(el) and _caption_like(el)

@@ -107,7 +107,7 @@ class HtmlConverter:
         self.title_is_caption = title_is_caption
         self.collected = Collected()
         self.captions: set[str] = set()  # caption and credit texts given to figures
-        self._images_seen: set[str] = set()
+        self._images_seen: dict[str, set[str]] = {}  # picture address -> alt texts given
         self._pending: list[Figure] = []  # images met inside the current paragraph
         self._consumed: set[int] = set()  # caption elements already given to a picture
         self._id_root: etree._Element | None = None
@@ -161,9 +161,6 @@ class HtmlConverter:
                 figs[0] = Figure(figs[0].src, figs[0].alt, caption, credit)
         return figs
 
-    def mark_seen(self, src: str) -> None:
-        self._images_seen.add(src)
-
     # ------------------------------------------------------------ images
     def _microdata_image(self, fig: etree._Element) -> list[Figure]:
         """A figure whose picture is loaded by script names it in schema.org microdata
@@ -177,7 +174,7 @@ class HtmlConverter:
         src = safe_image_url(raw, self.base_url)
         if not src or src in self._images_seen:
             return []
-        self._images_seen.add(src)
+        self._images_seen[src] = {""}
         return [Figure(src)]
 
     def _image(self, img: etree._Element) -> Figure | None:
@@ -187,12 +184,12 @@ class HtmlConverter:
         if is_decorative(img):
             return None
         src = safe_image_url(image_source(img), self.base_url)
-        if not src or src in self._images_seen:
+        alt = clean_text(img.get("alt") or "")
+        if not src or not _new_picture(self._images_seen, src, alt):
             return None
-        self._images_seen.add(src)
         if caption:
             self.captions.add(caption)
-        return Figure(src, clean_text(img.get("alt") or ""), caption)
+        return Figure(src, alt, caption)
 
     # ------------------------------------------------------------ blocks
     def _container(self, el: etree._Element, out: list[Block], depth: int) -> None:
@@ -411,6 +408,20 @@ class HtmlConverter:
             href = safe_url(el.get("href"), self.base_url)
             return [Link(tuple(inner), href)] if href else inner
         return inner
+
+
+def _new_picture(seen: dict[str, set[str]], src: str, alt: str) -> bool:
+    """A picture not given yet; or one given before, shown again under another description
+    (both alts non-empty and different: the same chart read two ways, not a lazy twin)."""
+    alts = seen.get(src)
+    if alts is None:
+        seen[src] = {alt}
+        return True
+    if alt and "" not in alts and alt not in alts:
+        alts.add(alt)
+        return True
+    alts.add(alt)
+    return False
 
 
 def _math(el: etree._Element) -> list[Inline]:
