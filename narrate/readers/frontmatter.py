@@ -14,6 +14,7 @@ import yaml
 
 from narrate.errors import ReadError
 from narrate.model import Image
+from narrate.readers.dates import iso_date
 from narrate.readers.metadata import PageMeta, split_authors
 from narrate.sources import canonical_url
 
@@ -120,8 +121,9 @@ def to_meta(data: dict[str, Any]) -> PageMeta:
     meta.description = as_str(_first(data, "description", "summary", "excerpt", "standfirst"))
     authors = _list(_first(data, "authors", "author", "byline", "creator"))
     meta.authors = [n for a in authors for n in split_authors(a)]
-    meta.published = as_str(_first(data, "date", "published", "datePublished", "pubDate",
-                                 "published_at", "created"))
+    # the same date rule as for pages: ISO 8601 or nothing (a wrong date is worse than none)
+    meta.published = iso_date(as_str(_first(data, "date", "published", "datePublished", "pubDate",
+                                          "published_at", "created")))
     meta.language = as_str(_first(data, "language", "lang", "locale", "inLanguage"))
     meta.url = as_str(_first(data, "canonical_url", "canonical", "url", "link", "isBasedOn",
                            "source_url"))
