@@ -70,7 +70,37 @@ def narrate_page(html: str, url: str | None = None) -> tuple[dict[str, Any], Any
               for f in _figures(article.blocks)]
     return {"title": article.title, "byline": ", ".join(article.authors),
             "lang": article.language, "published": article.published,
-            "site_name": article.site_name, "text": article.body_text(), "images": images}, article
+            "site_name": article.site_name, "text": article_text(article), "images": images}, article
+
+
+def article_text(article: Any) -> str:
+    """The article as narrate reads it and its exports show it, as plain text: the standfirst,
+    then every block in order with each figure's caption and credit where the figure stands.
+    Title and byline are metadata (Readability's output leaves them out too); alt text is an
+    image's description, not text on the page, so it is left out here as the HTML export
+    keeps it in an attribute."""
+    from narrate.model import Figure
+
+    lines = [article.subtitle]
+    for block in article.blocks:
+        if isinstance(block, Figure):
+            lines += [block.caption, block.credit]
+        else:
+            lines += _block_lines(block)
+    return "\n".join(" ".join(line.split()) for line in lines if line and line.strip())
+
+
+def _block_lines(block: Any) -> list[str]:
+    from narrate.model import Article, BlockQuote, Figure, ListBlock
+
+    if isinstance(block, (ListBlock, BlockQuote)):
+        inner = [b for item in block.items for b in item] if isinstance(block, ListBlock) \
+            else list(block.blocks)
+        out: list[str] = []
+        for sub in inner:
+            out += [sub.caption, sub.credit] if isinstance(sub, Figure) else _block_lines(sub)
+        return out
+    return Article(title="", blocks=(block,)).body_text().split("\n")
 
 
 def meta(html: str, url: str | None = None) -> dict[str, Any]:

@@ -150,3 +150,18 @@ def test_mathml_read_once() -> None:
     assert "So x = 2 holds." in text
     assert "And again." in text  # the picture beside the hidden formula says it, as a figure
     assert [b.alt for b in a.blocks if isinstance(b, Figure)] == ["x=2"]
+
+
+def test_sections_kept_when_the_page_layout_is_named_for_its_sidebar() -> None:
+    """A layout container named for the sidebar beside the article (``has-sidebar``,
+    ``l-sidebar-fixed``) holds the article itself: its section headings are the article's.
+    A related box inside the article still stays out."""
+    sections = "".join(f"<h2>Stage {n}</h2><p>{P}Stage {n} text.</p>" for n in range(1, 4))
+    a = narrate.parse_html(
+        "<html><body><h1>Tide guide</h1><div class='page-grid has-sidebar'>"
+        f"<div class='entry-content'><p>{P}Intro.</p>{sections}<div class='related-box'>"
+        "<h3>More from the coast desk</h3><p><a href='/x'>Gulls and ferries</a></p></div>"
+        f"<p>{P}The end.</p></div><div class='sidebar-column'><h3>Most read</h3>"
+        "<ul><li><a href='/a'>Storm news</a></li></ul></div></div></body></html>", url=URL)
+    heads = [(b.level, inline_text(b.inlines)) for b in a.blocks if isinstance(b, Heading)]
+    assert heads == [(2, "Stage 1"), (2, "Stage 2"), (2, "Stage 3")]
