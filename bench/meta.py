@@ -108,16 +108,18 @@ def meta(html: str, url: str | None = None) -> dict[str, Any]:
     return narrate_page(html, url)[0]
 
 
-def _walk(blocks):
+def _walk(blocks, heard: bool = False):
+    """Every block, nested ones included; ``heard``: not inside a table of contents (a
+    navigation list, which the narration skips)."""
     from narrate.model import BlockQuote, ListBlock
 
     for block in blocks:
         yield block
-        if isinstance(block, ListBlock):
+        if isinstance(block, ListBlock) and not (heard and block.navigation):
             for item in block.items:
-                yield from _walk(item)
+                yield from _walk(item, heard)
         elif isinstance(block, BlockQuote):
-            yield from _walk(block.blocks)
+            yield from _walk(block.blocks, heard)
 
 
 def _figures(blocks) -> list:
@@ -153,7 +155,7 @@ def narrated_texts(article: Any) -> list[str]:
     from narrate.model import Figure, Heading, Paragraph, Table, inline_text
 
     out = [article.title, article.subtitle]
-    for block in _walk(article.blocks):
+    for block in _walk(article.blocks, heard=True):
         if isinstance(block, (Paragraph, Heading)):
             out.append(inline_text(block.inlines))
         elif isinstance(block, Figure):

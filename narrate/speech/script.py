@@ -127,6 +127,8 @@ class _Builder:
                 self.say(_sentence(w["caption"].format(caption=caption)), index, PAUSE_SENTENCE)
             self._pause_before(PAUSE_BLOCK)
         elif isinstance(block, ListBlock):
+            if block.navigation:
+                return  # a table of contents: each heading is heard where its section starts
             for item in block.items:
                 for sub in item:
                     self.block(sub, index)

@@ -165,3 +165,38 @@ def test_sections_kept_when_the_page_layout_is_named_for_its_sidebar() -> None:
         "<ul><li><a href='/a'>Storm news</a></li></ul></div></div></body></html>", url=URL)
     heads = [(b.level, inline_text(b.inlines)) for b in a.blocks if isinstance(b, Heading)]
     assert heads == [(2, "Stage 1"), (2, "Stage 2"), (2, "Stage 3")]
+
+
+def _toc_page(links: str) -> str:
+    sections = "".join(f"<h2 id='s{n}'>Part {n}</h2><p>{P}Part {n} text.</p>" for n in (1, 2, 3))
+    return _page(f"<div class='contents'><ul>{links}</ul></div>{sections}")
+
+
+def test_table_of_contents_kept_as_navigation_and_not_narrated() -> None:
+    from narrate.speech.script import build_script
+
+    toc = ("<li><a href='#s1'>1 Part 1</a><ul><li><a href='#s2'>1.1 Part 2</a></li></ul></li>"
+           "<li><a href='#s3'>2 Part 3</a></li>")
+    a = narrate.parse_html(_toc_page(toc), url=URL)
+    navs = [b for b in a.blocks if isinstance(b, ListBlock) and b.navigation]
+    assert len(navs) == 1 and len(navs[0].items) == 2
+    assert isinstance(navs[0].items[0][-1], ListBlock)  # the nested entries stay nested
+    assert "1 Part 1" not in _texts(a)  # not prose
+    heard = [u.text for u in build_script(a)]
+    assert [t for t in heard if t.startswith("Part 1")] == ["Part 1.", "Part 1 text."]
+    assert not [t for t in heard if "1 Part 1" in t or "2 Part 3" in t]  # no contents entry
+    assert Article.from_json(a.to_json()) == a
+    assert '"navigation": true' in a.to_json(indent=None)
+    from narrate.writers.html import write
+    from narrate.writers.options import WriteOptions
+
+    html = write(a, WriteOptions())  # readers get working in-page links, like pandoc's TOC
+    assert '<a href="#h-part-2">1.1 Part 2</a>' in html and '<h2 id="h-part-2">' in html
+
+
+def test_link_lists_that_leave_the_page_are_no_table_of_contents() -> None:
+    for links in ("<li><a href='/a'>Part one elsewhere</a></li><li><a href='/b'>Part two</a></li>",
+                  "<li><a href='#'>Open</a></li><li><a href='#'>Close</a></li>",
+                  "<li><a href='#nowhere'>Part 1</a></li><li><a href='#gone'>Part 2</a></li>"):
+        a = narrate.parse_html(_toc_page(links), url=URL)
+        assert not [b for b in a.blocks if isinstance(b, ListBlock) and b.navigation], links

@@ -7,8 +7,9 @@ headings keep their level, a quote styled as a pull quote is marked as one, code
 line breaks. Then what trafilatura never returns is put back in reading order, when it sits
 inside the article (the smallest element holding every kept block) and between its first and
 last kept block: every content image (figures, pictures, images in paragraphs, links and
-tables) and the section headings. Blocks that cannot be found again stay as trafilatura
-gave them.
+tables), the section headings, a list that follows a kept paragraph, and the article's
+table of contents (a navigation list, which the narration skips). Blocks that cannot be
+found again stay as trafilatura gave them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from narrate.model import (
     Table,
     inline_text,
 )
-from narrate.readers.extract import settings
+from narrate.readers.extract import contents, settings
 from narrate.readers.html_blocks import HEADINGS, HtmlConverter
 from narrate.readers.images import in_noscript
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
@@ -326,6 +327,23 @@ class _Extras:
                 if lines and not any(x in said for x in lines):
                     self.found.extend((pos, b) for b in blocks)
 
+    def contents(self) -> None:
+        """The article's table of contents (a list whose every link leads to a part of this
+        page, ``#section``, and whose words are those links'): trafilatura drops it as a menu.
+        It is kept for readers as a navigation list, which the narration skips."""
+        targets: dict[str, str] | None = None
+        said = {_key(line) for _, b in self.placed for line in _lines(b)}
+        for pos, el in self.page.lists:
+            if not self.fits(pos, el, -1, self.layout) or not contents.in_page_links(el):
+                continue
+            if targets is None:
+                targets = contents.anchors(el.getroottree().getroot())
+            if not contents.is_contents(el, targets):
+                continue
+            blocks = [b for b in self.conv.element(el) if isinstance(b, ListBlock)]
+            if blocks and not any(_key(x) in said for b in blocks for x in _lines(b)):
+                self.found.extend((pos, contents.navigation(b, targets)) for b in blocks)
+
     def repeats(self) -> None:
         """trafilatura keeps one copy of a paragraph the article repeats word for word beside
         it (a refrain, a repeated notice); the page says it each time, and so do we."""
@@ -353,6 +371,7 @@ def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
     extras.figures()
     extras.headings()
     extras.lists()
+    extras.contents()
     extras.repeats()
     extra = sorted(extras.found, key=lambda pair: pair[0])
     if not extra:
