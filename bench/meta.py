@@ -155,11 +155,16 @@ def narrated_texts(article: Any) -> list[str]:
     from narrate.model import Figure, Heading, Paragraph, Table, inline_text
 
     out = [article.title, article.subtitle]
+    # as speech/script.py says an alt: once, and not when the title or a heading says it
+    heard = {_norm(article.title)} | {_norm(inline_text(b.inlines)) for b in article.blocks
+                                      if isinstance(b, Heading)}
     for block in _walk(article.blocks, heard=True):
         if isinstance(block, (Paragraph, Heading)):
             out.append(inline_text(block.inlines))
         elif isinstance(block, Figure):
-            out.append(block.alt)
+            if block.alt and _norm(block.alt) not in heard:
+                heard.add(_norm(block.alt))
+                out.append(block.alt)
             if _norm(block.caption) != _norm(block.alt):
                 out.append(block.caption)
         elif isinstance(block, Table):
