@@ -215,10 +215,8 @@ def rescan(mp3: Path) -> peaks.PeakScan:
     """Decode the whole of ``mp3`` from its first audio frame (so that no LAME tag trims the
     decoder's delay and output granules line up with ``mp3frames``) and scan its peaks."""
     data = mp3.read_bytes()
-    audio = mp3frames.audio_frames(data)
-    first = audio[0].offset if audio else len(data)
-    last = audio[-1].offset + audio[-1].size if audio else len(data)
-    return peaks.scan(mp3decode.decode(memoryview(data)[first:last], str(mp3)), TRUE_PEAK_LIMIT)
+    first, end = mp3frames.audio_span(data)
+    return peaks.scan(mp3decode.decode(memoryview(data)[first:end], str(mp3)), TRUE_PEAK_LIMIT)
 
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,

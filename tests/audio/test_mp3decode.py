@@ -57,3 +57,14 @@ def test_a_stretch_from_the_middle_keeps_one_frame_per_frame(mp3: Path) -> None:
 def test_garbage_is_an_audio_error() -> None:
     with pytest.raises(AudioError, match="cannot decode"):
         list(mp3decode.decode(b"\x00" * 5000, "junk.mp3"))
+
+
+def test_audio_span_is_where_the_audio_frames_are(mp3: Path) -> None:
+    data = mp3.read_bytes()
+    audio = mp3frames.audio_frames(data)
+    assert mp3frames.audio_span(data) == (audio[0].offset, audio[-1].offset + audio[-1].size)
+    bare = data[next(mp3frames.frames(data)).offset:]  # from the LAME frame on
+    shift = len(data) - len(bare) - 20
+    tagged = b"ID3\x04\x00\x00\x00\x00\x00\x0a" + bytes(10) + bare + b"TAG" + bytes(125)
+    first, end = mp3frames.audio_span(tagged)
+    assert (first, end) == (audio[0].offset - shift, audio[-1].offset + audio[-1].size - shift)
