@@ -59,7 +59,7 @@ class Wording:
 
 
 def join_names(names: Sequence[str], and_: str) -> str:
-    names = [" ".join(n.split()) for n in names if n.strip()]
+    names = [n.strip() for n in names if n.strip()]  # readers already clean names
     if len(names) <= 2:
         return f" {and_} ".join(names)
     return ", ".join(names[:-1]) + f" {and_} " + names[-1]
