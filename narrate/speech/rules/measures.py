@@ -45,9 +45,10 @@ _UNIT_NAMES = "|".join(
 # "8 oz." mid-sentence: the abbreviation's period goes with it (a capital after it may be a
 # new sentence, so the period stays there)
 _UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])(?:\.(?=\s+[a-z0-9(]|[,;:)]))?")
-_LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|under|underground|up|down|"
-                 "across|from|of|sprint|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|"
-                 "medley|relay|race|final|run|swim|long|in length|in height|in diameter")
+# words that say a length follows ("5m of them", "5m from abroad" may be millions: not here)
+_LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|underground|sprint|dash|hurdles|"
+                 "freestyle|butterfly|backstroke|breaststroke|medley|relay|in length|in height|"
+                 "in diameter|in depth|in width")
 _DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 

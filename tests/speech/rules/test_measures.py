@@ -72,6 +72,7 @@ def test_unit_abbreviation_periods(text: str, spoken: str) -> None:
     # metres only where the word after is about length; "5m users" is five million
     ("300 m deep and the 400m hurdles", "300 metres deep and the 400 metres hurdles"),
     ("1 m long, 5m users, 2 m people", "1 metre long, 5m users, 2 m people"),
+    ("5m of them and 3m from abroad", "5m of them and 3m from abroad"),  # may be millions
     # "in" glued to a number is inches, never the preposition
     ("18in long", "18 inches long"),
     ("born in 1990 in Paris", "born in 1990 in Paris"),
