@@ -90,6 +90,8 @@ def units(text: str) -> str:
     # people" is five million)
     text = re.sub(rf"(?<![\w.,])({_NUM})\s?m(?=\s+(?:{_LENGTH_WORDS})\b|[,;)]|\.(?:\s|$))",
                   lambda m: f"{m.group(1)} {'metre' if m.group(1) == '1' else 'metres'}", text)
+    # "9.58s": seconds, glued to a decimal (a whole "90s" may be a decade)
+    text = re.sub(r"(?<![\w.,])(\d+\.\d+)s\b", r"\1 seconds", text)
     # "18in long": glued to a number, "in" is no preposition
     text = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)in\b\.?(?=\s+[a-z])",
                   lambda m: f"{m.group(1)} {'inch' if m.group(1) == '1' else 'inches'}", text)
