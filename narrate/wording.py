@@ -251,7 +251,3 @@ def primary_language(language: str) -> str:
 def wording_for(language: str) -> Wording:
     """The row for ``language`` (a BCP 47 tag); English when there is none."""
     return TABLE.get(primary_language(language), ENGLISH)
-
-
-def has_wording(language: str) -> bool:
-    return primary_language(language) in TABLE
