@@ -93,7 +93,7 @@ _FILE_FIELDS = {"vtt": "transcript", "srt": "subtitles", "chapters.json": "chapt
 
 
 def join_names(names: Sequence[str], and_: str) -> str:
-    names = [" ".join(n.split()) for n in names if n.strip()]
+    names = [n for n in names if n.strip()]  # as written: escaping is the writers' job
     if len(names) <= 2:
         return f" {and_} ".join(names)
     return ", ".join(names[:-1]) + f" {and_} " + names[-1]

