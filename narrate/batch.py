@@ -380,6 +380,13 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                 continue
             if isinstance(decided, Job):
                 planned.append(decided)
+                if voice:  # a named voice is kept, but says so when it speaks another language
+                    from narrate.speech.voices import choose_profile, language_mismatch
+
+                    note = language_mismatch(choose_profile(voice, decided.article.language),
+                                             decided.article.language)
+                    if note:
+                        tell(spec, f"warning: {note}")
             else:
                 report.unchanged.append(decided)
         _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say, tell,
