@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import lxml.html
 from lxml import etree
@@ -200,3 +201,44 @@ def closing_pictures(last: etree._Element, stop: etree._Element | None) -> list[
             out.extend(p for p in _pictures(unit) if not _linked_away(p))
         node = node.getparent()
     return out
+
+
+CARD_LEVELS = 3  # boxes climbed from a picture's link to find its card's headline
+CARD_MAX_LINKS = 12  # a box with more links than this is a list of cards, not one card
+CARD_HEADLINE_WORDS = 5  # a link this long, or one holding a heading, is a card's headline
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _headline(link: etree._Element) -> bool:
+    if next(link.iter(*_HEADING_TAGS), None) is not None:
+        return True
+    if any(a.tag in _HEADING_TAGS for a in link.iterancestors()):
+        return True
+    return len("".join(link.itertext()).split()) >= CARD_HEADLINE_WORDS
+
+
+def teaser_card(pic: etree._Element) -> tuple[etree._Element, str] | None:
+    """The teaser card a picture is the thumbnail of and its headline, or None: the picture
+    sits alone in a
+    link to another page, and another link to that page holding a headline (a heading, or
+    ``CARD_HEADLINE_WORDS`` words) sits in the same small box — the card. (An author's
+    avatar beside their linked name is not a card.)"""
+    link = next(pic.iterancestors("a"), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    if not href or href.startswith("#") or not _linked_away(pic):
+        return None
+    if "".join(link.itertext()).strip():
+        return None  # the link has words: the TEASER_LINK_WORDS rule's business
+    box = link
+    for _ in range(CARD_LEVELS):
+        box = box.getparent()
+        if box is None or box.tag in ("body", "html"):
+            return None
+        links = list(islice(box.iter("a"), CARD_MAX_LINKS + 1))
+        if len(links) > CARD_MAX_LINKS:
+            return None
+        for other in links:
+            if (other is not link and (other.get("href") or "").strip() == href
+                    and _headline(other)):
+                return box, " ".join("".join(other.itertext()).split())
+    return None

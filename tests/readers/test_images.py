@@ -211,3 +211,34 @@ def test_a_picture_closing_the_article_is_kept_banners_and_cards_after_it_are_no
     figs = _figures(narrate.parse_html(page, url=URL))
     assert [(f.src.rsplit("/", 1)[1], f.caption) for f in figs] == [
         ("last.jpg", "The quay at night."), ("end.jpg", "")]
+
+
+def test_a_related_story_card_inside_the_article_is_not_its_picture() -> None:
+    """A teaser card: a picture alone in a link to another page, and a headline linking to
+    that page in the same small box. Its picture is not the article's when the article keeps
+    none of the card's words; an author's avatar beside their linked name is not a card."""
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><aside class='inset'><a href='/2025/05/storm.html'><div>"
+        "<img src='/card.jpg'></div></a><div><a href='/2025/05/storm.html'><h6>The storm "
+        "that emptied the harbour</h6></a><p>What the night of the storm left behind.</p>"
+        "<a href='/2025/05/storm.html'>Read more</a></div></aside>"
+        f"<p>{P}three</p><div class='who'><a href='/people/ann-lee'><img src='/ann.jpg' "
+        "alt='Ann Lee'></a> <a href='/people/ann-lee'>Ann Lee</a></div><p>{P}four</p>"),
+        url=URL)
+    assert [f.src.rsplit("/", 1)[1] for f in _figures(a)] == ["ann.jpg"]
+
+
+def test_cards_the_article_is_made_of_keep_their_pictures() -> None:
+    """On a page that is a list of stories, the cards are the content: a card whose headline
+    or summary the article keeps keeps its picture."""
+    cards = "".join(
+        f"<article><figure><a href='/2025/05/{n}.html'><img src='/{n}.jpg' alt=''></a>"
+        f"<figcaption>Photo by Ann Lee</figcaption></figure><h2><a href='/2025/05/{n}.html'>"
+        f"The {n} tide of the year on the quay</a></h2><p>{P}{n}</p></article>"
+        for n in ("first", "second", "third", "fourth"))
+    page = ("<html><head><title>Tides this week</title></head><body><nav><a href='/'>Home"
+            f"</a></nav><main><h1>Tides this week</h1><div class='stories'>{cards}</div></main>"
+            "<footer>© 2025 Paper</footer></body></html>")
+    figs = _figures(narrate.parse_html(page, url=URL))
+    assert [f.src.rsplit("/", 1)[1] for f in figs] == [
+        "first.jpg", "second.jpg", "third.jpg", "fourth.jpg"]
