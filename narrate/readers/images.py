@@ -149,6 +149,8 @@ def in_noscript(img: etree._Element) -> bool:
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 _QUIET = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 CLOSING_MAX_UNITS = 50  # elements looked at after the article's last block (bounded work)
+CLOSING_MIN_PX = 100  # a closing picture declared smaller than this is an avatar or a badge
+_SMALL_KIND = re.compile(r"avatar|logo|icon|badge|emoji", re.I)
 
 
 def _words(unit: etree._Element) -> bool:
@@ -183,10 +185,22 @@ def _linked_away(pic: etree._Element) -> bool:
     return bool(href) and not _IMAGE_FILE.search(href)
 
 
+def _small(pic: etree._Element) -> bool:
+    """An author's avatar, a logo or a badge rather than a picture of the story."""
+    img = pic if pic.tag == "img" else next(pic.iter("img"), None)
+    if img is None:
+        return False
+    sizes = [v for v in (_px(img.get("width")), _px(img.get("height"))) if v is not None]
+    return any(v < CLOSING_MIN_PX for v in sizes) or bool(_SMALL_KIND.search(
+        f"{img.get('class', '')} {img.get('id', '')} {img.get('src', '')}"))
+
+
 def closing_pictures(last: etree._Element, stop: etree._Element | None) -> list[etree._Element]:
     """Pictures that close the article: what follows its last kept block, before any more
     words (a caption aside), within ``stop`` (the article's element; the page's ``<body>``
-    when None). A picture linked to another page is a banner or a card, not the article's."""
+    when None). A picture linked to another page is a banner or a card, and one declared
+    under ``CLOSING_MIN_PX`` or named an avatar, logo, icon or badge is the page's
+    furniture, not the article's."""
     out: list[etree._Element] = []
     node, seen = last, 0
     while node is not None and node is not stop and node.tag not in ("body", "html"):
@@ -198,7 +212,7 @@ def closing_pictures(last: etree._Element, stop: etree._Element | None) -> list[
                 continue  # a comment
             if _words(unit):
                 return out
-            out.extend(p for p in _pictures(unit) if not _linked_away(p))
+            out.extend(p for p in _pictures(unit) if not _linked_away(p) and not _small(p))
         node = node.getparent()
     return out
 

@@ -203,6 +203,8 @@ def test_a_picture_closing_the_article_is_kept_banners_and_cards_after_it_are_no
             "<div class='step'><figure><img src='/last.jpg' alt='The empty quay'></figure>"
             "<p class='caption'>The quay at night.</p></div>"
             "<div class='pic'><a href='/full/end.jpg'><img src='/end.jpg' alt='Gulls'></a></div>"
+            "<div class='by'><img src='/ann.jpg' width='60' height='60' alt='Ann Lee'>"
+            "<img src='/i/avatar-bo.jpg' alt='Bo Park'></div>"
             "<a href='/subscribe'><img src='/banner.png' alt='Subscribe now'></a>"
             "<h3>More from the coast</h3><ul><li><a href='/other'><img src='/card.jpg' "
             "alt='Card'></a><a href='/other'>Storm on the pier</a></li></ul>"
