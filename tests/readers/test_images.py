@@ -244,3 +244,16 @@ def test_cards_the_article_is_made_of_keep_their_pictures() -> None:
     figs = _figures(narrate.parse_html(page, url=URL))
     assert [f.src.rsplit("/", 1)[1] for f in figs] == [
         "first.jpg", "second.jpg", "third.jpg", "fourth.jpg"]
+
+
+def test_pictures_kept_when_the_articles_own_container_has_a_furniture_name() -> None:
+    """The article's own element may be named for what it has (``commented``, ``has-share``):
+    that name describes the whole article, so its pictures are still content."""
+    body = "".join(f"<p>{P}{n}</p><p class='has-media'><span><img src='/{n}.jpg' "
+                   f"alt='Picture {n}'></span></p>" for n in ("one", "two", "three"))
+    page = ("<html><head><title>Tides</title></head><body class='share-bar-on'><nav>"
+            "<a href='/'>Home</a></nav><article class='post commented has-share'>"
+            f"<h1>Tides</h1><div class='post-content'>{body}<p>{P}end</p></div></article>"
+            "<footer>© 2025 Paper</footer></body></html>")
+    figs = _figures(narrate.parse_html(page, url=URL))
+    assert [f.alt for f in figs] == ["Picture one", "Picture two", "Picture three"]

@@ -281,8 +281,9 @@ class _Extras:
         lead = self._lead_figure()
         closing = {id(el) for el in closing_pictures(self.matched[-1], self.scope)}
         for pos, el in self.page.figures:
-            if (self.fits(pos, el, -1) or el is lead
-                    or (id(el) in closing and not _teaser_ancestor(el))) and self._not_card(el):
+            if (self.fits(pos, el, -1, self.layout) or el is lead
+                    or (id(el) in closing and not _teaser_ancestor(el, self.layout))
+                    ) and self._not_card(el):
                 self.found.extend((pos, f) for f in self.conv.figures(el))
 
     def _not_card(self, el: etree._Element) -> bool:
