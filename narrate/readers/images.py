@@ -23,7 +23,7 @@ from itertools import islice
 import lxml.html
 from lxml import etree
 
-from narrate.readers.captions import is_caption
+from narrate.readers.captions import caption_beside, is_caption
 
 LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
               "data-hi-res-src", "data-full-src", "data-original-src")
@@ -256,3 +256,18 @@ def teaser_card(pic: etree._Element) -> tuple[etree._Element, str] | None:
                     and _headline(other)):
                 return box, " ".join("".join(other.itertext()).split())
     return None
+
+
+def lead_figure(fig: etree._Element) -> bool:
+    """A ``<figure>`` that says it is an article's picture, not a bare logo or thumbnail: it
+    has a caption or a credit (its ``<figcaption>``, or a caption or credit line beside the
+    picture inside it), or its picture is the page's schema.org ``itemprop="image"``."""
+    if next(fig.iter("figcaption"), None) is not None:
+        return True
+    for img in fig.iter("img"):
+        if "image" in (img.get("itemprop") or "").lower().split():
+            return True
+        beside = caption_beside(img)
+        if beside is not None and any(a is fig for a in beside.iterancestors()):
+            return True
+    return False

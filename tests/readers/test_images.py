@@ -257,3 +257,23 @@ def test_pictures_kept_when_the_articles_own_container_has_a_furniture_name() ->
             "<footer>© 2025 Paper</footer></body></html>")
     figs = _figures(narrate.parse_html(page, url=URL))
     assert [f.alt for f in figs] == ["Picture one", "Picture two", "Picture three"]
+
+
+def test_lead_picture_known_by_its_credit_or_by_itemprop_image() -> None:
+    """A header figure with no <figcaption> is still the lead picture when it carries a credit
+    line or is marked as the article's schema.org image; a bare header figure is not."""
+    body = "".join(f"<p>{P}{n}</p>" for n in ("one", "two", "three", "four", "five"))
+
+    def lead(fig: str) -> list[tuple[str, str]]:
+        page = ("<html><head><title>Tides</title></head><body><main><article><header>"
+                f"<h1>Tides</h1>{fig}<figure><img src='/logo.png' alt='Paper'></figure>"
+                f"</header><div class='entry-content'>{body}</div></article></main></body></html>")
+        return [(f.src.rsplit("/", 1)[1], f.credit)
+                for f in _figures(narrate.parse_html(page, url=URL))]
+
+    assert lead("<figure class='featured'><div><img src='/lead.jpg' alt='The quay'>"
+                "<div class='attribution'>Ann Lee/Agency</div></div></figure>") == [
+        ("lead.jpg", "Ann Lee/Agency")]
+    assert lead("<figure><img itemprop='image' src='/lead.jpg' alt='The quay'></figure>") == [
+        ("lead.jpg", "")]
+    assert lead("<figure><img src='/lead.jpg' alt='The quay'></figure>") == []

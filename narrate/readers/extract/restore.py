@@ -33,7 +33,7 @@ from narrate.model import (
 )
 from narrate.readers.extract import contents, settings
 from narrate.readers.html_blocks import HEADINGS, HtmlConverter
-from narrate.readers.images import closing_pictures, in_noscript, teaser_card
+from narrate.readers.images import closing_pictures, in_noscript, lead_figure, teaser_card
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
@@ -301,9 +301,10 @@ class _Extras:
 
     def _lead_figure(self) -> etree._Element | None:
         """The article's lead picture: many pages put it in the article's header, beside the
-        body's container rather than inside it. The last captioned ``<figure>`` before the
-        first kept block, inside the same ``<article>``/``<main>`` as the body, is the
-        article's (a teaser or a figure with no caption is not taken on that ground)."""
+        body's container rather than inside it. The last ``<figure>`` before the first kept
+        block, inside the same ``<article>``/``<main>`` as the body, that says it is the
+        article's (captioned or credited, or marked ``itemprop="image"``: images.lead_figure)
+        is taken (a teaser or a bare figure is not taken on that ground)."""
         if self.scope is None:
             return None
         home = next((a for a in (self.scope, *self.scope.iterancestors())
@@ -315,8 +316,7 @@ class _Extras:
             if pos >= self.first:
                 break
             if (el.tag == "figure" and _inside(el, home) and not _inside(el, self.scope)
-                    and next(el.iter("figcaption"), None) is not None
-                    and not _teaser_ancestor(el)):
+                    and lead_figure(el) and not _teaser_ancestor(el, self.layout)):
                 lead = el
         return lead
 
