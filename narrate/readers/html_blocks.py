@@ -57,6 +57,7 @@ _BLOCK = frozenset({
     "h6", "audio", "video", "address", "details", "summary", "center", "fieldset", "hgroup",
     "body", "html", "figcaption",
 })
+BLOCK_TAGS = _BLOCK  # for readers that ask whether an element holds only running text
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|photographer|source|attribution|author", re.I)
 _CREDIT_TEXT = re.compile(
     r"^\s*(?:credit|photo(?:graph)?|image|picture|illustration|foto|bild)\s*(?:by)?\s*[:|/]\s*|"

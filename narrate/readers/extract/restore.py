@@ -32,7 +32,7 @@ from narrate.model import (
     inline_text,
 )
 from narrate.readers.extract import contents, settings
-from narrate.readers.html_blocks import HEADINGS, HtmlConverter
+from narrate.readers.html_blocks import BLOCK_TAGS, HEADINGS, HtmlConverter
 from narrate.readers.images import in_noscript
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
@@ -40,12 +40,20 @@ from narrate.readers.xml_blocks import strip_furniture
 # tree.iter with several tags walks the tree once in document order (linear); an XPath union
 # of the same tags is quadratic in libxml2 when several sets are large.
 _TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "pre",
-         "img", "ul", "ol")
+         "img", "ul", "ol", "div")
 _TEASER = FURNITURE_CLASS
 
 
 def _key(text: str) -> str:
     return " ".join(strip_furniture(text).split())
+
+
+def _text_div(el: etree._Element) -> bool:
+    """A ``<div>`` used as a paragraph: its own running text, no block inside (as Readability
+    reads one; trafilatura returns it as a paragraph)."""
+    if not ((el.text or "").strip() or any((c.tail or "").strip() for c in el)):
+        return False
+    return not any(d.tag in BLOCK_TAGS for d in el.iterdescendants())
 
 
 def _in_pull_quote(el: etree._Element) -> bool:
@@ -109,6 +117,8 @@ class _Page:
             elif tag in ("ul", "ol"):
                 if next(el.iterancestors("ul", "ol"), None) is None:
                     self.lists.append((pos, el))
+            elif tag == "div" and not _text_div(el):
+                continue
             elif tag != "blockquote":
                 key = _key(el.text_content())
                 if key:
@@ -348,10 +358,10 @@ class _Extras:
         """trafilatura keeps one copy of a paragraph the article repeats word for word beside
         it (a refrain, a repeated notice); the page says it each time, and so do we."""
         kept = {(_key(el.text_content()), id(el.getparent())) for el in self.matched
-                if el.tag == "p"}
+                if el.tag in ("p", "div")}
         for key in {k for k, _ in kept}:  # each text looked up once: linear on repeats
             for pos, twin in self.page.index.get(key, ()):
-                if (twin.tag == "p" and id(twin) not in self.matched_ids
+                if (twin.tag in ("p", "div") and id(twin) not in self.matched_ids
                         and (key, id(twin.getparent())) in kept
                         and not _teaser_ancestor(twin, self.layout)):
                     inlines, figures = self.conv.inlines(twin)
