@@ -65,8 +65,7 @@ def narrate_page(html: str, url: str | None = None) -> tuple[dict[str, Any], Any
         article = narrate.parse_html(html, url=url)
     except NarrateError:
         return {}, None
-    # the benchmark's caption is the whole <figcaption>: narrate keeps caption and credit apart
-    images = [{"src": f.src, "alt": f.alt, "caption": " ".join(p for p in (f.caption, f.credit) if p)}
+    images = [{"src": f.src, "alt": f.alt, "caption": shown_caption(f, article.language)}
               for f in _figures(article.blocks)]
     return {"title": article.title, "byline": ", ".join(article.authors),
             "lang": article.language, "published": article.published,
@@ -101,6 +100,26 @@ def _block_lines(block: Any) -> list[str]:
             out += [sub.caption, sub.credit] if isinstance(sub, Figure) else _block_lines(sub)
         return out
     return Article(title="", blocks=(block,)).body_text().split("\n")
+
+
+_FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+
+
+def shown_caption(figure: Any, language: str = "") -> str:
+    """The benchmark's caption is a page's whole ``<figcaption>``; narrate keeps caption and
+    credit apart in the model, so the caption scored is the one our HTML export shows under
+    the picture (caption, then the credit with the export's own label: "Credit: Name"),
+    rendered by the HTML writer itself."""
+    import html as htmllib
+
+    from narrate.model import Article
+    from narrate.writers import write
+
+    if not (figure.caption or figure.credit):
+        return ""
+    page = write(Article(title="-", language=language, blocks=(figure,)), "html")
+    m = _FIGCAPTION.search(page if isinstance(page, str) else page.decode("utf-8"))
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split()) if m else ""
 
 
 def meta(html: str, url: str | None = None) -> dict[str, Any]:

@@ -264,9 +264,12 @@ class _Target:
         try:
             parts = urllib.parse.urlsplit(url.strip())
             port = parts.port
-            host = (parts.hostname or "").encode("idna").decode("ascii")
-        except (ValueError, UnicodeError) as exc:
+        except ValueError as exc:
             raise SourceError(f"not a valid URL ({_first_line(exc)})", shown) from None
+        try:
+            host = (parts.hostname or "").encode("idna").decode("ascii")
+        except UnicodeError:  # an empty label ("a..b") or one over 63 characters
+            raise SourceError("not a valid URL (bad host name)", shown) from None
         if parts.scheme.lower() not in ("http", "https"):
             raise SourceError("only http and https URLs can be fetched", shown)
         if not host:

@@ -276,6 +276,12 @@ def test_malformed_urls_are_one_line(url: str) -> None:
     assert "pw@" not in text and ("valid URL" in text or "only http and https" in text)
 
 
+@pytest.mark.parametrize("url", ["http://a..b/", "http://" + "x" * 64 + ".org/", "http://.org/"])
+def test_impossible_host_names_say_so_not_the_codec(url: str) -> None:
+    text = _error(url)
+    assert "bad host name" in text and "codec" not in text and "Error" not in text
+
+
 def test_an_http_proxy_from_the_environment_is_used(server: str, monkeypatch) -> None:
     proxy = server.replace("http://", "http://pu:pp@")
     monkeypatch.setenv("http_proxy", proxy)

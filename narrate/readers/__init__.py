@@ -13,8 +13,6 @@ from collections.abc import Callable
 from narrate.errors import ReadError
 from narrate.model import Article
 from narrate.readers import html as _html
-from narrate.readers import markdown as _markdown
-from narrate.readers import sample as _sample
 from narrate.readers.decode import bom_charset, decode, looks_binary
 from narrate.readers.frontmatter import has_front_matter
 from narrate.readers.options import ReadOptions
@@ -22,10 +20,23 @@ from narrate.sources import Source
 
 Reader = Callable[[bytes, Source, ReadOptions], Article]
 
+
+def _read_sample(data: bytes, source: Source, options: ReadOptions) -> Article:
+    from narrate.readers import sample  # imported by the source that needs it (PyYAML)
+
+    return sample.read(data, source, options)
+
+
+def _read_markdown(data: bytes, source: Source, options: ReadOptions) -> Article:
+    from narrate.readers import markdown  # imported by the source that needs it (markdown-it)
+
+    return markdown.read(data, source, options)
+
+
 READERS: dict[str, Reader] = {
-    "sample": _sample.read,  # YAML front matter + HTML body
+    "sample": _read_sample,  # YAML front matter + HTML body
     "html": _html.read,  # a whole web page
-    "markdown": _markdown.read,  # Markdown (or plain text), front matter optional
+    "markdown": _read_markdown,  # Markdown (or plain text), front matter optional
 }
 
 _HTML_START = re.compile(

@@ -67,6 +67,8 @@ def _from_iso(y: str, mo: str, d: str, h: str | None, mi: str | None, s: str | N
               frac: str | None, tz: str | None) -> str:
     try:
         dt.date(int(y), int(mo), int(d))
+        if h is not None:
+            dt.time(int(h), int(mi or 0), int(s or 0))
     except ValueError:
         return ""
     if not FIRST_YEAR <= int(y) <= LAST_YEAR:

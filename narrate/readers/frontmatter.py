@@ -10,40 +10,12 @@ import datetime as dt
 import re
 from typing import Any
 
-import yaml
-
-from narrate.errors import ReadError
 from narrate.model import Image
+from narrate.readers.dates import iso_date
 from narrate.readers.metadata import PageMeta, split_authors
 from narrate.sources import canonical_url
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader for untrusted front matter: aliases are refused before anything is built (a
-    1 KB "billion laughs" of nested aliases would otherwise expand to gigabytes wherever the
-    value is walked), and a value a type cannot hold (13th month, a 5,000-digit integer) stays
-    the text it was written as instead of raising."""
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
-        return super().compose_node(parent, index)
-
-    def _or_text(self, node):  # type: ignore[no-untyped-def]
-        tag = node.tag.rsplit(":", 1)[-1]
-        try:
-            return _SAFE[tag](self, node)
-        except (ValueError, OverflowError):
-            return self.construct_scalar(node)
-
-
-_SAFE = {"timestamp": yaml.SafeLoader.construct_yaml_timestamp,
-         "int": yaml.SafeLoader.construct_yaml_int, "float": yaml.SafeLoader.construct_yaml_float}
-for _tag in _SAFE:
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader._or_text)
 
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -53,16 +25,9 @@ def split(text: str, source: str = "") -> tuple[dict[str, Any] | None, str]:
     m = _FENCE.match(text)
     if not m:
         return None, text
-    try:
-        data = yaml.load(m.group(1), Loader=_Loader)  # noqa: S506 - a SafeLoader, stricter
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" at line {where.line + 2}" if where is not None else ""
-        problem = getattr(exc, "problem", None)
-        detail = f": {problem}" if problem else ""
-        raise ReadError(f"invalid YAML front matter{line}{detail}; fix or remove it", source) from None
-    except RecursionError:
-        raise ReadError("YAML front matter is nested too deeply; simplify it", source) from None
+    from narrate.readers import yaml_safe  # PyYAML only for a source that has front matter
+
+    data = yaml_safe.load(m.group(1), source)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -120,8 +85,9 @@ def to_meta(data: dict[str, Any]) -> PageMeta:
     meta.description = as_str(_first(data, "description", "summary", "excerpt", "standfirst"))
     authors = _list(_first(data, "authors", "author", "byline", "creator"))
     meta.authors = [n for a in authors for n in split_authors(a)]
-    meta.published = as_str(_first(data, "date", "published", "datePublished", "pubDate",
-                                 "published_at", "created"))
+    # the same date rule as for pages: ISO 8601 or nothing (a wrong date is worse than none)
+    meta.published = iso_date(as_str(_first(data, "date", "published", "datePublished", "pubDate",
+                                          "published_at", "created")))
     meta.language = as_str(_first(data, "language", "lang", "locale", "inLanguage"))
     meta.url = as_str(_first(data, "canonical_url", "canonical", "url", "link", "isBasedOn",
                            "source_url"))

@@ -8,8 +8,6 @@ own language (and better than a long spelled-out German or Dutch compound).
 
 from __future__ import annotations
 
-from num2words import num2words
-
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -72,6 +70,8 @@ def ordinal_in(n: int, language: str, feminine: bool = False) -> str:
         return ordinal(n)
     if language not in NUM2WORDS_LANGS:
         return str(n)
+    from num2words import num2words  # every language's module: only for an article that needs one
+
     words = num2words(n, lang=language, to="ordinal")
     if feminine and language in ("es", "it", "pt") and words.endswith("o"):
         words = words[:-1] + "a"
@@ -82,7 +82,11 @@ def cardinal_in(n: int, language: str) -> str:
     """A small number in words in ``language`` (times, where a bare digit would be misread)."""
     if language == "en":
         return cardinal(n)
-    return num2words(n, lang=language) if language in NUM2WORDS_LANGS else str(n)
+    if language not in NUM2WORDS_LANGS:
+        return str(n)
+    from num2words import num2words
+
+    return num2words(n, lang=language)
 
 
 def year(n: int) -> str:

@@ -34,6 +34,7 @@ from narrate.speech.normalize import apply_lexicon, normalize
 from narrate.speech.sentences import can_cut, split_written
 from narrate.speech.voices import VoiceProfile, choose_profile
 from narrate.speech.wording import wording
+from narrate.wording import join_names, wording_for
 
 # pauses after an utterance, in seconds
 PAUSE_SENTENCE = 0.35
@@ -70,7 +71,8 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
     if article.subtitle:
         b.say(article.subtitle, -1, PAUSE_TITLE)
     if article.authors:
-        b.say(b.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
+        names = join_names(article.authors, wording_for(b.language).and_)
+        b.say(b.wording["by"].format(authors=names), -1, PAUSE_TITLE)
     for index, block in enumerate(article.blocks):
         b.block(block, index)
     if b.out:
@@ -83,13 +85,6 @@ def script_text(article: Article, voice: str | None = None) -> str:
     """``narrate export --format script``: one utterance a line, exactly as the engine gets it."""
     profile = choose_profile(voice, article.language)
     return "".join(u.spoken + "\n" for u in build_script(article, profile))
-
-
-def _join(names: tuple[str, ...]) -> str:
-    names = tuple(n for n in names if n.strip())
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class _Builder:

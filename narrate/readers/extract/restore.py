@@ -33,7 +33,7 @@ from narrate.model import (
 )
 from narrate.readers.extract import contents, settings
 from narrate.readers.html_blocks import BLOCK_TAGS, HEADINGS, HtmlConverter
-from narrate.readers.images import in_noscript
+from narrate.readers.images import closing_pictures, in_noscript
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
@@ -288,8 +288,10 @@ class _Extras:
 
     def figures(self) -> None:
         lead = self._lead_figure()
+        closing = {id(el) for el in closing_pictures(self.matched[-1], self.scope)}
         for pos, el in self.page.figures:
-            if self.fits(pos, el, -1) or el is lead:
+            if (self.fits(pos, el, -1) or el is lead
+                    or (id(el) in closing and not _teaser_ancestor(el))):
                 self.found.extend((pos, f) for f in self.conv.figures(el))
 
     def _lead_figure(self) -> etree._Element | None:
