@@ -395,7 +395,7 @@ class HtmlConverter:
             self._pending.extend(self.figures(el))
             return []
         if tag == "math":
-            return _math(el)
+            return math_inlines(el)
         if is_furniture(el):
             return []
         if tag in _CODE:
@@ -425,7 +425,7 @@ def _new_picture(seen: dict[str, set[str]], src: str, alt: str) -> bool:
     return False
 
 
-def _math(el: etree._Element) -> list[Inline]:
+def math_inlines(el: etree._Element) -> list[Inline]:
     """A MathML formula read as its ``alttext`` or its symbols in order, unless a picture
     beside it carries the formula (then the picture's alt says it, once)."""
     holder = el.getparent()

@@ -32,7 +32,7 @@ from narrate.model import (
     inline_text,
 )
 from narrate.readers.extract import contents, settings
-from narrate.readers.html_blocks import BLOCK_TAGS, HEADINGS, HtmlConverter
+from narrate.readers.html_blocks import BLOCK_TAGS, HEADINGS, HtmlConverter, math_inlines
 from narrate.readers.images import closing_pictures, in_noscript
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
@@ -40,7 +40,7 @@ from narrate.readers.xml_blocks import strip_furniture
 # tree.iter with several tags walks the tree once in document order (linear); an XPath union
 # of the same tags is quadratic in libxml2 when several sets are large.
 _TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "pre",
-         "img", "ul", "ol", "div")
+         "img", "ul", "ol", "div", "math")
 _TEASER = FURNITURE_CLASS
 
 
@@ -103,6 +103,7 @@ class _Page:
         self.pres: list[tuple[int, etree._Element]] = []
         self.headings: list[tuple[int, etree._Element]] = []
         self.lists: list[tuple[int, etree._Element]] = []  # outermost lists only
+        self.formulas: list[tuple[int, etree._Element]] = []  # displayed MathML formulas
         for pos, el in enumerate(tree.iter(*_TAGS)):
             tag = el.tag
             if tag == "figure":
@@ -117,16 +118,21 @@ class _Page:
             elif tag in ("ul", "ol"):
                 if next(el.iterancestors("ul", "ol"), None) is None:
                     self.lists.append((pos, el))
-            elif tag == "div" and not _text_div(el):
-                continue
-            elif tag != "blockquote":
-                key = _key(el.text_content())
-                if key:
-                    self.index.setdefault(key, []).append((pos, el))
-                    if tag in HEADINGS and tag != "h1":
-                        self.headings.append((pos, el))
-                if next(el.iter("math"), None) is not None:  # as trafilatura reads it
-                    self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
+            elif tag == "math":
+                if el.get("display") == "block":
+                    self.formulas.append((pos, el))
+            elif tag != "blockquote" and (tag != "div" or _text_div(el)):
+                self._text(pos, el)
+
+    def _text(self, pos: int, el: etree._Element) -> None:
+        """Index a paragraph-like element (or heading) by its text."""
+        key = _key(el.text_content())
+        if key:
+            self.index.setdefault(key, []).append((pos, el))
+            if el.tag in HEADINGS and el.tag != "h1":
+                self.headings.append((pos, el))
+        if next(el.iter("math"), None) is not None:  # as trafilatura reads it
+            self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
 
     def find(self, key: str, after: int) -> tuple[int, etree._Element] | None:
         """The first element with this text after position ``after`` (bisect: a page of a
@@ -339,6 +345,16 @@ class _Extras:
                 if lines and not any(x in said for x in lines):
                     self.found.extend((pos, b) for b in blocks)
 
+    def formulas(self) -> None:
+        """A displayed formula (MathML ``display="block"``) between the article's blocks is
+        part of its text; trafilatura drops MathML. Read as a paragraph of its symbols (or
+        its ``alttext``), unless a picture beside it says the formula."""
+        for pos, el in self.page.formulas:
+            if self.fits(pos, el, self.first, self.layout):
+                inlines = math_inlines(el)
+                if inlines:
+                    self.found.append((pos, Paragraph(tuple(inlines))))
+
     def contents(self) -> None:
         """The article's table of contents (a list whose every link leads to a part of this
         page, ``#section``, and whose words are those links'): trafilatura drops it as a menu.
@@ -383,6 +399,7 @@ def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
     extras.figures()
     extras.headings()
     extras.lists()
+    extras.formulas()
     extras.contents()
     extras.repeats()
     extra = sorted(extras.found, key=lambda pair: pair[0])
