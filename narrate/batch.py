@@ -386,6 +386,13 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                     tell(spec, one_line(e))
                     continue
                 if isinstance(decided, Job):
+                    if voice:  # a named voice is kept, but says so when it speaks another language
+                        from narrate.speech.voices import choose_profile, language_mismatch
+
+                        note = language_mismatch(choose_profile(voice, decided.article.language),
+                                                 decided.article.language)
+                        if note:
+                            tell(spec, f"warning: {note}")
                     narrator.add(decided)
                 else:
                     report.unchanged.append(decided)
