@@ -10,6 +10,7 @@ so each changed stretch is decoded from LEAD frames earlier and those first fram
 from __future__ import annotations
 
 import math
+import mmap
 from pathlib import Path
 
 from narrate.audio import mp3decode, mp3frames, peaks
@@ -26,27 +27,29 @@ def fix(mp3: Path, scan: peaks.PeakScan) -> peaks.PeakScan:
     them, and repeat; the last scan (its ``over()`` is empty on success)."""
     if not scan.over():
         return scan
-    data = bytearray(mp3.read_bytes())
-    try:
-        audio = mp3frames.audio_frames(data)
-        for _ in range(ROUNDS):
-            over = scan.over()
-            if not over:
-                break
-            steps: dict[int, int] = {}
-            for g, excess in over.items():
-                n = math.ceil(excess / mp3frames.STEP_DB)
-                for j in range(g - PATCH_BEFORE, g + 1):
-                    steps[j] = max(steps.get(j, 0), n)
-            mp3frames.lower(data, audio, steps)
-            scan = _rescan(data, audio, set(steps), scan.limit_db, mp3)
-    except ValueError as exc:
-        raise AudioError(f"cannot lower the MP3's peaks: {exc}", str(mp3)) from exc
-    mp3.write_bytes(bytes(data))
+    # changed in place through a mapping (the file is the encoder's temporary one): memory
+    # does not grow with the length of the narration
+    with open(mp3, "r+b") as f, mmap.mmap(f.fileno(), 0) as data:
+        try:
+            audio = mp3frames.audio_frames(data)
+            for _ in range(ROUNDS):
+                over = scan.over()
+                if not over:
+                    break
+                steps: dict[int, int] = {}
+                for g, excess in over.items():
+                    n = math.ceil(excess / mp3frames.STEP_DB)
+                    for j in range(g - PATCH_BEFORE, g + 1):
+                        steps[j] = max(steps.get(j, 0), n)
+                mp3frames.lower(data, audio, steps)
+                scan = _rescan(data, audio, set(steps), scan.limit_db, mp3)
+        except ValueError as exc:
+            raise AudioError(f"cannot lower the MP3's peaks: {exc}", str(mp3)) from exc
+        data.flush()
     return scan
 
 
-def _rescan(data: bytearray, audio: list[mp3frames.Frame], granules: set[int], limit: float,
+def _rescan(data: bytearray | mmap.mmap, audio: list[mp3frames.Frame], granules: set[int], limit: float,
             mp3: Path) -> peaks.PeakScan:
     """Decode the frames around ``granules`` (all stretches at once) and scan them."""
     ranges: list[list[int]] = []  # [first frame decoded, last frame], merged
