@@ -1,9 +1,12 @@
 """Loudness to -16 LUFS integrated with true peak at or below -1 dBTP, measured, then encoded.
 
 espeak-ng's output is peaky: plain two-pass ``loudnorm`` falls back to its dynamic mode and
-lands near -17 LUFS. So the chain is gain -> peak limiter -> resample -> MP3, and the gain is
-found by measuring (ffmpeg ``ebur128``) the raw PCM, then the limited PCM at the first guess,
-and correcting by the difference. Both measurements read the PCM file; nothing is held in memory.
+lands near -17 LUFS. So the chain is low-pass -> resample -> gain -> peak limiter -> MP3, and
+the gain comes from the limited loudness a ``Meter`` heard at a probe gain while the speech was
+made (one ffmpeg process beside synthesis); without a usable probe, from measuring (ffmpeg
+``ebur128``) the raw PCM file, then the limited PCM at the first guess. Nothing is held in
+memory. Per episode the CPU goes mostly to LAME itself (~0.5 % of real time); the meter, the
+in-process peak check, synthesis, reading and start-up add about 40 % to it (bench/batch.py).
 """
 
 from __future__ import annotations
