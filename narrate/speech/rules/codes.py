@@ -83,7 +83,7 @@ def roman(text: str, language: str) -> str:
 
 # "Boeing 787", "Airbus A380", and an Airbus model or a British A-road on its own ("the A350")
 _AIRCRAFT = re.compile(r"\b(?:(?P<maker>Boeing|Airbus|Embraer|Comac)\s+(?P<letter>[AEC]?)-?|(?P<alone>A)(?=[23]\d\d))"
-                       r"(?P<first>\d)(?P<pair>\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)")
+                       r"(?P<first>\d)(?P<pair>\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)(?P<plural>s\b)?")
 
 
 def aircraft(text: str) -> str:
@@ -94,9 +94,11 @@ def aircraft(text: str) -> str:
         first, pair = int(m.group("first")), int(m.group("pair"))
         rest = "hundred" if not pair else f"oh {numbers.cardinal(pair)}" if pair < 10 else numbers.cardinal(pair)
         model = f"{numbers.cardinal(first)} {rest}"
-        glued = m.string[m.end():m.end() + 1].isalpha()  # "A320neo"
         maker = f"{m.group('maker')} " if m.group("maker") else ""
-        return maker + (f"{letter}-{model.replace(' ', '-')}" if letter else model) + (" " if glued else "")
+        spoken = maker + (f"{letter}-{model.replace(' ', '-')}" if letter else model)
+        if m.group("plural"):  # "the A380s": the last word in the plural
+            return numbers.plural(spoken.replace("-", " ")).replace(" ", "-") if letter else numbers.plural(spoken)
+        return spoken + (" " if m.string[m.end():m.end() + 1].isalpha() else "")  # "A320neo"
 
     return _AIRCRAFT.sub(spoken, text)
 

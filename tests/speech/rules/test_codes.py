@@ -46,6 +46,7 @@ def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> 
     ("a Boeing 707 and a Boeing 700", "a Boeing seven oh seven and a Boeing seven hundred"),
     ("the Airbus A380", "the Airbus A-three-eighty"),
     ("the Airbus A320neo", "the Airbus A-three-twenty neo"),
+    ("the A380s and Boeing 747s", "the A-three-eighties and Boeing seven forty sevens"),
     ("Boeing 2023 results and Boeing 7.5", "Boeing 2023 results and Boeing 7.5"),  # not models
 ])
 def test_aircraft_models_are_said_as_names(text: str, spoken: str) -> None:
