@@ -103,6 +103,25 @@ def aircraft(text: str) -> str:
     return _AIRCRAFT.sub(spoken, text)
 
 
+# two capitals glued to three or four digits (flight BA287, MH370, FY2024) or before a dot and
+# a number (variant BA.2, JN.1): the engine reads "BA" as a word and "287" as a quantity
+_LETTERS_DIGITS = re.compile(r"\b([A-Z]{2})(?:(\d{3,4})|\.(\d{1,2}))\b(?![.,]\d|-)")
+
+
+def letter_codes(text: str) -> str:
+    """'BA287' -> 'BA 2 8 7', 'BA.2' -> 'BA 2', 'FY2024' -> 'FY 2024': the letters apart from
+    the digits, so the engine spells them; the digits one by one, unless they are a year."""
+    def spoken(m: re.Match[str]) -> str:
+        if m.group(3):
+            return f"{m.group(1)} {m.group(3)}"
+        number = m.group(2)
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            return f"{m.group(1)} {number}"
+        return f"{m.group(1)} {' '.join(number)}"
+
+    return _LETTERS_DIGITS.sub(spoken, text)
+
+
 def resolutions(text: str) -> str:
     """1080p, 720p, 2160p, 480i: said in pairs ("ten eighty P")."""
     return re.sub(r"(?<![\w.,])(\d{3,4})([pi])\b",

@@ -56,3 +56,13 @@ def test_aircraft_models_are_said_as_names(text: str, spoken: str) -> None:
 def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
     assert codes.aircraft("The A350 jet and the A303 road, not A4 paper or A3000") == \
         "The A-three-fifty jet and the A-three-oh-three road, not A4 paper or A3000"
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Flight BA287 and MH370", "Flight BA 2 8 7 and MH 3 7 0"),  # digit by digit
+    ("variants BA.2 and JN.1", "variants BA 2 and JN 1"),
+    ("FY2024 results", "FY 2024 results"),  # a year stays a year
+    ("XBB.1.5, MP3, EU27, COVID-19, SU-57, PM2.5", "XBB.1.5, MP3, EU27, COVID-19, SU-57, PM2.5"),  # left whole
+])
+def test_two_letters_and_digits(text: str, spoken: str) -> None:
+    assert codes.letter_codes(text) == spoken
