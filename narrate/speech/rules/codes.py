@@ -41,7 +41,7 @@ Apollo Amendment Symphony Psalm Canto Section Article
 """.split())
 # a title before a regnal name makes even "I" a numeral: "Queen Elizabeth I never married"
 _TITLED = re.compile(r"\b(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Sultan|Pharaoh|"
-                     r"Prince|Princess|Duke|Duchess|Grand Duke|Saint|St)\.? $")
+                     r"Prince|Princess|Duke|Duchess|Grand Duke|Saint|St)\.? (?:[A-Z][a-z]+ )?$")  # "King Juan Carlos I"
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -67,7 +67,7 @@ def roman(text: str, language: str) -> str:
             return m.group(0)
         after = m.string[m.end():m.end() + 5]
         if name in _REGNAL:
-            titled = _TITLED.search(m.string[max(0, m.start() - 12):m.start()])
+            titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()])
             if numeral == "I" and not titled and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)|['’]s\b", after):
                 return m.group(0)
             return f"{name} the {numbers.ordinal(value)}"
@@ -120,6 +120,16 @@ def letter_codes(text: str) -> str:
         return f"{m.group(1)} {' '.join(number)}"
 
     return _LETTERS_DIGITS.sub(spoken, text)
+
+
+# a number that names a flight, a room, a road or a model is said in pairs, as people say it
+_NAMING = re.compile(r"\b(Flight|Room|Route|Highway|Interstate|Gate|Platform|Xbox|Porsche|Peugeot)"
+                     r" (\d{3})\b(?![.,]\d|[-/])")
+
+
+def names_in_pairs(text: str) -> str:
+    """'Flight 370' -> 'Flight three seventy', 'Room 101' -> 'Room one oh one', 'Xbox 360'."""
+    return _NAMING.sub(lambda m: f"{m.group(1)} {numbers.pairs(int(m.group(2)))}", text)
 
 
 def resolutions(text: str) -> str:

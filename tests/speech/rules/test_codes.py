@@ -66,3 +66,17 @@ def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
 ])
 def test_two_letters_and_digits(text: str, spoken: str) -> None:
     assert codes.letter_codes(text) == spoken
+
+
+def test_a_title_before_a_two_word_regnal_name() -> None:
+    assert codes.roman("King Juan Carlos I abdicated", "en") == "King Juan Carlos the first abdicated"
+    assert codes.roman("Then Mary I went home", "en") == "Then Mary I went home"  # the pronoun
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Flight 370 left Room 101", "Flight three seventy left Room one oh one"),
+    ("the Xbox 360 and the Porsche 911", "the Xbox three sixty and the Porsche nine eleven"),
+    ("Flight 3700, Room 10, Gate 12.5", "Flight 3700, Room 10, Gate 12.5"),  # not three digits
+])
+def test_numbers_that_name_things_in_pairs(text: str, spoken: str) -> None:
+    assert codes.names_in_pairs(text) == spoken

@@ -75,6 +75,7 @@ def test_unit_abbreviation_periods(text: str, spoken: str) -> None:
     ("5m of them and 3m from abroad", "5m of them and 3m from abroad"),  # may be millions
     # "in" glued to a number is inches, never the preposition
     ("18in long", "18 inches long"),
+    ("100 yd long, 500 ha of forest", "100 yards long, 500 hectares of forest"),
     ("ran 9.58s, in the 90s", "ran 9.58 seconds, in the 90s"),  # seconds only after a decimal
     ("born in 1990 in Paris", "born in 1990 in Paris"),
 ])
