@@ -52,22 +52,22 @@ _LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|underground|sp
                  "in diameter|in depth|in width")
 # the commonest unit symbols in other languages: symbol -> (singular, plural)
 _FOREIGN_UNITS: dict[str, dict[str, tuple[str, str]]] = {
-    "de": {"km": ("Kilometer", "Kilometer"), "kg": ("Kilogramm", "Kilogramm"),
+    "de": {"m": ("Meter", "Meter"), "km": ("Kilometer", "Kilometer"), "kg": ("Kilogramm", "Kilogramm"),
            "cm": ("Zentimeter", "Zentimeter"), "mm": ("Millimeter", "Millimeter"),
            "km/h": ("Kilometer pro Stunde", "Kilometer pro Stunde"), "°C": ("Grad Celsius", "Grad Celsius")},
-    "fr": {"km": ("kilomètre", "kilomètres"), "kg": ("kilogramme", "kilogrammes"),
+    "fr": {"m": ("mètre", "mètres"), "km": ("kilomètre", "kilomètres"), "kg": ("kilogramme", "kilogrammes"),
            "cm": ("centimètre", "centimètres"), "mm": ("millimètre", "millimètres"),
            "km/h": ("kilomètre par heure", "kilomètres par heure"), "°C": ("degré Celsius", "degrés Celsius")},
-    "es": {"km": ("kilómetro", "kilómetros"), "kg": ("kilo", "kilos"),
+    "es": {"m": ("metro", "metros"), "km": ("kilómetro", "kilómetros"), "kg": ("kilo", "kilos"),
            "cm": ("centímetro", "centímetros"), "mm": ("milímetro", "milímetros"),
            "km/h": ("kilómetro por hora", "kilómetros por hora"), "°C": ("grado", "grados")},
-    "it": {"km": ("chilometro", "chilometri"), "kg": ("chilo", "chili"),
+    "it": {"m": ("metro", "metri"), "km": ("chilometro", "chilometri"), "kg": ("chilo", "chili"),
            "cm": ("centimetro", "centimetri"), "mm": ("millimetro", "millimetri"),
            "km/h": ("chilometro orario", "chilometri orari"), "°C": ("grado", "gradi")},
-    "pt": {"km": ("quilómetro", "quilómetros"), "kg": ("quilo", "quilos"),
+    "pt": {"m": ("metro", "metros"), "km": ("quilómetro", "quilómetros"), "kg": ("quilo", "quilos"),
            "cm": ("centímetro", "centímetros"), "mm": ("milímetro", "milímetros"),
            "km/h": ("quilómetro por hora", "quilómetros por hora"), "°C": ("grau", "graus")},
-    "nl": {"km": ("kilometer", "kilometer"), "kg": ("kilo", "kilo"),
+    "nl": {"m": ("meter", "meter"), "km": ("kilometer", "kilometer"), "kg": ("kilo", "kilo"),
            "cm": ("centimeter", "centimeter"), "mm": ("millimeter", "millimeter"),
            "km/h": ("kilometer per uur", "kilometer per uur"), "°C": ("graad", "graden")},
 }

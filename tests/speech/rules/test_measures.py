@@ -93,6 +93,7 @@ def test_a_range_of_percentages_is_never_a_minus() -> None:
      "Die Strecke ist 42 Kilometer lang, 1 Kilometer mehr, 2,5 Kilogramm, 30 Grad Celsius"),
     ("à 130 km/h sur 1 km", "fr", "à 130 kilomètres par heure sur 1 kilomètre"),
     ("pesa 3 kg", "es", "pesa 3 kilos"),
+    ("Sie ist 1,75 m groß, 1 m breit", "de", "Sie ist 1,75 Meter groß, 1 Meter breit"),
     ("the km and 5 kmh", "de", "the km and 5 kmh"),  # no number, or no unit symbol
 ])
 def test_units_in_other_languages(text: str, lang: str, spoken: str) -> None:
