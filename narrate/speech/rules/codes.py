@@ -42,6 +42,9 @@ Apollo Amendment Symphony Psalm Canto Section Article
 # a title before a regnal name makes even "I" a numeral: "Queen Elizabeth I never married"
 _TITLED = re.compile(r"\b(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Sultan|Pharaoh|"
                      r"Prince|Princess|Duke|Duchess|Grand Duke|Saint|St)\.? (?:[A-Z][a-z]+ )?$")  # "King Juan Carlos I"
+# "King Charles I think": the pronoun, whatever stands before it
+_FIRST_PERSON = re.compile(r"\s+(?:am|think|believe|know|guess|hope|feel|mean|suppose|agree|love|like|"
+                           r"want|thought|said|say|told|met|saw|remember|wish|'m|'ve|'d|'ll)\b")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -65,9 +68,10 @@ def roman(text: str, language: str) -> str:
         value = roman_value(numeral)
         if value is None:
             return m.group(0)
-        after = m.string[m.end():m.end() + 5]
+        after = m.string[m.end():m.end() + 12]
         if name in _REGNAL:
-            titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()])
+            titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()]) and not \
+                _FIRST_PERSON.match(after)
             if numeral == "I" and not titled and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)|['’]s\b", after):
                 return m.group(0)
             return f"{name} the {numbers.ordinal(value)}"

@@ -36,6 +36,8 @@ def test_resolutions() -> None:
     ("Elizabeth II's funeral", "Elizabeth the second's funeral"),
     ("King Henry I's son", "King Henry the first's son"),
     ("When I met Charles I was nervous", "When I met Charles I was nervous"),  # the pronoun
+    ("said King Charles I think", "said King Charles I think"),  # the pronoun, after a title too
+    ("King Charles I was beheaded", "King Charles the first was beheaded"),
 ])
 def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> None:
     assert codes.roman(text, "en") == spoken
