@@ -69,9 +69,9 @@ def roman(text: str, language: str) -> str:
         if value is None:
             return m.group(0)
         after = m.string[m.end():m.end() + 12]
-        if name in _REGNAL:
-            titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()]) and not \
-                _FIRST_PERSON.match(after)
+        titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()]) and not \
+            _FIRST_PERSON.match(after)
+        if name in _REGNAL or titled:  # "Queen Victoria I": a title makes any name regnal
             if numeral == "I" and not titled and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)|['’]s\b", after):
                 return m.group(0)
             return f"{name} the {numbers.ordinal(value)}"

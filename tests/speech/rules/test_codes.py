@@ -38,6 +38,7 @@ def test_resolutions() -> None:
     ("When I met Charles I was nervous", "When I met Charles I was nervous"),  # the pronoun
     ("said King Charles I think", "said King Charles I think"),  # the pronoun, after a title too
     ("King Charles I was beheaded", "King Charles the first was beheaded"),
+    ("Queen Victoria I and Prince Albert II", "Queen Victoria the first and Prince Albert the second"),
 ])
 def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> None:
     assert codes.roman(text, "en") == spoken
