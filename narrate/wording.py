@@ -66,6 +66,7 @@ class Wording:
     episodes: str  # template with {count}
     no_episodes: str
     made_with: str
+    show_description: str  # `narrate init`'s default description, template with {title}
     colon: str = ": "
 
     def label(self, word: str, text: str) -> str:
@@ -116,6 +117,7 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Skip to the episodes", cover_of="Cover of {title}",
         subscribe="Subscribe: podcast feed (RSS)", episodes="Episodes ({count})",
         no_episodes="No episodes yet.", made_with="Made with narrate.",
+        show_description="Articles narrated for listening: {title}.",
         readalong_note="Narrated by a synthetic voice; the sentence being read is highlighted. "
                        "Select a sentence to listen from there."),
     "de": Wording(
@@ -137,6 +139,7 @@ TABLE: dict[str, Wording] = {
         cover_of="Titelbild von {title}", subscribe="Abonnieren: Podcast-Feed (RSS)",
         episodes="Folgen ({count})", no_episodes="Noch keine Folgen.",
         made_with="Erstellt mit narrate.",
+        show_description="Artikel zum Anhören: {title}.",
         readalong_note="Gelesen von einer synthetischen Stimme; der Satz, der gerade gelesen wird, "
                        "ist hervorgehoben. Wählen Sie einen Satz, um ab dort zu hören."),
     "fr": Wording(
@@ -156,6 +159,7 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Aller aux épisodes", cover_of="Couverture de {title}",
         subscribe="S’abonner : flux du podcast (RSS)", episodes="Épisodes ({count})",
         no_episodes="Aucun épisode pour l’instant.", made_with="Réalisé avec narrate.",
+        show_description="Des articles lus à voix haute : {title}.",
         readalong_note="Lu par une voix de synthèse ; la phrase en cours de lecture est surlignée. "
                        "Sélectionnez une phrase pour écouter à partir de là.",
         colon=" : "),
@@ -178,6 +182,7 @@ TABLE: dict[str, Wording] = {
         cover_of="Portada de {title}", subscribe="Suscribirse: feed del pódcast (RSS)",
         episodes="Episodios ({count})", no_episodes="Todavía no hay episodios.",
         made_with="Hecho con narrate.",
+        show_description="Artículos narrados para escuchar: {title}.",
         readalong_note="Narrado por una voz sintética; la frase que se está leyendo aparece "
                        "resaltada. Seleccione una frase para escuchar desde ahí."),
     "it": Wording(
@@ -197,6 +202,7 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Vai agli episodi", cover_of="Copertina di {title}",
         subscribe="Abbonati: feed del podcast (RSS)", episodes="Episodi ({count})",
         no_episodes="Ancora nessun episodio.", made_with="Realizzato con narrate.",
+        show_description="Articoli letti ad alta voce: {title}.",
         readalong_note="Letto da una voce sintetica; la frase in lettura è evidenziata. "
                        "Seleziona una frase per ascoltare da lì."),
     "pt": Wording(
@@ -217,6 +223,7 @@ TABLE: dict[str, Wording] = {
         cover_of="Capa de {title}", subscribe="Subscrever: feed do podcast (RSS)",
         episodes="Episódios ({count})", no_episodes="Ainda não há episódios.",
         made_with="Feito com narrate.",
+        show_description="Artigos narrados para ouvir: {title}.",
         readalong_note="Narrado por uma voz sintética; a frase em leitura fica destacada. "
                        "Selecione uma frase para ouvir a partir dela."),
     "nl": Wording(
@@ -237,6 +244,7 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Naar de afleveringen", cover_of="Omslag van {title}",
         subscribe="Abonneren: podcastfeed (RSS)", episodes="Afleveringen ({count})",
         no_episodes="Nog geen afleveringen.", made_with="Gemaakt met narrate.",
+        show_description="Voorgelezen artikelen: {title}.",
         readalong_note="Voorgelezen door een synthetische stem; de zin die wordt voorgelezen is "
                        "gemarkeerd. Kies een zin om vanaf daar te luisteren."),
 }
