@@ -6,8 +6,9 @@ HTML and EPUB exports, the read-along page and the bylines of the index page and
 
 The rules:
 
-- The article's language picks the row: its primary subtag (``de-AT`` → ``de``); a language
-  with no row, or none given, gets English. A label is never a mix of two languages.
+- The article's language picks the row: language and region when there is a regional row
+  (``pt-BR``), else the primary subtag (``de-AT`` → ``de``); a language with no row, or none
+  given, gets English. A label is never a mix of two languages.
 - A label and its text are joined the language's way: ``Image: …`` but ``Image : …`` in French.
 - Names are joined with the language's "and": ``Von Ana Berg und Jo Lim``; three or more with
   commas before it (``A, B and C``, no serial comma).
@@ -18,6 +19,7 @@ Pure data and string functions: writers, speech and podcast modules may all impo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -248,6 +250,13 @@ TABLE: dict[str, Wording] = {
         readalong_note="Voorgelezen door een synthetische stem; de zin die wordt voorgelezen is "
                        "gemarkeerd. Kies een zin om vanaf daar te luisteren."),
 }
+# Regional rows: only the words that differ (Portugal's "Descarregar", "Ficheiros" above;
+# Brazil's "Baixar", "Arquivos").
+TABLE["pt-br"] = dataclasses.replace(
+    TABLE["pt"], links="Links", download_narration="Baixar a narração (MP3)",
+    download_mp3="Baixar o MP3", download_mp3_of="Baixar o MP3 de {title}",
+    files_for="Arquivos de {title}", skip="Pular para os episódios",
+    subscribe="Assinar: feed do podcast (RSS)")
 ENGLISH = TABLE["en"]
 
 
@@ -257,5 +266,8 @@ def primary_language(language: str) -> str:
 
 
 def wording_for(language: str) -> Wording:
-    """The row for ``language`` (a BCP 47 tag); English when there is none."""
-    return TABLE.get(primary_language(language), ENGLISH)
+    """The row for ``language`` (a BCP 47 tag): language and region first (``pt-BR``), then the
+    language alone; English when there is none."""
+    tag = (language or "").strip().lower().replace("_", "-")
+    region = "-".join(tag.split("-")[:2])
+    return TABLE.get(region) or TABLE.get(primary_language(tag), ENGLISH)
