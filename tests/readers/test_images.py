@@ -277,3 +277,13 @@ def test_lead_picture_known_by_its_credit_or_by_itemprop_image() -> None:
     assert lead("<figure><img itemprop='image' src='/lead.jpg' alt='The quay'></figure>") == [
         ("lead.jpg", "")]
     assert lead("<figure><img src='/lead.jpg' alt='The quay'></figure>") == []
+
+
+def test_a_real_src_is_the_picture_shown_unless_the_image_is_marked_lazy() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/w400/boat.jpg' data-hi-res-src='/w1484/boat.jpg' "
+        "alt='Boat'></figure><figure><img class='lazyload' src='/w20/gull.jpg' "
+        "data-src='/w800/gull.jpg' alt='Gull'></figure>"
+        f"<p>{P}three</p>"), url=URL)
+    assert [f.src for f in _figures(a)] == ["https://paper.example/w400/boat.jpg",
+                                            "https://paper.example/w800/gull.jpg"]
