@@ -321,7 +321,8 @@ class HtmlConverter:
         (that element is then not read again as a paragraph)."""
         caption, credit = figure_caption(fig) if tag_of(fig) == "figure" else ("", "")
         if not (caption or credit):
-            beside = caption_beside(fig)
+            beside = caption_beside(img) if img is not None and img is not fig else None
+            beside = beside if beside is not None else caption_beside(fig)
             if beside is None and img is not None and img.get("aria-describedby"):
                 beside = described_by(img, self._ids(img))
             if beside is not None and id(beside) not in self._consumed:

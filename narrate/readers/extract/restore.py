@@ -33,7 +33,7 @@ from narrate.model import (
 )
 from narrate.readers.extract import contents, settings
 from narrate.readers.html_blocks import BLOCK_TAGS, HEADINGS, HtmlConverter, math_inlines
-from narrate.readers.images import closing_pictures, in_noscript
+from narrate.readers.images import closing_pictures, in_noscript, lead_figure, teaser_card
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
@@ -283,6 +283,7 @@ class _Extras:
         self.last = placed[-1][0] if placed else 0
         self.matched_ids = {id(m) for m in matched}
         self.found: list[tuple[int, Block]] = []
+        self._kept: set[str] | None = None  # kept lines, for teaser cards' headlines
 
     def fits(self, pos: int, el: etree._Element, lo: int, layout: _Layout | None = None) -> bool:
         """Inside the article, between ``lo`` and the last kept block, not yet said, not in a
@@ -296,15 +297,30 @@ class _Extras:
         lead = self._lead_figure()
         closing = {id(el) for el in closing_pictures(self.matched[-1], self.scope)}
         for pos, el in self.page.figures:
-            if (self.fits(pos, el, -1) or el is lead
-                    or (id(el) in closing and not _teaser_ancestor(el))):
+            if (self.fits(pos, el, -1, self.layout) or el is lead
+                    or (id(el) in closing and not _teaser_ancestor(el, self.layout))
+                    ) and self._not_card(el):
                 self.found.extend((pos, f) for f in self.conv.figures(el))
+
+    def _not_card(self, el: etree._Element) -> bool:
+        """Not the picture of a teaser card none of whose text the article keeps (a card in
+        a list the article is made of keeps its picture; a related-story card does not)."""
+        img = el if el.tag == "img" else next(el.iter("img"), None)
+        card = teaser_card(img) if img is not None else None
+        if card is None:
+            return True
+        if self._kept is None:
+            self._kept = {_key(line) for _, b in (*self.placed, *self.found)
+                          for line in _lines(b)}
+        box, headline = card
+        return _key(headline) in self._kept or any(id(d) in self.matched_ids for d in box.iter())
 
     def _lead_figure(self) -> etree._Element | None:
         """The article's lead picture: many pages put it in the article's header, beside the
-        body's container rather than inside it. The last captioned ``<figure>`` before the
-        first kept block, inside the same ``<article>``/``<main>`` as the body, is the
-        article's (a teaser or a figure with no caption is not taken on that ground)."""
+        body's container rather than inside it. The last ``<figure>`` before the first kept
+        block, inside the same ``<article>``/``<main>`` as the body, that says it is the
+        article's (captioned or credited, or marked ``itemprop="image"``: images.lead_figure)
+        is taken (a teaser or a bare figure is not taken on that ground)."""
         if self.scope is None:
             return None
         home = next((a for a in (self.scope, *self.scope.iterancestors())
@@ -316,8 +332,7 @@ class _Extras:
             if pos >= self.first:
                 break
             if (el.tag == "figure" and _inside(el, home) and not _inside(el, self.scope)
-                    and next(el.iter("figcaption"), None) is not None
-                    and not _teaser_ancestor(el)):
+                    and lead_figure(el) and not _teaser_ancestor(el, self.layout)):
                 lead = el
         return lead
 
@@ -396,8 +411,8 @@ def _lines(block: Block) -> list[str]:
 def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
                       matched: list[etree._Element], conv: HtmlConverter) -> tuple[Block, ...]:
     extras = _Extras(placed, page, matched, conv)
-    extras.figures()
     extras.headings()
+    extras.figures()  # after the headings: a card's headline may be one of them
     extras.lists()
     extras.formulas()
     extras.contents()
