@@ -65,12 +65,61 @@ def narrate_page(html: str, url: str | None = None) -> tuple[dict[str, Any], Any
         article = narrate.parse_html(html, url=url)
     except NarrateError:
         return {}, None
-    # the benchmark's caption is the whole <figcaption>: narrate keeps caption and credit apart
-    images = [{"src": f.src, "alt": f.alt, "caption": " ".join(p for p in (f.caption, f.credit) if p)}
+    images = [{"src": f.src, "alt": f.alt, "caption": shown_caption(f, article.language)}
               for f in _figures(article.blocks)]
     return {"title": article.title, "byline": ", ".join(article.authors),
             "lang": article.language, "published": article.published,
-            "site_name": article.site_name, "text": article.body_text(), "images": images}, article
+            "site_name": article.site_name, "text": article_text(article), "images": images}, article
+
+
+def article_text(article: Any) -> str:
+    """The article as narrate reads it and its exports show it, as plain text: the standfirst,
+    then every block in order with each figure's caption and credit where the figure stands.
+    Title and byline are metadata (Readability's output leaves them out too); alt text is an
+    image's description, not text on the page, so it is left out here as the HTML export
+    keeps it in an attribute."""
+    from narrate.model import Figure
+
+    lines = [article.subtitle]
+    for block in article.blocks:
+        if isinstance(block, Figure):
+            lines += [block.caption, block.credit]
+        else:
+            lines += _block_lines(block)
+    return "\n".join(" ".join(line.split()) for line in lines if line and line.strip())
+
+
+def _block_lines(block: Any) -> list[str]:
+    from narrate.model import Article, BlockQuote, Figure, ListBlock
+
+    if isinstance(block, (ListBlock, BlockQuote)):
+        inner = [b for item in block.items for b in item] if isinstance(block, ListBlock) \
+            else list(block.blocks)
+        out: list[str] = []
+        for sub in inner:
+            out += [sub.caption, sub.credit] if isinstance(sub, Figure) else _block_lines(sub)
+        return out
+    return Article(title="", blocks=(block,)).body_text().split("\n")
+
+
+_FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+
+
+def shown_caption(figure: Any, language: str = "") -> str:
+    """The benchmark's caption is a page's whole ``<figcaption>``; narrate keeps caption and
+    credit apart in the model, so the caption scored is the one our HTML export shows under
+    the picture (caption, then the credit with the export's own label: "Credit: Name"),
+    rendered by the HTML writer itself."""
+    import html as htmllib
+
+    from narrate.model import Article
+    from narrate.writers import write
+
+    if not (figure.caption or figure.credit):
+        return ""
+    page = write(Article(title="-", language=language, blocks=(figure,)), "html")
+    m = _FIGCAPTION.search(page if isinstance(page, str) else page.decode("utf-8"))
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split()) if m else ""
 
 
 def meta(html: str, url: str | None = None) -> dict[str, Any]:
@@ -78,16 +127,18 @@ def meta(html: str, url: str | None = None) -> dict[str, Any]:
     return narrate_page(html, url)[0]
 
 
-def _walk(blocks):
+def _walk(blocks, heard: bool = False):
+    """Every block, nested ones included; ``heard``: not inside a table of contents (a
+    navigation list, which the narration skips)."""
     from narrate.model import BlockQuote, ListBlock
 
     for block in blocks:
         yield block
-        if isinstance(block, ListBlock):
+        if isinstance(block, ListBlock) and not (heard and block.navigation):
             for item in block.items:
-                yield from _walk(item)
+                yield from _walk(item, heard)
         elif isinstance(block, BlockQuote):
-            yield from _walk(block.blocks)
+            yield from _walk(block.blocks, heard)
 
 
 def _figures(blocks) -> list:
@@ -123,11 +174,16 @@ def narrated_texts(article: Any) -> list[str]:
     from narrate.model import Figure, Heading, Paragraph, Table, inline_text
 
     out = [article.title, article.subtitle]
-    for block in _walk(article.blocks):
+    # as speech/script.py says an alt: once, and not when the title or a heading says it
+    heard = {_norm(article.title)} | {_norm(inline_text(b.inlines)) for b in article.blocks
+                                      if isinstance(b, Heading)}
+    for block in _walk(article.blocks, heard=True):
         if isinstance(block, (Paragraph, Heading)):
             out.append(inline_text(block.inlines))
         elif isinstance(block, Figure):
-            out.append(block.alt)
+            if block.alt and _norm(block.alt) not in heard:
+                heard.add(_norm(block.alt))
+                out.append(block.alt)
             if _norm(block.caption) != _norm(block.alt):
                 out.append(block.caption)
         elif isinstance(block, Table):

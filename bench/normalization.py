@@ -1,6 +1,6 @@
 """Normalisation benchmark: does the listener hear what they expect, and never worse than raw?
 
-    python bench/normalization.py [--probes FILE] [--set all|t|h] [--gate] [--show-fails]
+    python bench/normalization.py [--probes FILE] [--set all|t|h|LABEL] [--gate] [--show-fails]
 
 Each probe (``bench/probes/normalization.tsv``) is a news-style sentence, its kind, its
 language and the reading(s) a listener expects, written from the rule, not from narrate's
@@ -11,7 +11,8 @@ it, and must give as many sentences as the expected reading (an abbreviation's p
 ends a sentence). espeak-ng runs once per language and side.
 
 Prints, per kind, the pass rate of narrate and of the raw sentence (the baseline), for the
-probes tuned on ("t") and the held-out ones ("h") separately, then every probe where narrate
+probes tuned on ("t") and the held-out ones (any other set label: "h", or a fresh batch such as
+"fresh3", written before narrate was run on it) separately, then every probe where narrate
 fails but raw passes ("worse than raw": the goal is none). ``--gate`` exits 1 when a kind is
 under the floor or any probe is worse than raw.
 """
@@ -43,6 +44,7 @@ class Probe:
     held_out: bool
     text: str
     expected: tuple[str, ...]
+    split: str = ""  # "t", "h" or the label of a fresh batch (held out too)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def load_probes(path: Path = PROBES) -> list[Probe]:
         kind, lang, split, text, expected = line.split("\t")
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
         alternatives = tuple(a for alt in expected.split(" | ") for a in _optional(alt.strip()))
-        probes.append(Probe(kind, lang, split == "h", text, alternatives))
+        probes.append(Probe(kind, lang, split != "t", text, alternatives, split))
     return probes
 
 
@@ -158,14 +160,19 @@ def worse_than_raw(verdicts: list[Verdict]) -> list[Verdict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--probes", type=Path, default=PROBES)
-    ap.add_argument("--set", choices=("all", "t", "h"), default="all")
+    ap.add_argument("--set", default="all",
+                    help="all, t (tuned), h (every held-out probe) or one batch's label, e.g. fresh3")
     ap.add_argument("--gate", action="store_true", help=f"exit 1 under {GOAL:.0%} or worse than raw")
     ap.add_argument("--floor", type=float, default=GOAL)
     ap.add_argument("--show-fails", action="store_true", help="list every probe narrate fails")
     args = ap.parse_args(argv)
     probes = load_probes(args.probes)
-    if args.set != "all":
+    if args.set in ("t", "h"):
         probes = [p for p in probes if p.held_out == (args.set == "h")]
+    elif args.set != "all":
+        probes = [p for p in probes if p.split == args.set]
+    if not probes:
+        ap.error(f"no probe in set {args.set!r}")
     verdicts = judge(probes)
     text, rates = table(verdicts)
     print(text)

@@ -21,6 +21,7 @@ from narrate.speech.script import Utterance
 
 if TYPE_CHECKING:
     from narrate.speak import SpeakResult
+from narrate.wording import wording_for
 from narrate.writers import epub, readalong, write
 from narrate.writers.options import WriteOptions
 from narrate.writers.sync import Sentence
@@ -49,7 +50,7 @@ def episode_copy(article: Article, fmt: str, result: SpeakResult, stem: str) -> 
         cues = sentences(result.script, result.timeline)
         here = urllib.parse.quote(stem)  # the page sits beside the MP3
         return readalong.write(article, cues, f"{here}.mp3",
-                               links=((f"{here}.vtt", "Transcript (WebVTT)"),))
+                               links=((f"{here}.vtt", wording_for(article.language).transcript),))
     if fmt == "epub":
         return epub_from_narration(article, result.mp3.read_bytes(), result.duration, result.script,
                                    result.timeline, fetch_images(article),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import voice_option
+from narrate.cli.options import voice_option, warn_voice_language
 from narrate.model import Article
 
 SCRIPT = "script"  # not a writer: the speech script
@@ -46,6 +46,8 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated
     from narrate.fileio import write_atomic
 
     article = narrate.read(source)
+    if fmt == SCRIPT or (fmt == "epub" and narrated):  # the formats a voice reads
+        warn_voice_language(article, voice)
     if fmt == SCRIPT:
         from narrate.speech.script import script_text
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+if TYPE_CHECKING:
+    from narrate.model import Article
 
 
 def _check_voice(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -21,7 +26,20 @@ def _check_voice(ctx: click.Context, param: click.Parameter, value: str | None) 
 voice_option = click.option(
     "--voice", default=None, callback=_check_voice,
     help="Voice profile (see `narrate voices`). Default: the profile matching the article's "
-         "language, else `default`. Naming a voice means generated speech even with --audio auto.")
+         "language, else `default`.")
+def warn_voice_language(article: Article, voice: str | None) -> None:
+    """An explicitly named voice is kept, but one line on stderr says when it speaks another
+    language than the article's (``--voice joe`` on a French article)."""
+    if not voice:
+        return
+    from narrate.sources import redact
+    from narrate.speech.voices import choose_profile, language_mismatch
+
+    note = language_mismatch(choose_profile(voice, article.language), article.language)
+    if note:
+        click.echo(f"narrate: warning: {redact(article.source) or 'article'}: {note}", err=True)
+
+
 audio_option = click.option(
     "--audio", type=click.Choice(["auto", "generate", "fetch"]), default="auto", show_default=True,
     help="fetch: use the publisher's narration (<audio src>); generate: always text-to-speech; "

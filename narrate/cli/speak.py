@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import audio_option, quiet_option, voice_option
+from narrate.cli.options import audio_option, quiet_option, voice_option, warn_voice_language
 from narrate.cli.progress import progress_line
 
 
@@ -25,6 +25,7 @@ def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) 
 
     remove_stale_temp()  # what killed runs left in the temp folder
     article = narrate.read(source)
+    warn_voice_language(article, voice)
     with progress_line(quiet) as progress:
         result = speak(article, out, voice=voice, audio=audio, progress=progress)
     if not quiet:

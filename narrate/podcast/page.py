@@ -15,6 +15,7 @@ from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.layout import episode_files, episode_path
 from narrate.podcast.show import Show
 from narrate.urls import is_web
+from narrate.wording import wording_for
 
 _CSS = """body{font:1.05rem/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;
 color:#1b1b1b;background:#fff}a{color:#0b4f8a}a:focus,audio:focus{outline:3px solid #c60}
@@ -49,7 +50,7 @@ def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, pr
     links.append(f'<li><a href="{audio}" download>Download MP3 ({ep.audio_bytes // 1024} KB)</a></li>')
     if link:
         links.append(f'<li><a href="{link}">Original article</a></li>')
-    byline = f"<p>By {byline}</p>" if byline else ""
+    byline = f"<p>{byline}</p>" if byline else ""
     desc = f"<p>{desc}</p>" if desc else ""
     return (
         f'<article aria-labelledby="{hid}"{_lang(ep)}>\n<h3 id="{hid}">{title}</h3>\n'
@@ -71,7 +72,8 @@ def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
     columns = zip(episodes, esc_all([ep.title for ep in episodes]),
                   esc_all([episode_path(ep, "") for ep in episodes]),
                   esc_all([ep.link if is_web(ep.link) else "" for ep in episodes]),
-                  esc_all([", ".join(ep.authors) for ep in episodes]),
+                  esc_all([wording_for(ep.language or show.language).byline(ep.authors)
+                           for ep in episodes]),
                   esc_all([ep.description for ep in episodes]), strict=True)
     return [_episode(links_for, *row) for row in columns]
 

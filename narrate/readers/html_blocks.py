@@ -34,6 +34,13 @@ from narrate.model import (
     Table,
     Text,
 )
+from narrate.readers.captions import (
+    caption_beside,
+    caption_of,
+    described_by,
+    figure_caption,
+    with_data_credit,
+)
 from narrate.readers.images import image_source, in_noscript, is_decorative
 from narrate.readers.inlines import clean_text, tidy_inlines
 from narrate.readers.links import safe_image_url, safe_url
@@ -57,14 +64,6 @@ _BLOCK = frozenset({
     "h6", "audio", "video", "address", "details", "summary", "center", "fieldset", "hgroup",
     "body", "html", "figcaption",
 })
-_CREDIT_CLASS = re.compile(r"credit|copyright|byline|photographer|source|attribution|author", re.I)
-_CREDIT_TEXT = re.compile(
-    r"^\s*(?:credit|photo(?:graph)?|image|picture|illustration|foto|bild)\s*(?:by)?\s*[:|/]\s*|"
-    r"^\s*(?:©|\(c\)|copyright)\s*|^\s*credit\b\s*", re.I)
-_CREDIT_LABEL = re.compile(r"^\s*(?:credit\b|photo(?:graph)?\s*(?:by)?\s*:|image\s*:|source\s*:)",
-                           re.I)
-_CREDIT_TAIL = re.compile(r"\s*(?:(?:Photo(?:graph)?|Image|Credit|Illustration)\s*(?:by)?\s*:"
-                          r"|©|\(c\) )\s*(.+)$", re.I)
 # Wiki furniture: "[edit]" / "[edit source]" links after headings, citation markers "[1]".
 _EDIT_LINK = re.compile(r"^\s*\[\s*edit(?:\s+source)?(?:\s*\|\s*edit\s+source)?\s*\]\s*$", re.I)
 _CITATION = re.compile(r"^\s*\[\s*(?:\d{1,4}|[a-z]{1,2}|citation needed|note \d+|nb \d+)\s*\]\s*$",
@@ -108,8 +107,11 @@ class HtmlConverter:
         self.title_is_caption = title_is_caption
         self.collected = Collected()
         self.captions: set[str] = set()  # caption and credit texts given to figures
-        self._images_seen: set[str] = set()
+        self._images_seen: dict[str, set[str]] = {}  # picture address -> alt texts given
         self._pending: list[Figure] = []  # images met inside the current paragraph
+        self._consumed: set[int] = set()  # caption elements already given to a picture
+        self._id_root: etree._Element | None = None
+        self._id_index: dict[str, etree._Element] = {}
 
     # ------------------------------------------------------------ public surface
     def blocks(self, root: etree._Element) -> tuple[Block, ...]:
@@ -140,8 +142,8 @@ class HtmlConverter:
         image nearest the ``<figcaption>``)."""
         tag = tag_of(el)
         if tag == "figure":
-            caption, credit = self._caption(el)
             imgs = [i for i in el.iter("img") if not in_noscript(i)] or list(el.iter("img"))
+            caption, credit = self._caption(el, imgs[0] if len(imgs) == 1 else None)
             figs = [f for f in (self._image(i) for i in imgs) if f is not None]
             if not imgs:
                 figs = self._microdata_image(el)
@@ -152,10 +154,12 @@ class HtmlConverter:
                 figs[at] = Figure(figs[at].src, figs[at].alt, caption, credit)
             return figs
         imgs = [el] if tag == "img" else list(el.iter("img"))
-        return [f for f in (self._image(i) for i in imgs[:1]) if f is not None]
-
-    def mark_seen(self, src: str) -> None:
-        self._images_seen.add(src)
+        figs = [f for f in (self._image(i) for i in imgs[:1]) if f is not None]
+        if figs and not figs[0].caption:
+            caption, credit = self._caption(el if tag == "picture" else imgs[0], imgs[0])
+            if caption or credit:
+                figs[0] = Figure(figs[0].src, figs[0].alt, caption, credit)
+        return figs
 
     # ------------------------------------------------------------ images
     def _microdata_image(self, fig: etree._Element) -> list[Figure]:
@@ -170,7 +174,7 @@ class HtmlConverter:
         src = safe_image_url(raw, self.base_url)
         if not src or src in self._images_seen:
             return []
-        self._images_seen.add(src)
+        self._images_seen[src] = {""}
         return [Figure(src)]
 
     def _image(self, img: etree._Element) -> Figure | None:
@@ -180,12 +184,12 @@ class HtmlConverter:
         if is_decorative(img):
             return None
         src = safe_image_url(image_source(img), self.base_url)
-        if not src or src in self._images_seen:
+        alt = clean_text(img.get("alt") or "")
+        if not src or not _new_picture(self._images_seen, src, alt):
             return None
-        self._images_seen.add(src)
         if caption:
             self.captions.add(caption)
-        return Figure(src, clean_text(img.get("alt") or ""), caption)
+        return Figure(src, alt, caption)
 
     # ------------------------------------------------------------ blocks
     def _container(self, el: etree._Element, out: list[Block], depth: int) -> None:
@@ -195,6 +199,8 @@ class HtmlConverter:
             pending.append(Text(el.text))
         for child in el:
             tag = tag_of(child)
+            if id(child) in self._consumed:
+                tag = ""  # a caption already given to its picture
             if tag and tag not in _SKIP and _is_block(child, tag):
                 self._flush(pending, out)
                 pending = []
@@ -308,34 +314,31 @@ class HtmlConverter:
             return
         out.append(BlockQuote(tuple(sub), attribution.lstrip("—–- ")))
 
-    def _caption(self, fig: etree._Element) -> tuple[str, str]:
-        cap = next(iter(fig.iter("figcaption")), None)
-        if cap is None:
-            return "", ""
-        credit_parts: list[str] = []
-        caption_parts: list[str] = []
-        if cap.text:
-            caption_parts.append(cap.text)
-        for child in cap:
-            if tag_of(child) in _SKIP:
-                pass
-            elif _CREDIT_CLASS.search(class_and_id(child)) or _CREDIT_LABEL.match(
-                    " ".join(child.itertext())):
-                credit_parts.append(" ".join(child.itertext()))
-            else:
-                caption_parts.append(" ".join(child.itertext()))
-            if child.tail:
-                caption_parts.append(child.tail)
-        caption = clean_text(" ".join(caption_parts))
-        credit = clean_text(" ".join(credit_parts))
-        if not credit:
-            m = _CREDIT_TAIL.search(caption)
-            if m and m.start() > 0:
-                credit = m.group(1).strip()
-                caption = caption[: m.start()].strip()
-        credit = _CREDIT_TEXT.sub("", credit).strip()
+    def _caption(self, fig: etree._Element, img: etree._Element | None) -> tuple[str, str]:
+        """Caption and credit of a figure or a lone picture (``readers/captions.py``): its
+        ``<figcaption>``, else the caption set beside it or named by ``aria-describedby``
+        (that element is then not read again as a paragraph)."""
+        caption, credit = figure_caption(fig) if tag_of(fig) == "figure" else ("", "")
+        if not (caption or credit):
+            beside = caption_beside(fig)
+            if beside is None and img is not None and img.get("aria-describedby"):
+                beside = described_by(img, self._ids(img))
+            if beside is not None and id(beside) not in self._consumed:
+                self._consumed.add(id(beside))
+                caption, credit = caption_of(beside)
+        if img is not None:
+            caption, credit = with_data_credit(img, caption, credit)
         self.captions.update(t for t in (caption, credit) if t)
         return caption, credit
+
+    def _ids(self, el: etree._Element) -> dict[str, etree._Element]:
+        """The page's elements by id, built once per page (``aria-describedby`` look-ups)."""
+        root = el.getroottree().getroot()
+        if self._id_root is not root:
+            self._id_root = root
+            self._id_index = {i: e for e in root.iter() if isinstance(e.tag, str)
+                              for i in (e.get("id"),) if i}
+        return self._id_index
 
     def _table(self, el: etree._Element, out: list[Block]) -> None:
         table = self.table(el)
@@ -405,6 +408,20 @@ class HtmlConverter:
             href = safe_url(el.get("href"), self.base_url)
             return [Link(tuple(inner), href)] if href else inner
         return inner
+
+
+def _new_picture(seen: dict[str, set[str]], src: str, alt: str) -> bool:
+    """A picture not given yet; or one given before, shown again under another description
+    (both alts non-empty and different: the same chart read two ways, not a lazy twin)."""
+    alts = seen.get(src)
+    if alts is None:
+        seen[src] = {alt}
+        return True
+    if alt and "" not in alts and alt not in alts:
+        alts.add(alt)
+        return True
+    alts.add(alt)
+    return False
 
 
 def _math(el: etree._Element) -> list[Inline]:

@@ -22,6 +22,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from narrate.readers.captions import is_caption
+
 LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
               "data-hi-res-src", "data-full-src", "data-original-src")
 _PLACEHOLDER = re.compile(r"(?:^|/)(?:blank|spacer|placeholder|transparent|pixel|loading|grey|gray|"
@@ -141,3 +143,60 @@ def is_decorative(img: etree._Element) -> bool:
 def in_noscript(img: etree._Element) -> bool:
     """A fallback copy inside ``<noscript>``: read through its lazy twin, never on its own."""
     return any(a.tag == "noscript" for a in img.iterancestors())
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
+_QUIET = frozenset({"script", "style", "noscript", "template", "svg", "button"})
+CLOSING_MAX_UNITS = 50  # elements looked at after the article's last block (bounded work)
+
+
+def _words(unit: etree._Element) -> bool:
+    """Words in ``unit`` outside captions, scripts and styles (text, not a picture); an
+    explicit stack, so a deeply nested page costs no recursion."""
+    stack = [unit]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in _QUIET or is_caption(el):
+            continue
+        if (el.text or "").strip() or any((c.tail or "").strip() for c in el):
+            return True
+        stack.extend(el)
+    return False
+
+
+def _pictures(unit: etree._Element) -> list[etree._Element]:
+    """The ``<figure>``s and loose ``<img>``s of a picture-only element."""
+    if unit.tag in ("figure", "img"):
+        return [unit]
+    return [el for el in unit.iter("figure", "img")
+            if not (el.tag == "img" and next(el.iterancestors("figure"), None) is not None)
+            and not in_noscript(el)]
+
+
+def _linked_away(pic: etree._Element) -> bool:
+    """Inside a link to another page (a banner, a card), not to the picture's own file."""
+    link = next(pic.iterancestors("a"), None)
+    if link is None:
+        return False
+    href = (link.get("href") or "").split("#")[0].split("?")[0]
+    return bool(href) and not _IMAGE_FILE.search(href)
+
+
+def closing_pictures(last: etree._Element, stop: etree._Element | None) -> list[etree._Element]:
+    """Pictures that close the article: what follows its last kept block, before any more
+    words (a caption aside), within ``stop`` (the article's element; the page's ``<body>``
+    when None). A picture linked to another page is a banner or a card, not the article's."""
+    out: list[etree._Element] = []
+    node, seen = last, 0
+    while node is not None and node is not stop and node.tag not in ("body", "html"):
+        for unit in node.itersiblings():
+            seen += 1
+            if seen > CLOSING_MAX_UNITS:
+                return out
+            if not isinstance(unit.tag, str):
+                continue  # a comment
+            if _words(unit):
+                return out
+            out.extend(p for p in _pictures(unit) if not _linked_away(p))
+        node = node.getparent()
+    return out

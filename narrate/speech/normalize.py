@@ -25,7 +25,7 @@ from narrate.speech.rules.web import web
 Rule = Callable[[str, str], str]
 # in order: each rule sees digits only where no earlier rule was sure what they were
 ENGLISH: tuple[Rule, ...] = (
-    web, abbreviations, phones, symbols,
+    web, abbreviations, phones, symbols, lambda t, _: codes.aircraft(t),
     lambda t, _: dates.english_dates(t), lambda t, _: dates.english_times(t),
     money, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
     measures.ranges, measures.minus, measures.percentages, lambda t, _: codes.resolutions(t),
@@ -48,7 +48,7 @@ def normalize(text: str, language: str = "en") -> str:
     lang = primary(language)
     text = clean(text)
     ended = _SENTENCE_END.search(text)
-    digits = any(c.isdigit() for c in text)
+    digits = any(c.isnumeric() for c in text)  # '⅛' too: a number rule must see it
     for rule in ENGLISH if lang == "en" else OTHER:
         if digits or rule in _WITHOUT_DIGITS:
             text = rule(text, lang)

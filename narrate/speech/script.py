@@ -3,7 +3,10 @@
 Each utterance carries its written text (what the transcript shows), the spoken form
 (normalised, then the voice's lexicon: what the engine gets), the pause after it, the block it came from, and the
 chapter it starts. Title and byline open the script; headings start chapters; informative
-images are announced with alt text and caption; decorative ones are skipped.
+images are announced with alt text and caption; decorative ones are skipped. An alt text is
+said once: not when it repeats the title or a heading (a lead picture described by the
+headline, a section heading set beside its picture), nor again for another picture given the
+same alt (a site's "Image for post" on every picture); the model keeps every alt as written.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from narrate.speech.normalize import apply_lexicon, normalize
 from narrate.speech.sentences import can_cut, split_written
 from narrate.speech.voices import VoiceProfile, choose_profile
 from narrate.speech.wording import wording
+from narrate.wording import join_names, wording_for
 
 # pauses after an utterance, in seconds
 PAUSE_SENTENCE = 0.35
@@ -60,11 +64,15 @@ def build_script(article: Article, profile: VoiceProfile | None = None) -> list[
     profile = profile or choose_profile(None, article.language)
     b = _Builder(profile, article.language or profile.language)
     title = " ".join(article.title.split()) or "Untitled"
+    b.heard_alts.add(tuple(_words(title)))  # the headline, said first
+    b.heard_alts.update(tuple(_words(inline_text(x.inlines))) for x in article.blocks
+                        if isinstance(x, Heading))  # said where the section starts
     b.say(_sentence(title), -1, PAUSE_TITLE if not article.subtitle else PAUSE_SENTENCE, chapter=title)
     if article.subtitle:
         b.say(article.subtitle, -1, PAUSE_TITLE)
     if article.authors:
-        b.say(b.wording["by"].format(authors=_join(article.authors)), -1, PAUSE_TITLE)
+        names = join_names(article.authors, wording_for(b.language).and_)
+        b.say(b.wording["by"].format(authors=names), -1, PAUSE_TITLE)
     for index, block in enumerate(article.blocks):
         b.block(block, index)
     if b.out:
@@ -79,19 +87,13 @@ def script_text(article: Article, voice: str | None = None) -> str:
     return "".join(u.spoken + "\n" for u in build_script(article, profile))
 
 
-def _join(names: tuple[str, ...]) -> str:
-    names = tuple(n for n in names if n.strip())
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 class _Builder:
     def __init__(self, profile: VoiceProfile, language: str) -> None:
         self.profile = profile
         self.language = language
         self.out: list[Utterance] = []
         self.wording = wording(profile, language)
+        self.heard_alts: set[tuple[str, ...]] = set()  # texts an alt must not say again
 
     def say(self, text: str, block: int, pause: float, chapter: str = "") -> None:
         """Cut the written ``text`` into sentences (long ones into clauses), normalise each
@@ -121,12 +123,18 @@ class _Builder:
             alt, caption = block.alt.strip(), block.caption.strip()
             if not alt and not caption:
                 return  # decorative
-            if alt:
+            heard = bool(alt) and tuple(_words(alt)) in self.heard_alts  # title, heading, alt
+            if heard and (not caption or _words(caption) == _words(alt)):
+                return
+            if alt and not heard:
+                self.heard_alts.add(tuple(_words(alt)))
                 self.say(_sentence(w["image"].format(alt=alt)), index, PAUSE_SENTENCE)
             if caption and _words(caption) != _words(alt):
                 self.say(_sentence(w["caption"].format(caption=caption)), index, PAUSE_SENTENCE)
             self._pause_before(PAUSE_BLOCK)
         elif isinstance(block, ListBlock):
+            if block.navigation:
+                return  # a table of contents: each heading is heard where its section starts
             for item in block.items:
                 for sub in item:
                     self.block(sub, index)

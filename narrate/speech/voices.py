@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from narrate.errors import ConfigError, EngineUnavailable
 from narrate.speech import langmatch
+from narrate.speech.wording import WORDING
 
 if TYPE_CHECKING:
     from narrate.speech.engines.base import Engine
@@ -34,15 +35,6 @@ if TYPE_CHECKING:
 SHIPPED_VOICES = Path(str(files("narrate.speech").joinpath("profiles")))
 DEFAULT_PROFILE = "default"
 
-WORDING = {
-    "by": "By {authors}.",
-    "image": "Image: {alt}",
-    "caption": "Caption: {caption}",
-    "quote": "Quote.",
-    "end_quote": "End quote.",
-    "code": "A code listing follows in the text version.",
-    "table": "Table: {caption}",
-}
 _PROFILE_KEYS = {"engine", "voice", "language", "description", "options", "lexicon", "wording"}
 
 
@@ -133,6 +125,18 @@ def choose_profile(name: str | None, language: str = "") -> VoiceProfile:
               and not engines[p.engine].cls.available()]
     found = langmatch.best_match(lang, usable)
     return all_profiles[found] if found else default
+
+
+def language_mismatch(profile: VoiceProfile, language: str) -> str:
+    """Why ``profile`` would read an article in ``language`` with another language's voice, or
+    "". Only a profile that pins an engine voice (``joe``: American English) keeps it whatever
+    the article's language; an unpinned one asks its engine for the article's language."""
+    lang = langmatch.canonical(language)
+    if not profile.voice or not lang or lang == "und" or _speaks(profile, lang):
+        return ""
+    return (f"the article's language is {language} but voice {profile.name!r} speaks "
+            f"{profile.language}; reading it with that voice anyway (leave out --voice to get a "
+            "voice for the article's language)")
 
 
 def _speaks(profile: VoiceProfile, language: str) -> bool:

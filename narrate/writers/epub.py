@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 
 from narrate.model import Article, Figure, Heading, ListBlock, inline_text
+from narrate.wording import primary_language, wording_for
 from narrate.writers import html
 from narrate.writers.links import heading_ids
 from narrate.writers.options import WriteOptions
@@ -158,12 +159,14 @@ def _accessibility(article: Article, images: list, audio: bool) -> list[str]:
         what = "; ".join(" ".join((f.alt or f.caption).split())[:80] for f in described)
         summary.append(f"{len(described)} image{'s' if len(described) != 1 else ''} could not be included "
                        f"and {'are' if len(described) != 1 else 'is'} given as text descriptions: {what}.")
+    # the summary is written in English whatever the book's language: say so
+    english = "" if primary_language(article.language) == "en" else ' xml:lang="en"'
     meta = [f'<meta property="schema:accessMode">{m}</meta>' for m in modes]
     meta += [f'<meta property="schema:accessModeSufficient">{m}</meta>' for m in sufficient]
     meta += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features]
     meta += [
         '<meta property="schema:accessibilityHazard">none</meta>',
-        f'<meta property="schema:accessibilitySummary">{escape(" ".join(summary))}</meta>',
+        f'<meta property="schema:accessibilitySummary"{english}>{escape(" ".join(summary))}</meta>',
         '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>',
     ]
     return meta
@@ -281,8 +284,10 @@ def _nav(article: Article) -> str:
     if sub:
         items.append(f"<ol>{sub}</ol>")
     items.append("</li>")
-    toc = f'<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1><ol>{"".join(items)}</ol></nav>'
-    landmarks = ('<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>Landmarks</h2><ol>'
-                 '<li><a epub:type="bodymatter" href="article.xhtml">Start of the article</a></li>'
+    words = wording_for(article.language)
+    contents = escape(words.contents)
+    toc = f'<nav epub:type="toc" id="toc" role="doc-toc"><h1>{contents}</h1><ol>{"".join(items)}</ol></nav>'
+    landmarks = (f'<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>{escape(words.landmarks)}</h2>'
+                 f'<ol><li><a epub:type="bodymatter" href="article.xhtml">{escape(words.start)}</a></li>'
                  '</ol></nav>')
-    return _xhtml(escape(article.language or "und"), "Contents", toc + "\n" + landmarks, epub_ns=True)
+    return _xhtml(escape(article.language or "und"), contents, toc + "\n" + landmarks, epub_ns=True)

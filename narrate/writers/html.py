@@ -31,6 +31,7 @@ from narrate.model import (
     Text,
     inline_text,
 )
+from narrate.wording import wording_for
 from narrate.writers.links import LinkPolicy, heading_ids
 from narrate.writers.meta import byline
 from narrate.writers.options import WriteOptions
@@ -54,6 +55,7 @@ class _Page:
     def __init__(self, article: Article, options: WriteOptions) -> None:
         self.article = article
         self.options = options
+        self.words = wording_for(article.language)
         self.links = LinkPolicy(article)
         self.placement = place(article, options.sentences) if options.sentences else Placement(
             heading_ids=heading_ids(article))
@@ -95,7 +97,8 @@ class _Page:
         if article.published:
             head.append(f'<p><time datetime="{escape(article.published)}">{escape(article.published[:10])}</time></p>')
         if source:
-            head.append(f'<p>Source: <a href="{escape(source)}">{escape(article.site_name or article.url)}</a></p>')
+            link = f'<a href="{escape(source)}">{escape(article.site_name or article.url)}</a>'
+            head.append(f"<p>{escape(self.words.source + self.words.colon)}{link}</p>")
         head.append("</header>")
         body = []
         for index, block in enumerate(article.blocks):
@@ -179,7 +182,6 @@ class _Page:
         return self._inlines(inlines, spans)
 
     def _block(self, block: Block) -> str:  # noqa: C901 - one branch per block type
-        options = self.options
         if isinstance(block, Heading):
             level = min(6, max(2, block.level))  # the title is the only h1
             ident = self.placement.heading_ids.get(self.block) if block is self.article.blocks[self.block] else None
@@ -201,7 +203,7 @@ class _Page:
                 return f"<figure><blockquote>{inner}</blockquote><figcaption>— {escape(block.attribution)}</figcaption></figure>"
             return f"<blockquote>{inner}</blockquote>"
         if isinstance(block, PullQuote):
-            label = escape(options.pull_quote_label)
+            label = escape(self.words.pull_quote)
             return f'<aside class="pull-quote" aria-label="{label}"><p>{self._inlines(block.inlines)}</p></aside>'
         if isinstance(block, CodeBlock):
             return f"<pre><code>{escape(block.text, quote=False)}</code></pre>"
@@ -216,13 +218,13 @@ class _Page:
         if src:
             parts = [f'<img src="{escape(src)}" alt="{escape(block.alt)}" />']
         else:  # no image to show: its description, as a screen reader would give it
-            text = f"{escape(options.image_label)}: {escape(block.alt)}" if block.alt else ""
+            text = escape(self.words.label("image", block.alt)) if block.alt else ""
             parts = [f'<p class="image-description">{text}</p>'] if text else []
         if not parts and not block.caption and not block.credit:
             return ""  # a decorative image has nothing to describe
         caption = escape(block.caption, quote=False)
         if block.credit:
-            credit = f'<span class="credit">{escape(options.credit_label)}: {escape(block.credit)}</span>'
+            credit = f'<span class="credit">{escape(self.words.label("credit", block.credit))}</span>'
             caption = f"{caption} {credit}" if caption else credit
         if caption:
             parts.append(f"<figcaption>{caption}</figcaption>")

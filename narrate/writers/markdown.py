@@ -23,6 +23,7 @@ from narrate.model import (
     Table,
     Text,
 )
+from narrate.wording import Wording, wording_for
 from narrate.writers.links import LinkPolicy
 from narrate.writers.meta import byline, date_line
 from narrate.writers.options import WriteOptions
@@ -49,10 +50,11 @@ def write(article: Article, options: WriteOptions) -> str:
     for line in (article.subtitle or article.description, byline(article), date_line(article)):
         if line:
             parts.append(f"*{escape(line)}*")
+    words = wording_for(article.language)
     if article.url:
-        parts.append(f"Source: <{article.url}>")
+        parts.append(words.label("source", f"<{article.url}>"))
     links = LinkPolicy(article)
-    parts.extend(_block(b, options, links) for b in article.blocks)
+    parts.extend(_block(b, words, links) for b in article.blocks)
     return xml_clean("\n\n".join(p for p in parts if p) + "\n")  # no control characters
 
 
@@ -86,35 +88,36 @@ def _wrap(mark: str, inner: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def _block(block: Block, options: WriteOptions, links: LinkPolicy) -> str:  # noqa: C901 - one branch per block type
+def _block(block: Block, words: Wording, links: LinkPolicy) -> str:  # noqa: C901 - one branch per block type
     if isinstance(block, Heading):
         return "#" * min(6, max(2, block.level)) + " " + _inlines(block.inlines, links)
     if isinstance(block, Paragraph):
         return _inlines(block.inlines, links)
     if isinstance(block, Figure):
         src = links.src(block.src)
-        lines = [f"![{escape(block.alt)}](<{src}>)" if src else f"{escape(options.image_label)}: {escape(block.alt)}"]
+        lines = [f"![{escape(block.alt)}](<{src}>)" if src else escape(words.label("image", block.alt))]
         if block.caption:
             lines.append(f"*{escape(block.caption)}*")
         if block.credit:
-            lines.append(f"{escape(options.credit_label)}: {escape(block.credit)}")
+            lines.append(escape(words.label("credit", block.credit)))
         return "\\\n".join(lines)
     if isinstance(block, ListBlock):
         items = []
         for n, item in enumerate(block.items, 1):
             marker = f"{n}." if block.ordered else "-"
-            body = "\n\n".join(_block(b, options, links) for b in item)
+            body = "\n\n".join(_block(b, words, links) for b in item)
             pad = " " * (len(marker) + 1)
             items.append(f"{marker} " + "\n".join(
                 (pad + line) if line else "" for line in body.split("\n")).lstrip())
         return "\n".join(items)
     if isinstance(block, BlockQuote):
-        body = "\n\n".join(_block(b, options, links) for b in block.blocks)
+        body = "\n\n".join(_block(b, words, links) for b in block.blocks)
         if block.attribution:
             body += f"\n\n— {escape(block.attribution)}"
         return "\n".join(("> " + line).rstrip() for line in body.split("\n"))
     if isinstance(block, PullQuote):
-        return f"> **{escape(options.pull_quote_label)}:** {_inlines(block.inlines, links)}"
+        label = escape(words.pull_quote + words.colon.rstrip())
+        return f"> **{label}** {_inlines(block.inlines, links)}"
     if isinstance(block, CodeBlock):
         fence = "````" if "```" in block.text else "```"
         return f"{fence}{block.language}\n{block.text}\n{fence}"

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from narrate.model import Article
+from narrate.wording import wording_for
 
 
 def byline(article: Article) -> str:
-    names = list(article.authors)
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f"By {names[0]}"
-    return "By " + ", ".join(names[:-1]) + " and " + names[-1]
+    """"By A and B" in the article's language ("Par A et B")."""
+    return wording_for(article.language).byline(article.authors)
 
 
 def date_line(article: Article) -> str:
@@ -22,5 +19,5 @@ def date_line(article: Article) -> str:
 def header_lines(article: Article) -> list[str]:
     lines = [x for x in (article.subtitle or article.description, byline(article), date_line(article)) if x]
     if article.url:
-        lines.append(f"Source: {article.url}")
+        lines.append(wording_for(article.language).label("source", article.url))
     return lines

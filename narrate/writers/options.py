@@ -9,12 +9,7 @@ from narrate.writers.sync import Sentence
 
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
-    # Text for readers of the export; the audio wording lives in the voice profile.
-    image_label: str = "Image"
-    caption_label: str = "Caption"
-    credit_label: str = "Credit"
-    pull_quote_label: str = "Pull quote"
-    table_label: str = "Table"
+    # Labels ("Image:", "By", "Source:") come from narrate.wording in the article's language.
     # Plain text lists link targets at the end only when asked (pandoc's plain writer drops
     # them too): the text export then holds just what is read, for screen readers and braille.
     show_link_targets: bool = False

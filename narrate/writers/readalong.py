@@ -15,6 +15,7 @@ import dataclasses
 import json
 
 from narrate.model import Article
+from narrate.wording import wording_for
 from narrate.writers import html
 from narrate.writers.options import WriteOptions
 from narrate.writers.sync import Sentence, place
@@ -90,13 +91,14 @@ def write(article: Article, sentences: tuple[Sentence, ...], audio_href: str,
     targets = place(article, sentences).targets
     cues = [[round(s.start, 3), round(s.end, 3), t] for s, t in zip(sentences, targets, strict=True)]
     data = json.dumps(cues, separators=(",", ":")).replace("</", "<\\/")
-    title = escape(article.title)
     href = escape(audio_href)
     extra = "".join(f' · <a href="{escape(h)}">{escape(label)}</a>' for h, label in links)
+    words = wording_for(article.language)
+    listen = escape(words.label("listen", article.title))
     player = (f'<div class="player"><audio id="narration" controls preload="metadata" src="{href}" '
-              f'aria-label="Listen: {title}"><a href="{href}">Download the narration (MP3)</a></audio>'
-              f'<p>Narrated by a synthetic voice; the sentence being read is highlighted. Select a '
-              f'sentence to listen from there. <a href="{href}" download="">Download MP3</a>{extra}</p></div>')
+              f'aria-label="{listen}"><a href="{href}">{escape(words.download_narration)}</a></audio>'
+              f'<p>{escape(words.readalong_note)} '
+              f'<a href="{href}" download="">{escape(words.download_mp3)}</a>{extra}</p></div>')
     page = page.replace("</style>", _CSS + "</style>", 1)
     page = page.replace("</header>", "</header>\n" + player, 1)
     script = (f'<script type="application/json" id="cues">{data}</script>\n'

@@ -32,6 +32,7 @@ from narrate.model import (
     Table,
     inline_text,
 )
+from narrate.wording import Wording, wording_for
 from narrate.writers.meta import header_lines
 from narrate.writers.options import WriteOptions
 from narrate.xmlsafe import xml_clean
@@ -41,11 +42,12 @@ def write(article: Article, options: WriteOptions) -> str:
     parts = [_line(article.title)]
     parts.extend(header_lines(article))
     links: list[tuple[str, str]] = []
+    words = wording_for(article.language)
     for block in article.blocks:
-        parts.append(_block(block, options, links))
+        parts.append(_block(block, words, links))
     if links and options.show_link_targets:
         seen: dict[tuple[str, str], None] = dict.fromkeys(links)
-        parts.append("Links")
+        parts.append(words.links)
         parts.append("\n".join(f"{words}: {href}" for words, href in seen))
     return xml_clean("\n\n".join(p for p in parts if p) + "\n")
 
@@ -82,7 +84,7 @@ def _worth_showing(href: str, words: str) -> bool:
     return href.startswith(("http://", "https://", "mailto:")) and href not in words
 
 
-def _block(block: Block, options: WriteOptions, links: list[tuple[str, str]]) -> str:  # noqa: C901 - one branch per block type
+def _block(block: Block, words: Wording, links: list[tuple[str, str]]) -> str:  # noqa: C901 - one branch per block type
     if isinstance(block, Heading):
         return _inlines(block.inlines, links)
     if isinstance(block, Paragraph):
@@ -91,37 +93,37 @@ def _block(block: Block, options: WriteOptions, links: list[tuple[str, str]]) ->
         lines = []
         alt, caption, credit = _line(block.alt), _line(block.caption), _line(block.credit)
         if alt:
-            lines.append(f"{options.image_label}: {alt}")
+            lines.append(words.label("image", alt))
         if caption and caption != alt:
-            lines.append(f"{options.caption_label}: {caption}")
+            lines.append(words.label("caption", caption))
         if credit:
-            lines.append(f"{options.credit_label}: {credit}")
+            lines.append(words.label("credit", credit))
         return "\n".join(lines)
     if isinstance(block, ListBlock):
         items = []
         for n, item in enumerate(block.items, 1):
             marker = f"{n}." if block.ordered else "-"
-            body = "\n".join(x for x in (_block(b, options, links) for b in item) if x)
+            body = "\n".join(x for x in (_block(b, words, links) for b in item) if x)
             items.append(f"{marker} " + body.replace("\n", "\n   "))
         return "\n".join(items)
     if isinstance(block, BlockQuote):
-        body = "\n\n".join(x for x in (_block(b, options, links) for b in block.blocks) if x)
+        body = "\n\n".join(x for x in (_block(b, words, links) for b in block.blocks) if x)
         if _line(block.attribution):
             body += f"\n— {_line(block.attribution)}"
         return "\n".join("  " + line if line else "" for line in body.split("\n"))
     if isinstance(block, PullQuote):
-        return f"{options.pull_quote_label}: {_inlines(block.inlines, links)}"
+        return words.label("pull_quote", _inlines(block.inlines, links))
     if isinstance(block, CodeBlock):
         return block.text
     if isinstance(block, Table):
-        return _table(block, options)
+        return _table(block, words)
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def _table(table: Table, options: WriteOptions) -> str:
+def _table(table: Table, words: Wording) -> str:
     """Row by row, each cell after its column header: readable in a linear order."""
     header = [_line(h) for h in table.header]
-    lines = [f"{options.table_label}: {_line(table.caption)}"] if _line(table.caption) else []
+    lines = [words.label("table", _line(table.caption))] if _line(table.caption) else []
     for row in table.rows:
         cells = [(header[k] if k < len(header) else "", _line(c)) for k, c in enumerate(row)]
         line = "; ".join(f"{h}: {c}" if h else c for h, c in cells if c)

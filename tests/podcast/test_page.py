@@ -45,3 +45,21 @@ def test_index_page_has_no_axe_violations(show_dir: Path):
 
     page = (show_dir / "index.html").read_text(encoding="utf-8")
     assert axe_violations(page) == []
+
+
+def test_each_episodes_byline_is_in_its_own_language(tmp_path: Path, fresh_show):
+    # The byline is an article label: a Dutch episode says "Door", whatever the show's language;
+    # an episode with no language of its own follows the show's; a language with no table, English.
+    import dataclasses
+
+    from narrate.podcast.page import render_articles
+    from tests.podcast.media import episode
+
+    show = dataclasses.replace(fresh_show, language="de")
+    eps = [episode(tmp_path, 1, authors=("Sanne de Vries", "Piet Bos"), language="nl"),
+           episode(tmp_path, 2, authors=("Jana Köhler",), language=""),
+           episode(tmp_path, 3, authors=("Aino Virtanen",), language="fi")]
+    nl, de, fi = render_articles(show, eps)
+    assert "<p>Door Sanne de Vries en Piet Bos</p>" in nl
+    assert "<p>Von Jana Köhler</p>" in de
+    assert "<p>By Aino Virtanen</p>" in fi

@@ -173,3 +173,41 @@ def test_lead_picture_in_the_article_header_comes_first_with_its_caption() -> No
     assert (figs[0].alt, figs[0].caption, figs[0].credit) == (
         "", "Boats on the mud at low water.", "Ann Lee")
     assert isinstance(a.blocks[0], Figure)
+
+
+def test_same_picture_shown_again_under_another_description_is_a_second_figure() -> None:
+    """A page may show one chart twice, described two ways: each is a figure of its own. The
+    same picture again with the same alt (or none) is a lazy twin or a rendition, given once."""
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/chart.png' alt='Errors in the past hour'>"
+        "<figcaption>Errors in the past hour</figcaption></figure>"
+        f"<p>{P}three</p><figure><img src='/chart.png' alt='The anomaly at noon'>"
+        "<figcaption>The anomaly at noon</figcaption></figure>"
+        f"<p>{P}four</p><figure><img src='/chart.png' alt='The anomaly at noon'></figure>"
+        f"<p>{P}five</p><figure><img src='/quay.jpg'></figure><img src='/quay.jpg' alt='Quay'>"
+        f"<p>{P}six</p>"), url=URL)
+    assert [(f.src.rsplit("/", 1)[1], f.alt, f.caption) for f in _figures(a)] == [
+        ("chart.png", "Errors in the past hour", "Errors in the past hour"),
+        ("chart.png", "The anomaly at noon", "The anomaly at noon"),
+        ("quay.jpg", "", ""),
+    ]
+
+
+def test_a_picture_closing_the_article_is_kept_banners_and_cards_after_it_are_not() -> None:
+    """A picture right after the article's last paragraph (nothing but its caption between)
+    is the article's; once other words begin, or when the picture links to another page (a
+    banner, a card), what follows is not."""
+    body = "".join(f"<p>{P}{n}</p>" for n in ("one", "two", "three"))
+    page = ("<html><head><title>Tides</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Tides</h1><div class='text'>{body}</div>"
+            "<div class='step'><figure><img src='/last.jpg' alt='The empty quay'></figure>"
+            "<p class='caption'>The quay at night.</p></div>"
+            "<div class='pic'><a href='/full/end.jpg'><img src='/end.jpg' alt='Gulls'></a></div>"
+            "<a href='/subscribe'><img src='/banner.png' alt='Subscribe now'></a>"
+            "<h3>More from the coast</h3><ul><li><a href='/other'><img src='/card.jpg' "
+            "alt='Card'></a><a href='/other'>Storm on the pier</a></li></ul>"
+            "<img src='/after-words.jpg' alt='Later'></article>"
+            "<footer>© 2025 Paper <img src='/logo.png' alt='Paper'></footer></body></html>")
+    figs = _figures(narrate.parse_html(page, url=URL))
+    assert [(f.src.rsplit("/", 1)[1], f.caption) for f in figs] == [
+        ("last.jpg", "The quay at night."), ("end.jpg", "")]

@@ -16,6 +16,7 @@ from narrate.model import (
     Table,
     inline_text,
 )
+from narrate.speech.script import build_script
 
 URL = "https://docs.example/guide/tides.html"
 P = ("The tide tables are computed from harmonic constituents measured over many years at "
@@ -130,7 +131,7 @@ def test_syndication_furniture_dropped() -> None:
         assert junk not in text, junk
 
 
-def test_same_picture_twice_and_alt_as_heading_said_once() -> None:
+def test_same_picture_twice_and_heading_equal_to_alt_said_once() -> None:
     alt = "Lifeboat crew hauling the boat up the slipway at dusk"
     a = narrate.parse_html(_page(
         f"<p>{P}Two.</p><figure><img src='/boat-640.jpg' alt='{alt}'></figure>"
@@ -138,7 +139,12 @@ def test_same_picture_twice_and_alt_as_heading_said_once() -> None:
         f"<p>{P}Three.</p>"), url=URL)
     figs = [b for b in a.blocks if isinstance(b, Figure)]
     assert [f.src for f in figs] == ["https://docs.example/boat-640.jpg"]
-    assert alt not in a.body_text()
+    assert [f.alt for f in figs] == [alt]  # the model keeps the alt as written
+    # the heading stays a heading (a section set beside its picture); the listener hears the
+    # words once, as the heading
+    assert alt in _texts(a)
+    heard = [u.text for u in build_script(a)]
+    assert sum(alt in t for t in heard) == 1, heard
 
 
 def test_mathml_read_once() -> None:
@@ -150,3 +156,51 @@ def test_mathml_read_once() -> None:
     assert "So x = 2 holds." in text
     assert "And again." in text  # the picture beside the hidden formula says it, as a figure
     assert [b.alt for b in a.blocks if isinstance(b, Figure)] == ["x=2"]
+
+
+def test_sections_kept_when_the_page_layout_is_named_for_its_sidebar() -> None:
+    """A layout container named for the sidebar beside the article (``has-sidebar``,
+    ``l-sidebar-fixed``) holds the article itself: its section headings are the article's.
+    A related box inside the article still stays out."""
+    sections = "".join(f"<h2>Stage {n}</h2><p>{P}Stage {n} text.</p>" for n in range(1, 4))
+    a = narrate.parse_html(
+        "<html><body><h1>Tide guide</h1><div class='page-grid has-sidebar'>"
+        f"<div class='entry-content'><p>{P}Intro.</p>{sections}<div class='related-box'>"
+        "<h3>More from the coast desk</h3><p><a href='/x'>Gulls and ferries</a></p></div>"
+        f"<p>{P}The end.</p></div><div class='sidebar-column'><h3>Most read</h3>"
+        "<ul><li><a href='/a'>Storm news</a></li></ul></div></div></body></html>", url=URL)
+    heads = [(b.level, inline_text(b.inlines)) for b in a.blocks if isinstance(b, Heading)]
+    assert heads == [(2, "Stage 1"), (2, "Stage 2"), (2, "Stage 3")]
+
+
+def _toc_page(links: str) -> str:
+    sections = "".join(f"<h2 id='s{n}'>Part {n}</h2><p>{P}Part {n} text.</p>" for n in (1, 2, 3))
+    return _page(f"<div class='contents'><ul>{links}</ul></div>{sections}")
+
+
+def test_table_of_contents_kept_as_navigation_and_not_narrated() -> None:
+    toc = ("<li><a href='#s1'>1 Part 1</a><ul><li><a href='#s2'>1.1 Part 2</a></li></ul></li>"
+           "<li><a href='#s3'>2 Part 3</a></li>")
+    a = narrate.parse_html(_toc_page(toc), url=URL)
+    navs = [b for b in a.blocks if isinstance(b, ListBlock) and b.navigation]
+    assert len(navs) == 1 and len(navs[0].items) == 2
+    assert isinstance(navs[0].items[0][-1], ListBlock)  # the nested entries stay nested
+    assert "1 Part 1" not in _texts(a)  # not prose
+    heard = [u.text for u in build_script(a)]
+    assert [t for t in heard if t.startswith("Part 1")] == ["Part 1.", "Part 1 text."]
+    assert not [t for t in heard if "1 Part 1" in t or "2 Part 3" in t]  # no contents entry
+    assert Article.from_json(a.to_json()) == a
+    assert '"navigation": true' in a.to_json(indent=None)
+    from narrate.writers.html import write
+    from narrate.writers.options import WriteOptions
+
+    html = write(a, WriteOptions())  # readers get working in-page links, like pandoc's TOC
+    assert '<a href="#h-part-2">1.1 Part 2</a>' in html and '<h2 id="h-part-2">' in html
+
+
+def test_link_lists_that_leave_the_page_are_no_table_of_contents() -> None:
+    for links in ("<li><a href='/a'>Part one elsewhere</a></li><li><a href='/b'>Part two</a></li>",
+                  "<li><a href='#'>Open</a></li><li><a href='#'>Close</a></li>",
+                  "<li><a href='#nowhere'>Part 1</a></li><li><a href='#gone'>Part 2</a></li>"):
+        a = narrate.parse_html(_toc_page(links), url=URL)
+        assert not [b for b in a.blocks if isinstance(b, ListBlock) and b.navigation], links

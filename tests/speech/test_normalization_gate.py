@@ -1,6 +1,6 @@
-"""bench/normalization.py as a fast gate: no probe worse than the raw sentence, and a floor on
-each kind's pass rate (the goal, 90 %, is what the bench prints; the floor only catches a
-regression)."""
+"""bench/normalization.py as a fast gate: no probe worse than the raw sentence, and every
+kind's pass rate at the issue's goal, 90 %, over all probes (tuned, held out and the fresh
+batches)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-KIND_FLOOR = 0.80
+KIND_FLOOR = 0.90  # the issue's goal; every kind is at or above it on all probes
 OVERALL_FLOOR = 0.95
 
 

@@ -51,7 +51,7 @@ def test_normalize(text: str, spoken: str) -> None:
 def test_german_keeps_digits_but_reads_dates_times_and_abbreviations() -> None:
     # espeak-ng's German voice reads digits itself; the ordinal day and "Uhr" need words
     assert normalize("Am 3. Mai kamen 1.250 Leute um 14.30 Uhr \u2014 sagt Dr. Weber.", "de") == (
-        "Am dritten Mai kamen 1250 Leute um vierzehn Uhr dreißig, sagt Doktor Weber.")
+        "Am dritten Mai kamen 1250 Leute um 14 Uhr 30, sagt Doktor Weber.")
 
 
 def test_unknown_language_gets_only_neutral_rules() -> None:
@@ -70,3 +70,17 @@ def test_lexicon_replaces_whole_words_only() -> None:
 ])
 def test_an_abbreviation_that_ends_the_text_leaves_its_period(text: str, lang: str, spoken: str) -> None:
     assert normalize(text, lang) == spoken
+
+
+def test_a_unicode_fraction_alone_is_a_number() -> None:
+    # no ASCII digit in the sentence, and the engine says nothing for "⅛"
+    assert normalize("Rates rose by ⅛ point.") == "Rates rose by one eighth point."
+
+
+def test_a_repeated_number_across_a_slash() -> None:
+    assert normalize("The odds are 50/50 and 20/20 vision, not 1/2.") == \
+        "The odds are fifty fifty and twenty twenty vision, not one half."
+
+
+def test_a_clock_time_ending_a_sentence_keeps_the_sentence_end() -> None:
+    assert normalize("The raid began at 2 A.M. Police said so.") == "The raid began at two A M. Police said so."

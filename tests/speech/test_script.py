@@ -259,3 +259,22 @@ def test_a_long_sentence_is_not_cut_inside_a_date_or_an_amount() -> None:
 def test_no_break_spaces_in_a_number_survive_into_the_script() -> None:
     art = Article(title="T", language="en", blocks=(para("A crowd of 45\u202f000 and 1\u00a0250\u00a0000."),))
     assert build_script(art)[1].spoken == "A crowd of forty five thousand and one million two hundred fifty thousand."
+
+
+def test_an_alt_text_is_said_once(fake_profile) -> None:
+    """A lead picture described by the headline, a section heading set beside its picture and
+    a site's one alt for every picture: the listener hears those words once; a picture's own
+    caption is still read."""
+    art = Article(title="Storm floods the harbour road", blocks=(
+        Figure("https://x.example/1.jpg", alt="Storm floods the harbour road"),
+        Paragraph((Text("The water rose fast."),)),
+        Heading(2, (Text("The sea wall at dawn"),)),
+        Figure("https://x.example/2.jpg", alt="The sea wall at dawn", caption="Taken at six."),
+        Figure("https://x.example/3.jpg", alt="Image for post"),
+        Figure("https://x.example/4.jpg", alt="Image for post"),
+    ))
+    texts = [u.text for u in build_script(art, fake_profile)]
+    assert sum("harbour road" in t for t in texts) == 1
+    assert sum("sea wall at dawn" in t for t in texts) == 1
+    assert sum("Image for post" in t for t in texts) == 1
+    assert "Caption: Taken at six." in texts

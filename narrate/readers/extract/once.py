@@ -1,7 +1,8 @@
 """Each piece of text said once.
 
 A page shows some text twice for the eye: the caption or alt text of a figure again as a
-loose paragraph, heading or list item, the same picture twice in a row in two sizes, a pull quote set as an ordinary block quote beside the paragraph it repeats.
+loose paragraph or list item (or the caption as a heading; a heading that repeats an alt text
+stays, a section heading set beside its picture, and the narration leaves that alt unsaid), the same picture twice in a row in two sizes, a pull quote set as an ordinary block quote beside the paragraph it repeats.
 The figure's caption and the body's paragraph are the copies we keep. (Only quotes: a
 paragraph that repeats part of another is left alone, texts do repeat phrases.)
 """
@@ -29,19 +30,20 @@ def _text(block: Block) -> str:
 def say_once(blocks: tuple[Block, ...], captions: set[str]) -> tuple[Block, ...]:
     """``blocks`` without caption copies and without quotes repeated from a paragraph."""
     caps = {_key(c) for c in captions if c}
-    caps |= {_key(b.alt) for b in blocks if isinstance(b, Figure) and len(b.alt.split()) >= 3}
+    alts = {_key(b.alt) for b in blocks if isinstance(b, Figure) and len(b.alt.split()) >= 3}
     body = "\n".join(_key(_text(b)) for b in blocks if isinstance(b, Paragraph))
     checked = 0
     out: list[Block] = []
     for block in blocks:
         key = _key(_text(block))
-        if key and key in caps and isinstance(block, (Paragraph, Heading)):
-            continue  # said with its figure
+        if key and ((key in caps and isinstance(block, (Paragraph, Heading)))
+                    or (key in alts and isinstance(block, Paragraph))):
+            continue  # said with its figure (a heading stays: the narration skips the alt)
         if (isinstance(block, Figure) and out and isinstance(out[-1], Figure) and block.alt
                 and block.alt == out[-1].alt and block.caption in ("", out[-1].caption)):
             continue  # the same picture again in another size (a rendition, a fallback)
-        if isinstance(block, ListBlock) and caps:
-            block = _without_caption_items(block, caps)
+        if isinstance(block, ListBlock) and (caps or alts):
+            block = _without_caption_items(block, caps | alts)
             if not block.items:
                 continue
         if (isinstance(block, BlockQuote) and checked < MAX_QUOTES_CHECKED

@@ -7,8 +7,9 @@ headings keep their level, a quote styled as a pull quote is marked as one, code
 line breaks. Then what trafilatura never returns is put back in reading order, when it sits
 inside the article (the smallest element holding every kept block) and between its first and
 last kept block: every content image (figures, pictures, images in paragraphs, links and
-tables) and the section headings. Blocks that cannot be found again stay as trafilatura
-gave them.
+tables), the section headings, a list that follows a kept paragraph, and the article's
+table of contents (a navigation list, which the narration skips). Blocks that cannot be
+found again stay as trafilatura gave them.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from narrate.model import (
     Table,
     inline_text,
 )
-from narrate.readers.extract import settings
+from narrate.readers.extract import contents, settings
 from narrate.readers.html_blocks import HEADINGS, HtmlConverter
-from narrate.readers.images import in_noscript
+from narrate.readers.images import closing_pictures, in_noscript
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
@@ -58,8 +59,14 @@ def _in_pull_quote(el: etree._Element) -> bool:
     return False
 
 
-def _teaser_ancestor(el: etree._Element) -> bool:
+def _teaser_ancestor(el: etree._Element, layout: dict[int, etree._Element] | None = None) -> bool:
+    """Inside a link or a teaser/promo/sidebar box within the article. ``layout``: the ids of
+    the article's own container and its ancestors — a page's layout may be named for the
+    sidebar beside the article (``l-sidebar-fixed``, ``has-sidebar``), and what that holds
+    with the article is no teaser."""
     for anc in el.iterancestors():
+        if layout and id(anc) in layout:
+            return False
         if anc.tag == "a" and el.tag not in ("img", "picture"):
             return True
         if _TEASER.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
@@ -67,6 +74,15 @@ def _teaser_ancestor(el: etree._Element) -> bool:
         if anc.tag in ("article", "main", "body"):
             return False
     return False
+
+
+class _Layout(dict):
+    """The article's container and its ancestors, by id; the elements are held (an lxml proxy's
+    id is only unique while the proxy lives)."""
+
+    def __init__(self, scope: etree._Element | None) -> None:
+        super().__init__((id(a), a) for a in ((scope, *scope.iterancestors())
+                                              if scope is not None else ()))
 
 
 class _Page:
@@ -120,6 +136,7 @@ def restore(blocks: tuple[Block, ...], tree: etree._Element,
     placed: list[tuple[int, Block]] = []
     last = -1
     matched: list[etree._Element] = []
+    boxed: list[tuple[int, int, etree._Element, Block]] = []  # headings inside a teaser-like box
     for block in blocks:
         found = None
         if isinstance(block, (Paragraph, Heading)):
@@ -149,13 +166,21 @@ def restore(blocks: tuple[Block, ...], tree: etree._Element,
             continue
         last, el = found
         if isinstance(block, Heading) and _teaser_ancestor(el):
-            continue  # the title of a related-stories or promo box, not a section
+            boxed.append((len(placed), last, el, block))  # judged once the article's box is known
+            continue
         matched.append(el)
         rebuilt, figures = _rebuild(block, el, conv)
         placed.append((last, rebuilt))
         placed.extend((last, f) for f in figures)
     if not matched:
         return blocks
+    layout = _Layout(_scope(matched))
+    for at, pos, el, block in reversed(boxed):
+        if not _teaser_ancestor(el, layout):  # the box is the article's own layout: a section
+            rebuilt, _ = _rebuild(block, el, conv)
+            placed.insert(at, (pos, rebuilt))
+            matched.append(el)
+        # else: the title of a related-stories or promo box, not a section
     return _with_page_extras(placed, page, matched, conv)
 
 
@@ -237,21 +262,26 @@ class _Extras:
                  matched: list[etree._Element], conv: HtmlConverter) -> None:
         self.placed, self.page, self.matched, self.conv = placed, page, matched, conv
         self.scope = _scope(matched)
+        self.layout = _Layout(self.scope)
         self.first = min((p for p, _ in placed if p >= 0), default=0)
         self.last = placed[-1][0] if placed else 0
         self.matched_ids = {id(m) for m in matched}
         self.found: list[tuple[int, Block]] = []
 
-    def fits(self, pos: int, el: etree._Element, lo: int) -> bool:
+    def fits(self, pos: int, el: etree._Element, lo: int, layout: _Layout | None = None) -> bool:
+        """Inside the article, between ``lo`` and the last kept block, not yet said, not in a
+        teaser box (``layout``: the article's containers, whose names do not count)."""
         in_scope = (_inside(el, self.scope) if self.scope is not None
                     else self.first <= pos <= self.last)
         return (in_scope and lo <= pos <= self.last and not _within(el, self.matched_ids)
-                and not _teaser_ancestor(el))
+                and not _teaser_ancestor(el, layout))
 
     def figures(self) -> None:
         lead = self._lead_figure()
+        closing = {id(el) for el in closing_pictures(self.matched[-1], self.scope)}
         for pos, el in self.page.figures:
-            if self.fits(pos, el, -1) or el is lead:
+            if (self.fits(pos, el, -1) or el is lead
+                    or (id(el) in closing and not _teaser_ancestor(el))):
                 self.found.extend((pos, f) for f in self.conv.figures(el))
 
     def _lead_figure(self) -> etree._Element | None:
@@ -280,7 +310,7 @@ class _Extras:
         for pos, el in self.page.headings:
             key = _key(el.text_content())
             if (key not in kept and len(key.split()) <= settings.HEADING_MAX_WORDS
-                    and self.fits(pos, el, self.first)):
+                    and self.fits(pos, el, self.first, self.layout)):
                 inlines, _ = self.conv.inlines(el)
                 if inlines:
                     self.found.append((pos, Heading(HEADINGS[el.tag], inlines)))
@@ -299,6 +329,23 @@ class _Extras:
                 if lines and not any(x in said for x in lines):
                     self.found.extend((pos, b) for b in blocks)
 
+    def contents(self) -> None:
+        """The article's table of contents (a list whose every link leads to a part of this
+        page, ``#section``, and whose words are those links'): trafilatura drops it as a menu.
+        It is kept for readers as a navigation list, which the narration skips."""
+        targets: dict[str, str] | None = None
+        said = {_key(line) for _, b in self.placed for line in _lines(b)}
+        for pos, el in self.page.lists:
+            if not self.fits(pos, el, -1, self.layout) or not contents.in_page_links(el):
+                continue
+            if targets is None:
+                targets = contents.anchors(el.getroottree().getroot())
+            if not contents.is_contents(el, targets):
+                continue
+            blocks = [b for b in self.conv.element(el) if isinstance(b, ListBlock)]
+            if blocks and not any(_key(x) in said for b in blocks for x in _lines(b)):
+                self.found.extend((pos, contents.navigation(b, targets)) for b in blocks)
+
     def repeats(self) -> None:
         """trafilatura keeps one copy of a paragraph the article repeats word for word beside
         it (a refrain, a repeated notice); the page says it each time, and so do we."""
@@ -307,7 +354,8 @@ class _Extras:
         for key in {k for k, _ in kept}:  # each text looked up once: linear on repeats
             for pos, twin in self.page.index.get(key, ()):
                 if (twin.tag == "p" and id(twin) not in self.matched_ids
-                        and (key, id(twin.getparent())) in kept and not _teaser_ancestor(twin)):
+                        and (key, id(twin.getparent())) in kept
+                        and not _teaser_ancestor(twin, self.layout)):
                     inlines, figures = self.conv.inlines(twin)
                     if inlines:
                         self.found.append((pos, Paragraph(inlines)))
@@ -325,6 +373,7 @@ def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
     extras.figures()
     extras.headings()
     extras.lists()
+    extras.contents()
     extras.repeats()
     extra = sorted(extras.found, key=lambda pair: pair[0])
     if not extra:

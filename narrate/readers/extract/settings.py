@@ -46,3 +46,5 @@ DETECT_CHARS = 1500  # characters of body text given to the language detector
 # ---- structure put back from the page (extract/restore.py)
 LIST_MAX_LINK_SHARE = 0.5  # a list whose text is more than half links is a menu, not prose
 HEADING_MAX_WORDS = 20  # a page heading longer than this inside the article is not a heading
+CONTENTS_MIN_LINKS = 2  # a table of contents links to at least this many parts of the page
+CONTENTS_MIN_LINK_SHARE = 0.8  # share of its words inside those links (the rest: numbering)

@@ -68,7 +68,10 @@ ANYWHERE: dict[str, dict[str, str]] = {
            "d.C.": "depois de Cristo", "nº": "número", "n.º": "número"},
     "nl": {"bijv.": "bijvoorbeeld", "bv.": "bijvoorbeeld", "o.a.": "onder andere",
            "m.a.w.": "met andere woorden", "d.w.z.": "dat wil zeggen", "enz.": "enzovoort",
-           "ca.": "circa", "nr.": "nummer", "Nr.": "nummer", "blz.": "bladzijde"},
+           "ca.": "circa", "nr.": "nummer", "Nr.": "nummer", "blz.": "bladzijde",
+           "t.o.v.": "ten opzichte van", "i.p.v.": "in plaats van", "m.b.t.": "met betrekking tot",
+           "n.a.v.": "naar aanleiding van", "a.s.": "aanstaande", "jl.": "jongstleden",
+           "mln.": "miljoen", "mld.": "miljard"},
 }
 # before a number only
 BEFORE_NUMBER: dict[str, dict[str, str]] = {
@@ -123,7 +126,8 @@ def _english(text: str) -> str:
     # "Mulholland Dr. in LA": a Dr. that no name follows (the titles rule took those) is a Drive
     text = re.sub(r"\b([A-Z][a-z]+) Dr\.(?=\s+[a-z0-9]|[,;:)]|\s*$)", r"\1 Drive", text)
     # U.S., U.N., U.K.: spelled, the periods gone (one kept if a sentence clearly ends there)
-    return re.sub(r"\b((?:[A-Z]\.){2,})(\s+(?=(?:The|A|An|It|He|She|They|We|But|In)\b))?",
+    # (A.M. and P.M. after a clock time are the time rule's, which knows when they end a sentence)
+    return re.sub(r"\b(?![AP]\.M\.)((?:[A-Z]\.){2,})(\s+(?=(?:The|A|An|It|He|She|They|We|But|In)\b))?",
                   lambda m: " ".join(m.group(1).replace(".", "")) + (". " if m.group(2) else ""),
                   text)
 

@@ -39,6 +39,9 @@ _EVENT_SINGLE = frozenset("""
 War Episode Chapter Part Volume Vol Act Book Phase Bowl Scene Stage Round Season Olympiad Vatican
 Apollo Amendment Symphony Psalm Canto Section Article
 """.split())
+# a title before a regnal name makes even "I" a numeral: "Queen Elizabeth I never married"
+_TITLED = re.compile(r"\b(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Sultan|Pharaoh|"
+                     r"Prince|Princess|Duke|Duchess|Grand Duke|Saint|St)\.? $")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -64,7 +67,8 @@ def roman(text: str, language: str) -> str:
             return m.group(0)
         after = m.string[m.end():m.end() + 5]
         if name in _REGNAL:
-            if numeral == "I" and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)", after):
+            titled = _TITLED.search(m.string[max(0, m.start() - 12):m.start()])
+            if numeral == "I" and not titled and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)|['’]s\b", after):
                 return m.group(0)
             return f"{name} the {numbers.ordinal(value)}"
         if name in _EVENT_SINGLE or (name in _EVENT and len(numeral) >= 2):
@@ -73,7 +77,28 @@ def roman(text: str, language: str) -> str:
             return f"{name} {numbers.cardinal(value)}"
         return m.group(0)
 
-    return re.sub(r"\b([A-Z][a-z]+)\.?:? ([IVXLCDM]+)\b(?![\w'’-])", spoken, text)
+    # "Elizabeth II's": a possessive may follow the numeral
+    return re.sub(r"\b([A-Z][a-z]+)\.?:? ([IVXLCDM]+)\b(?![\w-]|['’](?!s\b))", spoken, text)
+
+
+# "Boeing 787", "Airbus A380", and an Airbus model or a British A-road on its own ("the A350")
+_AIRCRAFT = re.compile(r"\b(?:(?P<maker>Boeing|Airbus|Embraer|Comac)\s+(?P<letter>[AEC]?)-?|(?P<alone>A)(?=[23]\d\d))"
+                       r"(?P<first>\d)(?P<pair>\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)")
+
+
+def aircraft(text: str) -> str:
+    """'Boeing 787' -> 'Boeing seven eighty seven', 'Airbus A380' -> 'Airbus A-three-eighty':
+    a model number is a name, said as its first digit and then a pair, as people say it."""
+    def spoken(m: re.Match[str]) -> str:
+        letter = m.group("letter") or m.group("alone") or ""
+        first, pair = int(m.group("first")), int(m.group("pair"))
+        rest = "hundred" if not pair else f"oh {numbers.cardinal(pair)}" if pair < 10 else numbers.cardinal(pair)
+        model = f"{numbers.cardinal(first)} {rest}"
+        glued = m.string[m.end():m.end() + 1].isalpha()  # "A320neo"
+        maker = f"{m.group('maker')} " if m.group("maker") else ""
+        return maker + (f"{letter}-{model.replace(' ', '-')}" if letter else model) + (" " if glued else "")
+
+    return _AIRCRAFT.sub(spoken, text)
 
 
 def resolutions(text: str) -> str:

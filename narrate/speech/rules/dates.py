@@ -21,10 +21,14 @@ _MONTH_SHORT = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug
 _ORD = r"(?:st|nd|rd|th)?"
 _ZONES = ("GMT UTC BST CET CEST EET EEST WET IST JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT "
           "EST EDT CST CDT MST MDT PST PDT AKST HST").split()
+_TIME_WORDS = (r"tonight|today|tomorrow|this (?:morning|afternoon|evening)|in the (?:morning|"
+               r"afternoon|evening)|local time|sharp|hrs|h")
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _GERMAN_MONTHS = ("Januar Jänner Februar März April Mai Juni Juli August September Oktober "
                   "November Dezember").split()
-_DE_ARTICLES = r"am|vom|zum|zur|dem|den|im|beim|des|der|die|das|ein|eine|einem|einen|seit dem|ab dem"
+# (index k is month k, after Januar and its Austrian "Jänner")
+_DE_ARTICLES = (r"am|vom|zum|zur|dem|den|im|beim|des|der|die|das|ein|eine|einem|einen|seit dem|ab dem|"
+                r"(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)")  # "ihren 60. Geburtstag"
 
 
 def english_dates(text: str) -> str:
@@ -84,6 +88,12 @@ def english_times(text: str) -> str:
     text = re.sub(rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d){ampm}?{zone}(?![\w:]|\.\d)",
                   _clock, text)
     text = re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d)\.(?P<m>[0-5]\d){ampm}{zone}", _clock, text)
+    # "kicks off at 19.45 tonight": a 24-hour time with a period only where a time word is
+    # near ("closed at 19.45" is a price, left alone)
+    text = re.sub(rf"(?<!closed )(?<!closing )(?<!trading )(?<!traded )(?<!priced )\b(?P<at>at|from|"
+                  rf"until|till|by|before|after|around) (?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)"
+                  rf"(?=\s(?:{_TIME_WORDS}|{'|'.join(_ZONES)})\b){zone}",
+                  lambda m: f"{m.group('at')} {_clock(m)}", text)
     return re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d){ampm}{zone}(?!\w)", _clock, text)
 
 
@@ -100,7 +110,7 @@ def _clock(m: re.Match[str]) -> str:
     hour = int(m.group("h"))
     minute = int(m.groupdict().get("m") or 0)
     zone = f" {' '.join(m.group('zone'))}" if m.group("zone") else ""
-    if m.group("ap"):
+    if m.groupdict().get("ap"):
         spoken = numbers.cardinal(hour) + (
             "" if minute == 0 else f" {'oh ' if minute < 10 else ''}{numbers.cardinal(minute)}")
         return f"{spoken} {_meridiem(m)}{zone}"
@@ -112,13 +122,13 @@ def _clock(m: re.Match[str]) -> str:
 
 
 def decades_and_years(text: str) -> str:
-    """1980s, '90s, 2020-21, 1939–45, and four-digit years 1100-2099 (1000-1099 after "in")."""
+    """1980s, '90s, 2020-21, 2023/24, 1939–45, and four-digit years 1100-2099 (1000-1099 after "in")."""
     text = re.sub(r"(?<![\w'])'?(\d0)'?s\b",
                   lambda m: numbers.plural(numbers.cardinal(int(m.group(1)))) if m.group(0).startswith("'")
                   else m.group(0), text)
     text = re.sub(r"(?<![\w.,])(1[1-9]\d0|20\d0)'?s\b",
                   lambda m: numbers.plural(numbers.year(int(m.group(1)))), text)
-    text = re.sub(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)\s?[-\u2013]\s?(\d\d)(?![\w]|[.,]\d)",
+    text = re.sub(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)\s?[-\u2013/]\s?(\d\d)(?![\w/]|[.,]\d)",
                   lambda m: f"{numbers.year(int(m.group(1)))} to {numbers.cardinal(int(m.group(2)))}"
                   if int(m.group(2)) > int(m.group(1)[2:]) else m.group(0), text)
     text = re.sub(r"\b((?:[Ii]n|[Ss]ince|[Ff]rom|[Bb]y|[Uu]ntil|[Oo]f|year|[Cc]irca|AD|BC)\s+)(1[0-9]\d\d)\b(?![.,]\d)",
@@ -136,12 +146,16 @@ def foreign_dates_and_times(text: str, language: str) -> str:
 def _german(text: str) -> str:
     """'am 3. Mai', 'im 19. Jahrhundert', 'der 1. FC': an ordinal, so the period ends nothing."""
     months = "|".join(_GERMAN_MONTHS)
+    # "am 3.10.1990": a numeric date with its year is the day's ordinal and the month's name
+    text = re.sub(r"(?<![\w.,])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{4})(?![\w]|[.,]\d)",
+                  lambda m: f"{m.group(1)}. {_GERMAN_MONTHS[int(m.group(2)) if int(m.group(2)) > 1 else 0]}"
+                  f" {m.group(3)}", text)
     text = re.sub(rf"(?<![\w.])(\d{{1,2}})\.\s*({months})\b",
                   lambda m: numbers.ordinal_in(int(m.group(1)), "de") + "n " + m.group(2), text)
 
     def declined(m: re.Match[str]) -> str:
         word = numbers.ordinal_in(int(m.group(2)), "de")
-        nominative = m.group(1).lower() in ("der", "die", "das", "ein", "eine")
+        nominative = m.group(1).lower() in ("der", "die", "das", "ein", "eine") or m.group(1).endswith("e")
         return f"{m.group(1)} {word if nominative else word + 'n'} "
 
     text = re.sub(rf"\b((?i:{_DE_ARTICLES}))\s+(\d{{1,3}})\.\s+(?=[A-ZÄÖÜ])", declined, text)
@@ -156,14 +170,22 @@ def _french(text: str) -> str:
     text = re.sub(r"\b([IVX]{2,}|[IVX](?=e\s+(?:siècle|millénaire|arrondissement|République)))(?:e|ème)\b",
                   lambda m: numbers.ordinal_in(v, "fr") if (v := roman_value(m.group(1))) else m.group(0),
                   text)
+    # the hour in words: the engine then makes the liaison ("neuf heures" is [nœvœʁ])
     text = re.sub(r"\b([01]?\d|2[0-3])\s?h\s?([0-5]\d)\b",
-                  lambda m: f"{int(m.group(1))} heures {int(m.group(2))}", text)
-    return re.sub(r"\b([01]?\d|2[0-3])\s?h\b(?!\w)", lambda m: f"{int(m.group(1))} heures", text)
+                  lambda m: f"{_hour_words(int(m.group(1)), 'fr')} {int(m.group(2))}", text)
+    return re.sub(r"\b([01]?\d|2[0-3])\s?h\b(?!\w)", lambda m: _hour_words(int(m.group(1)), "fr"), text)
 
 
 def _dutch(text: str) -> str:
     text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b", lambda m: _hours(m, "nl", "uur"), text)
     return re.sub(r"\b(\d+)(?:e|ste|de)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "nl"), text)
+
+
+def _es_minutes(minute: int) -> str:
+    """'dieciséis veinte', 'nueve y cinco': the minutes after the hour, as announcers say them."""
+    if not minute:
+        return ""
+    return f"{' y' if minute < 10 else ''} {numbers.cardinal_in(minute, 'es')}"
 
 
 def _romance_ordinals(text: str, language: str) -> str:
@@ -172,6 +194,10 @@ def _romance_ordinals(text: str, language: str) -> str:
 
 
 def _spanish(text: str) -> str:
+    """'a las 16:20' -> 'a las dieciséis y veinte' (the engine reads '16:20' as two numbers)."""
+    text = re.sub(r"\b((?i:las|la|sobre las|hacia las))\s+([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s?h\b\.?)?",
+                  lambda m: f"{m.group(1)} {_hour_words(int(m.group(2)), 'es', bare=True)}"
+                  + _es_minutes(int(m.group(3))), text)
     text = re.sub(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\s?h\b\.?", r"\1:\2 horas", text)
     return _romance_ordinals(text, "es")
 
@@ -184,14 +210,38 @@ def _italian(text: str) -> str:
 
 
 def _portuguese(text: str) -> str:
+    """'às 21h' -> 'às vinte e uma horas': hora is feminine, the engine's '21' is not."""
     text = re.sub(r"\b([01]?\d|2[0-3])h([0-5]\d)?\b",
-                  lambda m: f"{int(m.group(1))} horas" + (f" e {int(m.group(2))}" if m.group(2) and int(m.group(2)) else ""),
+                  lambda m: _hour_words(int(m.group(1)), "pt")
+                  + (f" e {int(m.group(2))}" if m.group(2) and int(m.group(2)) else ""),
                   text)
     return _romance_ordinals(text, "pt")
 
 
+_HOUR_WORD = {"fr": ("heure", "heures"), "pt": ("hora", "horas"), "es": ("hora", "horas")}
+# the feminine of one and two, for hora/heure
+_FEMININE = {"fr": ((r"\bun$", "une"),), "es": ((r"uno$", "una"), (r"\bun$", "una")),
+             "pt": ((r"\bum$", "uma"), (r"\bdois$", "duas"))}
+
+
+def _hour_words(hour: int, language: str, bare: bool = False) -> str:
+    """An hour in words, agreeing with the feminine word for hour, and that word unless
+    ``bare``: 21 -> 'vingt et une heures', 'vinte e uma horas', 'veintiuna'."""
+    words = numbers.cardinal_in(hour, language)
+    for pattern, feminine in _FEMININE.get(language, ()):
+        words = re.sub(pattern, feminine, words)
+    if bare:
+        return words
+    one, many = _HOUR_WORD[language]
+    return f"{words} {one if hour == 1 else many}"
+
+
 def _hours(m: re.Match[str], language: str, hour_word: str) -> str:
-    """'14.30 Uhr' -> 'vierzehn Uhr dreißig' (in words: a bare '30.' would be read '30th')."""
+    """'14.30 Uhr' -> '14 Uhr 30': the engine reads the digits in its language, and better
+    than a spelled compound ("fünfundvierzig"); the minutes in words only before a period and
+    a small letter, where the engine reads '30. dann' as '30th'."""
     hour, minute = int(m.group(1)), int(m.group(2))
-    spoken = f"{numbers.cardinal_in(hour, language)} {hour_word}"
-    return spoken + (f" {numbers.cardinal_in(minute, language)}" if minute else "")
+    if not minute:
+        return f"{hour} {hour_word}"
+    ordinal_next = re.match(r"\.\s+[a-zäöüéè]", m.string[m.end():m.end() + 3])
+    return f"{hour} {hour_word} {numbers.cardinal_in(minute, language) if ordinal_next else minute}"

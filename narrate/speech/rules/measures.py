@@ -45,6 +45,9 @@ _UNIT_NAMES = "|".join(
 # "8 oz." mid-sentence: the abbreviation's period goes with it (a capital after it may be a
 # new sentence, so the period stays there)
 _UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])(?:\.(?=\s+[a-z0-9(]|[,;:)]))?")
+_LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|under|underground|up|down|"
+                 "across|from|of|sprint|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|"
+                 "medley|relay|race|final|run|swim|long|in length|in height|in diameter")
 _DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 
@@ -62,6 +65,7 @@ def ranges(text: str, language: str) -> str:
     if primary(language) == "en":
         text = re.sub(r"\b([Bb]etween\s+)(\d[\d,.]*)\s*(?:-|\u2013|to)\s*(?=\d)", r"\1\2 and ", text)
     num = r"\d+(?:[.,]\d+)*"
+    text = re.sub(rf"(?<![\w.,/-])({num}\s?%)\s?[-\u2013]\s?(?={num}\s?%)", rf"\1 {to} ", text)
     return re.sub(rf"(?<![\w.,/-])({num})\s?[-\u2013]\s?(?=\d+(?:[.,]\d+)*(?![\w/-]|[.,]\d|-))",
                   rf"\1 {to} ", text)
 
@@ -81,6 +85,13 @@ def units(text: str) -> str:
         return f"{amount} {one if amount in ('1', '-1') else many}"
 
     text = _UNIT.sub(spoken, text)
+    # "300 m deep", "the 400m hurdles": metres only where what follows is about length ("5m
+    # people" is five million)
+    text = re.sub(rf"(?<![\w.,])({_NUM})\s?m(?=\s+(?:{_LENGTH_WORDS})\b|[,;)]|\.(?:\s|$))",
+                  lambda m: f"{m.group(1)} {'metre' if m.group(1) == '1' else 'metres'}", text)
+    # "18in long": glued to a number, "in" is no preposition
+    text = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)in\b\.?(?=\s+[a-z])",
+                  lambda m: f"{m.group(1)} {'inch' if m.group(1) == '1' else 'inches'}", text)
     text = re.sub(r"(?<=feet )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
     text = re.sub(r"(?<=foot )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
     # "40C", "20-25C": a temperature when the number is plausible and the C stands alone

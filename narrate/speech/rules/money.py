@@ -61,9 +61,26 @@ _EN_MONEY = re.compile(
     rf"(?<![\w$])(?:(?P<sym>{_SYMBOLS})\s?|(?P<code>{_CODES})\s)(?P<amount>{_NUM}){_SCALE}(?![\w$])")
 
 
+# "$5–10", "£3-5bn": one currency, two amounts
+_EN_RANGE = re.compile(
+    rf"(?<![\w$])(?P<sym>{_SYMBOLS})\s?(?P<low>{_NUM})(?P<low_short>k|m|bn|tn)?\s?[-\u2013]\s?"
+    rf"(?P=sym)?(?P<high>(?:{_NUM}){_SCALE})(?![\w$])")
+
+
+def _english_range(m: re.Match[str]) -> str:
+    """'$5–10' -> 'five to ten dollars': the currency said once, after the second amount."""
+    scale = m.group("low_short") or ""
+    low = numbers.decimal(m.group("low")) + (f" {_SHORT_SCALE[scale]}" if scale else "")
+    high = _EN_MONEY.fullmatch(m.group("sym") + m.group("high"))
+    if not high:
+        return m.group(0)
+    return f"{low} to {_english(high, _modifier(m))}"
+
+
 def money(text: str, language: str) -> str:
     lang = primary(language)
     if lang == "en":
+        text = _EN_RANGE.sub(_english_range, text)
         text = _EN_MONEY.sub(_english, text)
         return re.sub(r"(?<![\w.,])(\d{1,2})\s?¢", lambda m: f"{numbers.cardinal(int(m.group(1)))} "
                       f"{'cent' if m.group(1) == '1' else 'cents'}", text)
@@ -85,12 +102,32 @@ def money(text: str, language: str) -> str:
                       f"{_CENTS_JOIN.get(lang, ' ')}{int(m.group(2))}" if int(m.group(2)) else ""), text)
 
 
-def _english(m: re.Match[str]) -> str:
+# after "the", "its"...: a modifier only when a noun follows, not a verb or a preposition
+_NOT_A_NOUN = frozenset("""
+a an the and or but of to in on at for from by with as than that which who is was are were be
+been being has had have will would could should may might must can did does do it its this
+these those they he she we you i his her their our your not no so if then into over under after
+before since until while per each more less about around up down out off against between
+""".split())
+
+
+def _modifier(m: re.Match[str]) -> bool:
+    """'a $5 fee', 'the £10m project': the currency is a modifier, said in the singular."""
+    before = m.string[max(0, m.start() - 8):m.start()]
+    if re.search(r"(?:^|\W)[Aa]n?\s$", before):
+        return True
+    if not re.search(r"(?:^|\W)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s$", before):
+        return False
+    after = re.match(r"\s+([a-z][a-z-]*)\b", m.string[m.end():m.end() + 30])
+    return bool(after) and after.group(1) not in _NOT_A_NOUN and not re.search(
+        r"(?:ed|ly|ing)$", after.group(1))
+
+
+def _english(m: re.Match[str], modifier: bool | None = None) -> str:
     key = m.group("sym") or m.group("code")
     one, many, minor_one, minor_many = CURRENCIES[key]
     scale = m.group("word") or _SHORT_SCALE.get(m.group("short") or "", "")
-    before = m.string[max(0, m.start() - 4):m.start()]
-    modifier = bool(re.search(r"(?:^|\W)(?:[Aa]n?)\s$", before))  # "a $5 fee": dollar, not dollars
+    modifier = _modifier(m) if modifier is None else modifier
     amount = m.group("amount")
     if scale:
         return f"{numbers.decimal(amount)} {scale} {one if modifier else many}"

@@ -17,18 +17,23 @@ _PATTERNS = (
     r"1-\d{3}-\d{3}-\d{4}",  # 1-800-555-0199
     rf"\d{{3}}{_SEP}\d{{3}}-\d{{4}}",  # 202-555-0198
     r"\d{3}-\d{4}",  # 555-0143 (never a range: a range would be written with commas or words)
-    r"0[1-9]\d{1,3}(?:[ /-]\d{2,8})+",  # 030 1234567, 0800 123 456 (never 000: a digit group)
+    r"0[1-9]\d{1,3}(?:[ /-]\d{1,8})*[ /-]\d{2,8}",  # 030 1234567, 0800 111 0 111 (never 000)
 )
 _PHONE = re.compile(rf"(?<![\w.,/+-])(?<!\d )(?:{'|'.join(_PATTERNS)})(?![\w]|[.,-]\d)")
 _CALL_WORDS = (r"call|calls|called|calling|dial|dials|dialled|dialed|dialling|dialing|ring|rang|"
                r"ringing|text|texted|phone|phoned|telephone|hotline|"
                r"appelez|composez|anrufen|wählen|Rufen Sie|llame|llamar|marque|chiamare|"
                r"chiamate|ligue|ligar|bel|bellen")
-_SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS}))\s+(\d{{2,3}})(?![\w]|[.,]\d)")
+_SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS})(?:\s+(?:al|el|le|au|the|on|op|het|den|die|sie|o|a))?)"
+                    rf"\s+(\d{{2,3}})(?![\w]|[.,]\d)")
+# French numbers are said in pairs after the leading zero: 01 23 45 67 89
+_FRENCH = re.compile(r"(?<![\w.,+])0([1-9])((?:[ .]\d\d){4})(?![\w]|[.,]\d)")
 
 
 def phones(text: str, language: str) -> str:
-    del language  # digits are said by the engine in the article's language
+    # digits are said by the engine in the article's language
+    if language.split("-")[0].lower() == "fr":
+        text = _FRENCH.sub(lambda m: f"0 {m.group(1)} {m.group(2).replace('.', ' ').strip()}", text)
     text = _PHONE.sub(lambda m: _spaced(m.group(0)), text)
     return _SHORT.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
 

@@ -25,6 +25,7 @@ def symbols(text: str, language: str) -> str:
     text = re.sub(r"(?<![\w+])\+\s?(?=\d)", word("plus", language) + " ", text)
     text = re.sub(r"(?<=\d) \+ (?=\d)", f" {word('plus', language)} ", text)
     text = re.sub(r"\b24/7\b", "24 7", text)
+    text = re.sub(r"(?<![\w/.,])(\d{1,3})/\1(?![\w/]|[.,]\d)", r"\1 \1", text)  # 50/50, 20/20
     if language.startswith("en"):  # "$4.99/mo", "30 km/day": per
         text = re.sub(r"(?<=[\d%])\s?/\s?(mo|month|yr|year|wk|week|day|night|hr|hour|person|head)\b",
                       lambda m: " per " + _PER.get(m.group(1), m.group(1)), text)

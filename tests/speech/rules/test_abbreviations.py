@@ -42,3 +42,8 @@ def test_drive_after_a_street_name() -> None:
 
 def test_french_money_abbreviations() -> None:
     assert abbreviations("3 M€ et 2 Md€", "fr") == "3 millions d'euros et 2 milliards d'euros"
+
+
+def test_dutch_short_forms() -> None:
+    assert abbreviations("De prijs steeg t.o.v. vorig jaar, i.p.v. 3 mln. euro", "nl") == \
+        "De prijs steeg ten opzichte van vorig jaar, in plaats van 3 miljoen euro"

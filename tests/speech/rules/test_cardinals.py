@@ -52,3 +52,10 @@ def test_per_after_an_amount() -> None:
 
 def test_grouping_periods_before_a_decimal_comma() -> None:
     assert cardinals("1.234,5 Tonnen", "de") == "1234,5 Tonnen"
+
+
+def test_portuguese_thousands_keep_their_e() -> None:
+    # "mil e quinhentos", "um milhão e duzentos mil": the engine's own reading drops the "e"
+    assert cardinals("recebeu 45.000 e depois 1.500 e 1.200.000", "pt") == \
+        "recebeu quarenta e cinco mil e depois mil e quinhentos e um milhão e duzentos mil"
+    assert cardinals("nota 8,5 e 250 pessoas", "pt") == "nota 8,5 e 250 pessoas"  # left to the engine

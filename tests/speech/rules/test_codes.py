@@ -29,3 +29,29 @@ def test_roman_values() -> None:
 
 def test_resolutions() -> None:
     assert codes.resolutions("1080p and 720p, 4K, H5N1") == "ten eighty P and seven twenty P, 4K, H5N1"
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Queen Elizabeth I never married", "Queen Elizabeth the first never married"),  # titled
+    ("Elizabeth II's funeral", "Elizabeth the second's funeral"),
+    ("King Henry I's son", "King Henry the first's son"),
+    ("When I met Charles I was nervous", "When I met Charles I was nervous"),  # the pronoun
+])
+def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> None:
+    assert codes.roman(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("The Boeing 787 landed", "The Boeing seven eighty seven landed"),
+    ("a Boeing 707 and a Boeing 700", "a Boeing seven oh seven and a Boeing seven hundred"),
+    ("the Airbus A380", "the Airbus A-three-eighty"),
+    ("the Airbus A320neo", "the Airbus A-three-twenty neo"),
+    ("Boeing 2023 results and Boeing 7.5", "Boeing 2023 results and Boeing 7.5"),  # not models
+])
+def test_aircraft_models_are_said_as_names(text: str, spoken: str) -> None:
+    assert codes.aircraft(text) == spoken
+
+
+def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
+    assert codes.aircraft("The A350 jet and the A303 road, not A4 paper or A3000") == \
+        "The A-three-fifty jet and the A-three-oh-three road, not A4 paper or A3000"

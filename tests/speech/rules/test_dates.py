@@ -31,6 +31,11 @@ def test_english_dates(text: str, spoken: str) -> None:
     ("at 14:00 and 23:59 and 00:00", "at fourteen hundred and twenty three fifty nine and midnight"),
     ("at 6:45 GMT", "at six forty five G M T"),
     ("a ratio of 3:2.5", "a ratio of 3:2.5"),
+    ("kicks off at 19.45 tonight", "kicks off at nineteen forty five tonight"),
+    ("lands at 7.30 GMT", "lands at seven thirty G M T"),
+    ("closed at 19.45 today", "closed at 19.45 today"),  # a price
+    ("rose to 19.45 tonight", "rose to 19.45 tonight"),  # no "at": no clock
+    ("at 19.45 on Monday", "at 19.45 on Monday"),  # a price as likely as a time
     ("I am 5 and he is 4 a minute", "I am 5 and he is 4 a minute"),
 ])
 def test_english_times(text: str, spoken: str) -> None:
@@ -40,6 +45,8 @@ def test_english_times(text: str, spoken: str) -> None:
 @pytest.mark.parametrize(("text", "spoken"), [
     ("the 1980s and the '90s", "the nineteen eighties and the nineties"),
     ("the 2020-21 season", "the twenty twenty to twenty one season"),
+    ("the 2023/24 season", "the twenty twenty three to twenty four season"),
+    ("in 2024/23", "in 2024/23"),  # not a season (the second year is earlier): left to the engine
     ("in 1066 and 1999", "in ten sixty six and nineteen ninety nine"),
     ("2005 and 1900", "two thousand five and nineteen hundred"),
     ("$2024 and 2024% and 2,024", "$2024 and 2024% and 2,024"),  # not years
@@ -51,10 +58,20 @@ def test_decades_and_years(text: str, spoken: str) -> None:
 @pytest.mark.parametrize(("text", "lang", "spoken"), [
     ("am 3. Mai 2024", "de", "am dritten Mai 2024"),
     ("im 4. Stock", "de", "im vierten Stock"),
-    ("um 14.30 Uhr", "de", "um vierzehn Uhr dreißig"),
-    ("le 1er mai à 14 h 30", "fr", "le premier mai à 14 heures 30"),
+    ("ihren 60. Geburtstag und seine 2. Frau", "de", "ihren sechzigsten Geburtstag und seine zweite Frau"),
+    # digits the engine reads in German; a spelled compound ("fünfundvierzig") it reads wrong
+    ("um 14.30 Uhr", "de", "um 14 Uhr 30"),
+    ("um 18:45 Uhr ab", "de", "um 18 Uhr 45 ab"),
+    ("um 14.30 Uhr. dann", "de", "um 14 Uhr dreißig. dann"),  # '30. dann' would be '30th'
+    # the hour in words, so the engine makes the liaison; une heure is feminine
+    ("le 1er mai à 14 h 30", "fr", "le premier mai à quatorze heures 30"),
+    ("à 9h30 et à 21 h", "fr", "à neuf heures 30 et à vingt et une heures"),
+    ("à 1 h", "fr", "à une heure"),
     ("le 3e arrondissement", "fr", "le troisième arrondissement"),
-    ("om 20.00 uur", "nl", "om twintig uur"),
+    ("om 20.00 uur", "nl", "om 20 uur"),
+    ("am 3.10.1990", "de", "am dritten Oktober 1990"),
+    ("am 01.01.2000", "de", "am ersten Januar 2000"),
+    ("Version 3.10.2024a und 31.13.2020", "de", "Version 3.10.2024a und 31.13.2020"),  # no dates
     ("el 2.º puesto", "es", "el segundo puesto"),
 ])
 def test_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
@@ -65,8 +82,12 @@ def test_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
     ("Der 1. FC Köln und im 19. Jahrhundert", "de", "Der erste FC Köln und im neunzehnten Jahrhundert"),
     ("Le XXIe siècle et le Ve siècle. Le chat, Ce livre, Xe.", "fr",
      "Le vingt et unième siècle et le cinquième siècle. Le chat, Ce livre, Xe."),
-    ("às 18h30 e às 9h", "pt", "às 18 horas e 30 e às 9 horas"),
-    ("a las 18:30 h.", "es", "a las 18:30 horas"),
+    ("às 18h30 e às 9h", "pt", "às dezoito horas e 30 e às nove horas"),
+    ("às 21h e à 1h", "pt", "às vinte e uma horas e à uma hora"),  # hora is feminine
+    ("a las 18:30 h.", "es", "a las dieciocho treinta"),
+    ("a las 9:05 y a la 1:00", "es", "a las nueve y cinco y a la una"),
+    ("a las 21:00", "es", "a las veintiuna"),
+    ("ganó 16:20 en el set", "es", "ganó 16:20 en el set"),  # no "las": no clock
     ("alle 18.30 e dalle 9.00", "it", "alle 18 e 30 e dalle 9"),
 ])
 def test_more_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:

@@ -66,3 +66,20 @@ def test_fractions(text: str, spoken: str) -> None:
 ])
 def test_unit_abbreviation_periods(text: str, spoken: str) -> None:
     assert measures.units(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    # metres only where the word after is about length; "5m users" is five million
+    ("300 m deep and the 400m hurdles", "300 metres deep and the 400 metres hurdles"),
+    ("1 m long, 5m users, 2 m people", "1 metre long, 5m users, 2 m people"),
+    # "in" glued to a number is inches, never the preposition
+    ("18in long", "18 inches long"),
+    ("born in 1990 in Paris", "born in 1990 in Paris"),
+])
+def test_metres_and_inches(text: str, spoken: str) -> None:
+    assert measures.units(text) == spoken
+
+
+def test_a_range_of_percentages_is_never_a_minus() -> None:
+    assert measures.ranges("won 52%-48% and 5 %–6 %", "en") == "won 52% to 48% and 5 % to 6 %"
+    assert measures.ranges("52%-48%", "de") == "52% bis 48%"

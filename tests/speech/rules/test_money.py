@@ -47,3 +47,25 @@ def test_a_modifier_with_cents_keeps_the_plural() -> None:
 ])
 def test_foreign_cents(text: str, lang: str, spoken: str) -> None:
     assert money(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    # after "the", "its"...: singular only when a noun follows, not a verb or preposition
+    ("The £10m project stalled", "The ten million pound project stalled"),
+    ("Its $2bn bond sold", "Its two billion dollar bond sold"),
+    ("The £10m was spent", "The ten million pounds was spent"),
+    ("the $5m raised in May", "the five million dollars raised in May"),
+    ("the $5 in his pocket", "the five dollars in his pocket"),
+])
+def test_the_currency_as_a_modifier(text: str, spoken: str) -> None:
+    assert money(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Prices of $5–10 apply", "Prices of five to ten dollars apply"),
+    ("from $5-$10", "from five to ten dollars"),
+    ("a £3-5bn bill", "a three to five billion pound bill"),
+    ("€2m-3m", "two million to three million euros"),
+])
+def test_a_range_of_money_says_the_currency_once(text: str, spoken: str) -> None:
+    assert money(text, "en") == spoken

@@ -25,3 +25,19 @@ def test_digit_groups_are_not_telephone_numbers() -> None:
 
 def test_emergency_numbers_after_any_form_of_call() -> None:
     assert phones("She called 911 and he dialled 999.", "en") == "She called 9 1 1 and he dialled 9 9 9."
+
+
+def test_a_one_digit_group_inside_a_number() -> None:
+    assert phones("Rufen Sie 0800 111 0 111 an", "de") == "Rufen Sie 0 8 0 0 1 1 1 0 1 1 1 an"
+
+
+def test_french_numbers_are_said_in_pairs_after_the_zero() -> None:
+    assert phones("Appelez le 01 23 45 67 89 ou le 06.12.34.56.78", "fr") == \
+        "Appelez le 0 1 23 45 67 89 ou le 0 6 12 34 56 78"
+    assert phones("on 01 23 45 67 89", "en") == "on 01 23 45 67 89"  # French only
+
+
+def test_a_short_number_after_call_and_a_small_word() -> None:
+    assert phones("Llame al 112 ahora", "es") == "Llame al 1 1 2 ahora"
+    assert phones("Wählen Sie 112 im Notfall", "de") == "Wählen Sie 1 1 2 im Notfall"
+    assert phones("Il a appelé le 15", "fr") == "Il a appelé le 15"  # no call word

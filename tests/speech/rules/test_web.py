@@ -20,3 +20,15 @@ def test_web(text: str, lang: str, spoken: str) -> None:
 
 def test_a_bare_domain_with_a_path_is_read_as_its_host() -> None:
     assert web("see pic.twitter.com/KQLpngeTbO.", "en") == "see pic dot twitter dot com."
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    # a path of one or two plain words says where to go: read it
+    ("visit www.gov.uk/apply to start", "visit gov dot uk slash apply to start"),
+    ("more at nytimes.com/live/news.", "more at nytimes dot com slash live slash news."),
+    # a long or opaque path is noise: the host only, the sentence's period kept
+    ("see https://example.org/a/b/c now", "see example dot org now"),
+    ("see https://example.org/2024/05/story-name.", "see example dot org."),
+])
+def test_a_short_plain_path_is_read(text: str, spoken: str) -> None:
+    assert web(text, "en") == spoken
