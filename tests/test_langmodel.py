@@ -121,3 +121,14 @@ def test_a_cache_that_cannot_be_written_still_detects(tmp_path: Path,
     langmodel.install()
     assert langid.classify(TEXTS[3])[0] == "es"
     assert blocker.is_file()
+
+
+def test_no_home_folder_still_detects(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    langmodel.install()
+    assert langid.classify(TEXTS[1])[0] == "fr"
