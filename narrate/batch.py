@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import re
 import signal
+import sys
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -251,9 +252,12 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         article = Article.from_json(article_json)
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
-        result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast)
+        result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast,
+                       progress=_check_parent)
         for copy in layout.exports():  # the HTML and EPUB copies read along with this audio
-            write_atomic(path(copy.ext), episode_copy(article, copy.writer, result, stem))
+            content = episode_copy(article, copy.writer, result, stem)
+            _check_parent()
+            write_atomic(path(copy.ext), content)
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
@@ -333,7 +337,7 @@ def _executor(jobs: int, scheduler: str | None):
         # spawn, not fork: the TTS engine may hold threads and locks here that a forked
         # child would inherit locked (and hang on)
         return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=_own_process_group)
+                                      initializer=_worker_start, initargs=(os.getpid(),))
     return None
 
 
@@ -365,83 +369,174 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         tell(source, f"skipped: {message}")
     with Catalog.open(folder, feed_url=show.feed_url) as cat:
         taken, seen = cat.slugs(), {}
-        planned: list[Job] = []
-        for n, spec in enumerate(sources, 1):
-            say(f"[{n}/{len(sources)}] reading {redact(spec)}")
-            try:
-                decided = _plan(cat, show, spec, voice, audio, taken, seen, any_voice)
-            except Skip as e:
-                report.skipped.append((spec, e.reason))
-                tell(spec, f"skipped: {e.reason}")
-                continue
-            except Exception as e:  # noqa: BLE001 - one bad source never stops the batch
-                report.failed.append((spec, one_line(e)))
-                tell(spec, one_line(e))
-                continue
-            if isinstance(decided, Job):
-                planned.append(decided)
-            else:
-                report.unchanged.append(decided)
-        _narrate_all(cat, folder, planned, voice, audio, jobs, scheduler, report, say, tell,
-                     podcast=show.title)
+        narrator = _Narrator(cat, folder, voice, audio, jobs, scheduler, report, say, tell,
+                             show.title)
+        try:
+            for n, spec in enumerate(sources, 1):
+                say(f"[{n}/{len(sources)}] reading {redact(spec)}")
+                try:
+                    decided = _plan(cat, show, spec, voice, audio, taken, seen, any_voice)
+                except Skip as e:
+                    report.skipped.append((spec, e.reason))
+                    tell(spec, f"skipped: {e.reason}")
+                    continue
+                except Exception as e:  # noqa: BLE001 - one bad source never stops the batch
+                    report.failed.append((spec, one_line(e)))
+                    tell(spec, one_line(e))
+                    continue
+                if isinstance(decided, Job):
+                    if voice:  # a named voice is kept, but says so when it speaks another language
+                        from narrate.speech.voices import choose_profile, language_mismatch
+
+                        note = language_mismatch(choose_profile(voice, decided.article.language),
+                                                 decided.article.language)
+                        if note:
+                            tell(spec, f"warning: {note}")
+                    narrator.add(decided)
+                else:
+                    report.unchanged.append(decided)
+            narrator.finish()
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: no worker may go on writing into the show
+            narrator.stop()
+            raise
+        finally:
+            narrator.close()
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
     return report
 
 
-def _narrate_all(cat: Catalog, folder: Path, planned: list[Job], voice: str | None, audio: str,
-                 jobs: int, scheduler: str | None, report: BatchReport, say: Progress,
-                 tell: Notice, podcast: str = "") -> None:
-    total = len(planned)
+class _Narrator:
+    """Narrates planned jobs and records each in the catalog as it is done.
 
-    def record(job: Job, made: Produced, n: int) -> None:
+    With one job at a time they are narrated here, after all sources are read. With a pool
+    (``jobs`` > 1 or a Dask ``scheduler``) each job is handed to it as soon as it is planned, so
+    workers start and narrate while the next sources are read; the pool is started only once a
+    second job needs narrating (one changed article is narrated here), and finished jobs are
+    recorded between sources (this process alone writes the catalog)."""
+
+    def __init__(self, cat: Catalog, folder: Path, voice: str | None, audio: str, jobs: int,
+                 scheduler: str | None, report: BatchReport, say: Progress, tell: Notice,
+                 podcast: str) -> None:
+        self.cat, self.folder, self.voice, self.audio = cat, folder, voice, audio
+        self.jobs, self.scheduler, self.report, self.say, self.tell = jobs, scheduler, report, say, tell
+        self.podcast = podcast
+        self.held: list[Job] = []  # planned, not yet handed to a pool
+        self.pool = None
+        self.futures: dict = {}  # future -> Job
+        self.pending: list = []  # in submission order: the first few are being narrated
+        self.done = 0
+
+    def _args(self, job: Job) -> tuple:
+        return (str(self.folder), job.article.to_json(indent=None), job.stem, self.voice,
+                self.audio, self.podcast)
+
+    def record(self, job: Job, made: Produced) -> None:
+        self.done += 1
         if made.error:
-            report.failed.append((job.spec, made.error))
-            tell(job.spec, made.error)
+            self.report.failed.append((job.spec, made.error))
+            self.tell(job.spec, made.error)
             return
         try:
-            report.added.append(cat.upsert(_episode(cat, job, made)))
+            self.report.added.append(self.cat.upsert(_episode(self.cat, job, made)))
         except NarrateError as e:
-            report.failed.append((job.spec, one_line(e)))
-            tell(job.spec, one_line(e))
+            self.report.failed.append((job.spec, one_line(e)))
+            self.tell(job.spec, one_line(e))
 
-    args = [(str(folder), job.article.to_json(indent=None), job.stem, voice, audio, podcast)
-            for job in planned]
-    pool = _executor(jobs, scheduler) if len(planned) > 1 or scheduler else None
-    if pool is None:
-        for n, (job, a) in enumerate(zip(planned, args, strict=True), 1):
-            say(f"[{n - 1}/{total} done] narrating {redact(job.spec)}")
-            record(job, produce(*a), n)
-        return
-    try:
-        futures = {pool.submit(produce, *a): job for job, a in zip(planned, args, strict=True)}
-        pending = list(futures)  # in submission order: the first few are the ones being narrated
-        if isinstance(pool, cf.Executor):
+    def add(self, job: Job) -> None:
+        self.held.append(job)
+        if self.pool is None and (self.scheduler or (self.jobs > 1 and len(self.held) > 1)):
+            self.pool = _executor(self.jobs, self.scheduler)
+        if self.pool is not None:
+            for held in self.held:
+                future = self.pool.submit(produce, *self._args(held))
+                self.futures[future] = held
+                self.pending.append(future)
+            self.held.clear()
+            self._collect(wait=False)
+
+    def finish(self) -> None:
+        total = len(self.held)
+        for n, job in enumerate(self.held):  # no pool: narrated here, one after the other
+            self.say(f"[{n}/{total} done] narrating {redact(job.spec)}")
+            self.record(job, produce(*self._args(job)))
+        self.held.clear()
+        self._collect(wait=True)
+
+    def _collect(self, wait: bool) -> None:
+        """Record the pool's finished jobs (all of them, waiting, when ``wait``)."""
+        if not self.pending:
+            return
+        if isinstance(self.pool, cf.Executor):
             as_completed = cf.as_completed
         else:
             from narrate import deps
 
             as_completed = deps.distributed.as_completed
-        say(f"[0/{total} done] narrating {_now(pending, futures, jobs)}")
-        for n, future in enumerate(as_completed(list(futures)), 1):
-            job = futures[future]
-            pending.remove(future)
+        self._status()
+        ready = as_completed(list(self.pending)) if wait else [f for f in self.pending if f.done()]
+        for future in ready:
+            job = self.futures[future]
+            self.pending.remove(future)
             try:
                 made = future.result()
             except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
                 made = Produced(error=one_line(e))
-            record(job, made, n)
-            if pending:
-                say(f"[{n}/{total} done] narrating {_now(pending, futures, jobs)}")
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: no worker may go on writing into the show
-        _stop_workers(pool)
-        raise
-    finally:
-        pool.shutdown() if isinstance(pool, cf.Executor) else pool.close()
+            self.record(job, made)
+            self._status()
+
+    def _status(self) -> None:
+        if self.pending:
+            self.say(f"[{self.done}/{len(self.futures)} done] narrating "
+                     f"{_now(self.pending, self.futures, self.jobs)}")
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            _stop_workers(self.pool)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown() if isinstance(self.pool, cf.Executor) else self.pool.close()
+            self.pool = None
 
 
-def _own_process_group() -> None:
-    """A worker leads its own process group, so stopping it also stops the ffmpeg it runs."""
+_parent: list[int] = []  # in a pool worker: the pid of the `narrate add` that started it
+
+
+def _worker_start(parent: int) -> None:
+    """A pool worker's set-up. It leads its own process group, so stopping it also stops the
+    ffmpeg it runs; and it dies with the process that holds the show lock (``kill -9`` of
+    ``narrate add`` included): on Linux the kernel sends it SIGKILL (PR_SET_PDEATHSIG), and
+    everywhere ``produce`` checks that its parent still lives before each step that writes."""
     os.setpgrp()
+    _parent[:] = [parent]
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # no prctl: the parent check in produce still stops it
+
+
+class Orphaned(NarrateError):
+    """The batch that started this worker is gone: it holds the show lock no more."""
+
+
+def _check_parent(message: str = "") -> None:
+    """Raise Orphaned when this is a pool worker whose ``narrate add`` has died (the show is
+    no longer locked for it, so it must not write there). Used as ``speak``'s progress
+    callback: it runs before each post-processing step, the publishing one included."""
+    if _parent and os.getppid() != _parent[0]:
+        raise Orphaned("the batch that started this worker has ended; nothing was published",
+                       "worker")
 
 
 def _stop_workers(pool: object) -> None:

@@ -45,12 +45,42 @@ class Wording:
     download_narration: str  # read-along page: the player's fallback link
     download_mp3: str
     readalong_note: str
-    transcript: str  # read-along page: the link to the WebVTT transcript
+    transcript: str  # the link to an episode's WebVTT transcript (read-along and index pages)
+    # the index page and feed.xml, per episode (in the episode's language)
+    subtitles: str
+    chapters: str
+    read_text: str  # link texts of the episode's copies of the article, by format
+    read_markdown: str
+    read_along: str
+    read_epub: str
+    download_mp3_of: str  # template with {title}
+    files_for: str  # template with {title}
+    original_article: str
+    synthetic: str  # "Narrated by a synthetic voice."
+    months: tuple[str, ...]
+    date: str  # template with {day}, {month}, {year}
+    # the index page, for the show (in the show's language)
+    skip: str
+    cover_of: str  # template with {title}
+    subscribe: str
+    episodes: str  # template with {count}
+    no_episodes: str
+    made_with: str
     colon: str = ": "
 
     def label(self, word: str, text: str) -> str:
         """``label("image", "A harbour")`` → "Image: A harbour" (the language's colon)."""
         return f"{getattr(self, word)}{self.colon}{text}"
+
+    def file_label(self, ext: str, fallback: str) -> str:
+        """The link text of an episode's file with extension ``ext`` (``fallback`` for a kind
+        of file this table does not know, e.g. a plugin writer's)."""
+        field = _FILE_FIELDS.get(ext)
+        return getattr(self, field) if field else fallback
+
+    def day(self, year: int, month: int, day: int) -> str:
+        """A date as people of this language write it: "20 May 2025", "20. Mai 2025"."""
+        return self.date.format(day=day, month=self.months[month - 1], year=year)
 
     def byline(self, names: Sequence[str]) -> str:
         """"By A, B and C" in this language; "" when there are no names."""
@@ -58,8 +88,12 @@ class Wording:
         return self.by.format(authors=joined) if joined else ""
 
 
+_FILE_FIELDS = {"vtt": "transcript", "srt": "subtitles", "chapters.json": "chapters",
+                "txt": "read_text", "md": "read_markdown", "html": "read_along", "epub": "read_epub"}
+
+
 def join_names(names: Sequence[str], and_: str) -> str:
-    names = [" ".join(n.split()) for n in names if n.strip()]
+    names = [n for n in names if n.strip()]  # as written: escaping is the writers' job
     if len(names) <= 2:
         return f" {and_} ".join(names)
     return ", ".join(names[:-1]) + f" {and_} " + names[-1]
@@ -73,6 +107,15 @@ TABLE: dict[str, Wording] = {
         quote="Quote.", end_quote="End quote.", code="A code listing follows in the text version.",
         download_narration="Download the narration (MP3)", download_mp3="Download MP3",
         transcript="Transcript (WebVTT)",
+        subtitles="Subtitles (SRT)", chapters="Chapters (JSON)", read_text="Read as plain text",
+        read_markdown="Read as Markdown", read_along="Read along (web page)",
+        read_epub="Read as e-book (EPUB 3)", download_mp3_of="Download the MP3 of {title}",
+        files_for="Files for {title}", original_article="Original article",
+        synthetic="Narrated by a synthetic voice.",
+        months=tuple("January February March April May June July August September October November December".split()),
+        date="{day} {month} {year}", skip="Skip to the episodes", cover_of="Cover of {title}",
+        subscribe="Subscribe: podcast feed (RSS)", episodes="Episodes ({count})",
+        no_episodes="No episodes yet.", made_with="Made with narrate.",
         readalong_note="Narrated by a synthetic voice; the sentence being read is highlighted. "
                        "Select a sentence to listen from there."),
     "de": Wording(
@@ -84,6 +127,16 @@ TABLE: dict[str, Wording] = {
         download_narration="Die gesprochene Fassung herunterladen (MP3)",
         download_mp3="MP3 herunterladen",
         transcript="Transkript (WebVTT)",
+        subtitles="Untertitel (SRT)", chapters="Kapitel (JSON)", read_text="Als reinen Text lesen",
+        read_markdown="Als Markdown lesen", read_along="Mitlesen (Webseite)",
+        read_epub="Als E-Book lesen (EPUB 3)", download_mp3_of="{title} als MP3 herunterladen",
+        files_for="Dateien zu {title}", original_article="Originalartikel",
+        synthetic="Gelesen von einer synthetischen Stimme.",
+        months=tuple("Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()),
+        date="{day}. {month} {year}", skip="Zu den Folgen springen",
+        cover_of="Titelbild von {title}", subscribe="Abonnieren: Podcast-Feed (RSS)",
+        episodes="Folgen ({count})", no_episodes="Noch keine Folgen.",
+        made_with="Erstellt mit narrate.",
         readalong_note="Gelesen von einer synthetischen Stimme; der Satz, der gerade gelesen wird, "
                        "ist hervorgehoben. Wählen Sie einen Satz, um ab dort zu hören."),
     "fr": Wording(
@@ -94,6 +147,15 @@ TABLE: dict[str, Wording] = {
         code="Un extrait de code figure dans la version texte.",
         download_narration="Télécharger la lecture audio (MP3)", download_mp3="Télécharger le MP3",
         transcript="Transcription (WebVTT)",
+        subtitles="Sous-titres (SRT)", chapters="Chapitres (JSON)", read_text="Lire en texte brut",
+        read_markdown="Lire en Markdown", read_along="Lire en écoutant (page web)",
+        read_epub="Lire en livre numérique (EPUB 3)",
+        download_mp3_of="Télécharger le MP3 de {title}", files_for="Fichiers de {title}",
+        original_article="Article original", synthetic="Lu par une voix de synthèse.",
+        months=tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
+        date="{day} {month} {year}", skip="Aller aux épisodes", cover_of="Couverture de {title}",
+        subscribe="S’abonner : flux du podcast (RSS)", episodes="Épisodes ({count})",
+        no_episodes="Aucun épisode pour l’instant.", made_with="Réalisé avec narrate.",
         readalong_note="Lu par une voix de synthèse ; la phrase en cours de lecture est surlignée. "
                        "Sélectionnez une phrase pour écouter à partir de là.",
         colon=" : "),
@@ -105,6 +167,17 @@ TABLE: dict[str, Wording] = {
         code="Un fragmento de código sigue en la versión de texto.",
         download_narration="Descargar la narración (MP3)", download_mp3="Descargar MP3",
         transcript="Transcripción (WebVTT)",
+        subtitles="Subtítulos (SRT)", chapters="Capítulos (JSON)",
+        read_text="Leer como texto sin formato", read_markdown="Leer en Markdown",
+        read_along="Leer mientras se escucha (página web)",
+        read_epub="Leer como libro electrónico (EPUB 3)",
+        download_mp3_of="Descargar el MP3 de {title}", files_for="Archivos de {title}",
+        original_article="Artículo original", synthetic="Narrado por una voz sintética.",
+        months=tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()),
+        date="{day} de {month} de {year}", skip="Saltar a los episodios",
+        cover_of="Portada de {title}", subscribe="Suscribirse: feed del pódcast (RSS)",
+        episodes="Episodios ({count})", no_episodes="Todavía no hay episodios.",
+        made_with="Hecho con narrate.",
         readalong_note="Narrado por una voz sintética; la frase que se está leyendo aparece "
                        "resaltada. Seleccione una frase para escuchar desde ahí."),
     "it": Wording(
@@ -115,6 +188,15 @@ TABLE: dict[str, Wording] = {
         code="Un listato di codice segue nella versione testuale.",
         download_narration="Scarica la narrazione (MP3)", download_mp3="Scarica l’MP3",
         transcript="Trascrizione (WebVTT)",
+        subtitles="Sottotitoli (SRT)", chapters="Capitoli (JSON)",
+        read_text="Leggi come testo semplice", read_markdown="Leggi in Markdown",
+        read_along="Leggi mentre ascolti (pagina web)", read_epub="Leggi come e-book (EPUB 3)",
+        download_mp3_of="Scarica l’MP3 di {title}", files_for="File di {title}",
+        original_article="Articolo originale", synthetic="Letto da una voce sintetica.",
+        months=tuple("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split()),
+        date="{day} {month} {year}", skip="Vai agli episodi", cover_of="Copertina di {title}",
+        subscribe="Abbonati: feed del podcast (RSS)", episodes="Episodi ({count})",
+        no_episodes="Ancora nessun episodio.", made_with="Realizzato con narrate.",
         readalong_note="Letto da una voce sintetica; la frase in lettura è evidenziata. "
                        "Seleziona una frase per ascoltare da lì."),
     "pt": Wording(
@@ -125,6 +207,16 @@ TABLE: dict[str, Wording] = {
         code="Um trecho de código segue na versão em texto.",
         download_narration="Descarregar a narração (MP3)", download_mp3="Descarregar o MP3",
         transcript="Transcrição (WebVTT)",
+        subtitles="Legendas (SRT)", chapters="Capítulos (JSON)", read_text="Ler como texto simples",
+        read_markdown="Ler em Markdown", read_along="Ler enquanto ouve (página web)",
+        read_epub="Ler como livro digital (EPUB 3)", download_mp3_of="Descarregar o MP3 de {title}",
+        files_for="Ficheiros de {title}", original_article="Artigo original",
+        synthetic="Narrado por uma voz sintética.",
+        months=tuple("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split()),
+        date="{day} de {month} de {year}", skip="Saltar para os episódios",
+        cover_of="Capa de {title}", subscribe="Subscrever: feed do podcast (RSS)",
+        episodes="Episódios ({count})", no_episodes="Ainda não há episódios.",
+        made_with="Feito com narrate.",
         readalong_note="Narrado por uma voz sintética; a frase em leitura fica destacada. "
                        "Selecione uma frase para ouvir a partir dela."),
     "nl": Wording(
@@ -135,6 +227,16 @@ TABLE: dict[str, Wording] = {
         code="Een codevoorbeeld staat in de tekstversie.",
         download_narration="De voorgelezen versie downloaden (MP3)", download_mp3="MP3 downloaden",
         transcript="Transcript (WebVTT)",
+        subtitles="Ondertitels (SRT)", chapters="Hoofdstukken (JSON)",
+        read_text="Lezen als platte tekst", read_markdown="Lezen als Markdown",
+        read_along="Meelezen (webpagina)", read_epub="Lezen als e-book (EPUB 3)",
+        download_mp3_of="De MP3 van {title} downloaden", files_for="Bestanden bij {title}",
+        original_article="Oorspronkelijk artikel",
+        synthetic="Voorgelezen door een synthetische stem.",
+        months=tuple("januari februari maart april mei juni juli augustus september oktober november december".split()),
+        date="{day} {month} {year}", skip="Naar de afleveringen", cover_of="Omslag van {title}",
+        subscribe="Abonneren: podcastfeed (RSS)", episodes="Afleveringen ({count})",
+        no_episodes="Nog geen afleveringen.", made_with="Gemaakt met narrate.",
         readalong_note="Voorgelezen door een synthetische stem; de zin die wordt voorgelezen is "
                        "gemarkeerd. Kies een zin om vanaf daar te luisteren."),
 }
@@ -149,7 +251,3 @@ def primary_language(language: str) -> str:
 def wording_for(language: str) -> Wording:
     """The row for ``language`` (a BCP 47 tag); English when there is none."""
     return TABLE.get(primary_language(language), ENGLISH)
-
-
-def has_wording(language: str) -> bool:
-    return primary_language(language) in TABLE

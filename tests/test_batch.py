@@ -217,12 +217,16 @@ def test_dask_scheduler_narrates_on_a_real_cluster(tmp_path):
 
 
 def test_parallel_jobs(tmp_path):
-    """jobs=2 narrates in worker processes; the catalog is written here, one row each."""
+    """jobs=2 narrates in worker processes; the catalog is written here, one row each. The
+    workers get the first articles while the last source is still to be read."""
     show = init_show(tmp_path / "show")
     specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra="Short."))
              for n, p in enumerate(("East", "West", "Isle"), 1)]
-    report = add_sources(show.folder, specs, jobs=2)
+    log: list[str] = []
+    report = add_sources(show.folder, specs, jobs=2, progress=log.append)
     assert report.failed == [] and len(report.added) == 3, report.failed
+    narrating = next(i for i, line in enumerate(log) if "narrating" in line)
+    assert narrating < log.index(f"[3/3] reading {specs[2]}"), log
     d = feedparser.parse((show.folder / "feed.xml").read_bytes())
     assert not d.bozo and len(d.entries) == 3
     for e in d.entries:

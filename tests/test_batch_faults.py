@@ -10,10 +10,12 @@ import os
 
 import pytest
 
+import narrate
 from narrate import fileio
 from narrate.batch import add_sources
 from narrate.podcast.showfolder import init_show
 from tests.cli.conftest import run_narrate
+from tests.conftest import need_tool
 from tests.test_batch_unattended import article, fake_named  # noqa: F401 - fixture
 
 
@@ -91,3 +93,19 @@ def test_next_run_removes_what_a_killed_run_left(tmp_path):
     assert result.returncode == 1  # a folder without articles
     assert not any(p.exists() for p in parts)
     assert not temp.exists()
+
+
+def test_an_orphaned_worker_publishes_nothing(tmp_path, monkeypatch):
+    """A pool worker whose `narrate add` has died (its parent pid is no longer the one that
+    started it) fails its article before writing into the show, without prctl's help."""
+    from narrate import batch
+
+    need_tool("espeak-ng")
+    need_tool("ffmpeg")
+    show = tmp_path / "show"
+    init_show(show, title="Orphans")
+    monkeypatch.setattr(batch, "_parent", [os.getppid() + 1])  # "started by" someone else
+    art = narrate.read(str(article(tmp_path / "orphan.txt")))
+    made = batch.produce(str(show), art.to_json(indent=None), "orphan", None, "generate")
+    assert "batch that started this worker has ended" in made.error
+    assert list((show / "episodes").iterdir()) == []  # not even a .part

@@ -15,8 +15,14 @@ def test_the_table_covers_the_seven_languages_with_every_word():
     assert set(LANGUAGES) <= set(TABLE)
     for lang, row in TABLE.items():
         for f in dataclasses.fields(Wording):
-            assert getattr(row, f.name).strip(), (lang, f.name)
+            value = getattr(row, f.name)
+            assert all(x.strip() for x in value) if isinstance(value, tuple) else value.strip(), \
+                (lang, f.name)
         assert "{authors}" in row.by, lang
+        assert len(row.months) == 12 and len(set(row.months)) == 12, lang
+        for template, key in ((row.download_mp3_of, "{title}"), (row.files_for, "{title}"),
+                              (row.cover_of, "{title}"), (row.episodes, "{count}")):
+            assert key in template, (lang, template)
 
 
 def test_each_row_is_its_own_language_not_a_copy_of_english():
@@ -46,7 +52,7 @@ def test_names_are_joined_with_the_languages_and():
     assert wording_for("es").byline(["A", "B", "C"]) == "Por A, B y C"
     assert wording_for("en").byline(["A"]) == "By A"
     assert wording_for("fr").byline([]) == ""
-    assert join_names(["  Ana   Berg ", "", "Jo"], "et") == "Ana Berg et Jo"
+    assert join_names(["Ana Berg", " ", "Jo"], "et") == "Ana Berg et Jo"  # blank names dropped
 
 
 def test_labels_use_the_languages_colon():
@@ -75,3 +81,12 @@ def test_the_spoken_byline_joins_names_in_the_articles_language():
                            ("en", "By Ana Berg and Jo Lim.")):
         art = Article(title="T", language=lang, authors=("Ana Berg", "Jo Lim"))
         assert [u.text for u in build_script(art, choose_profile("default", lang))][1] == expected
+
+
+def test_dates_and_file_labels():
+    assert wording_for("de").day(2025, 3, 14) == "14. März 2025"
+    assert wording_for("es").day(2025, 5, 2) == "2 de mayo de 2025"
+    assert wording_for("en").day(2025, 12, 1) == "1 December 2025"
+    assert wording_for("nl").file_label("vtt", "x") == "Transcript (WebVTT)"
+    assert wording_for("it").file_label("epub", "x") == "Leggi come e-book (EPUB 3)"
+    assert wording_for("fr").file_label("docx", "Read as Word") == "Read as Word"  # unknown kind

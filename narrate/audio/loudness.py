@@ -8,7 +8,6 @@ and correcting by the difference. Both measurements read the PCM file; nothing i
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import tempfile
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from narrate.audio import mp3frames, peakfix, peaks
+from narrate.audio import mp3decode, mp3frames, peakfix, peaks
 from narrate.errors import AudioError
 
 TARGET_LUFS = -16.0
@@ -28,10 +27,14 @@ MP3_LOSS_LU = 0.5
 # the limiter eats about half of any extra gain on speech (measured slope 0.45-0.55)
 LIMITER_SLOPE = 0.5
 # MP3 coding noise pushes a few peaks 1-2.5 dB over the limiter's ceiling (more often the
-# longer the file). The encoded audio is decoded while it is encoded and its true peak found
+# longer the file). The encoded audio is decoded once encoded and its true peak found
 # (peaks.py); granules over this limit (0.3 dB below -1 dBTP for the meters' rounding) are
 # lowered in place (peakfix.py).
 TRUE_PEAK_LIMIT = -1.3
+# libmp3lame's own low-pass: just above the chain's 10 kHz low-pass and the engines' Nyquist
+# (espeak-ng and Piper speak at 16-22.05 kHz), so it removes nothing the chain left; left at
+# its default (about 15 kHz for 64 kb/s mono) LAME spends ~13 % more CPU on empty bands
+ENCODER_CUTOFF_HZ = 11025
 # gains the Meter probes while synthesizing (espeak-ng and Piper speech needs 9-11 dB)
 PROBE_GAINS = (10.5,)
 # how far (LU) from a probe the limiter slope is trusted to extrapolate (+-2 dB of gain)
@@ -108,19 +111,23 @@ class Meter:
 
     One ffmpeg process reads the PCM from a pipe (fed by the render step's ``tap``) and runs
     one limiter + ebur128 branch per probe gain, on the other CPU core; memory stays flat.
-    One probe is the default: each branch costs about as much CPU as espeak-ng's synthesis, so
-    after the first FULL_SECONDS the meter hears one block of SAMPLE_SECONDS in SAMPLE_EVERY
-    (one voice's speech is steady; measured on 5,000- and 20,000-word narrations the MP3
-    still lands within 0.2 LU of the target) and synthesis no longer waits on it.
+    One probe is the default: a branch costs about as much CPU as espeak-ng's synthesis, so
+    after the first FULL_SECONDS the meter hears the utterances that start in one block of
+    SAMPLE_SECONDS in SAMPLE_EVERY, evenly from the start (a long full part would weigh the
+    opening more than the rest). One voice's speech is steady: measured on ten 150-600-word
+    pages the MP3s land within 0.2 LU of the target, as when the meter heard everything.
+    ``full_seconds=math.inf`` hears everything.
     """
 
-    FULL_SECONDS = 120.0
-    SAMPLE_SECONDS = 10.0
+    FULL_SECONDS = 6.0
+    SAMPLE_SECONDS = 2.0
     SAMPLE_EVERY = 3
 
     def __init__(self, gains: Sequence[float] = PROBE_GAINS,
-                 settings: EncodeSettings = EncodeSettings()) -> None:
+                 settings: EncodeSettings = EncodeSettings(),
+                 full_seconds: float | None = None) -> None:
         self.gains = tuple(gains)
+        self.full_seconds = self.FULL_SECONDS if full_seconds is None else full_seconds
         self.settings = settings
         self._proc: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
@@ -144,7 +151,7 @@ class Meter:
     def feed(self, pcm: bytes, rate: int) -> None:
         at = self._heard / rate if rate else 0.0
         self._heard += len(pcm) // 2
-        if self.broken or (at >= self.FULL_SECONDS
+        if self.broken or (at >= self.full_seconds
                            and int(at // self.SAMPLE_SECONDS) % self.SAMPLE_EVERY):
             return
         if self._proc is None:
@@ -205,55 +212,27 @@ def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
 
 
 def rescan(mp3: Path) -> peaks.PeakScan:
-    """Decode the whole of ``mp3`` from its first audio frame (so granules line up with
-    encode_once's decode, which never sees the LAME frame) and scan its peaks."""
+    """Decode the whole of ``mp3`` from its first audio frame (so that no LAME tag trims the
+    decoder's delay and output granules line up with ``mp3frames``) and scan its peaks."""
     data = mp3.read_bytes()
-    audio = mp3frames.audio_frames(data)
-    skip = audio[0].offset if audio else len(data)
-    cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-skip_initial_bytes", str(skip),
-           "-f", "mp3", "-i", str(mp3), "-f", "s16le", "-ac", "1", "pipe:1"]
-    with tempfile.TemporaryFile() as err:
-        dec = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
-        assert dec.stdout is not None
-        scan = peaks.scan(dec.stdout, TRUE_PEAK_LIMIT)
-        if dec.wait():
-            err.seek(0)
-            raise AudioError(f"cannot decode the MP3: {err.read().decode('utf-8', 'replace')[-200:]}",
-                             str(mp3))
-    return scan
+    first, end = mp3frames.audio_span(data)
+    return peaks.scan(mp3decode.decode(memoryview(data)[first:end], str(mp3)), TRUE_PEAK_LIMIT)
 
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
                 settings: EncodeSettings = EncodeSettings()) -> peaks.PeakScan:
     """PCM -> MPEG-1 Layer III, mono, constant bitrate, with the loudness chain applied.
 
-    Returns where the encoded audio peaks: ffmpeg's tee muxer writes the file (with its LAME
-    Info header) and pipes the same frames to a second ffmpeg that decodes them to PCM for
-    ``peaks.scan`` while the encoding runs.
+    Returns where the encoded audio peaks (``rescan``: decoded in this process, which costs
+    less CPU than the ffmpeg decoder that used to listen to the encoder through a pipe).
     """
-    # the tee muxer parses its slave list, so the file is named in the working directory with
-    # a name that needs no escaping, then renamed
-    name = mp3.name if re.fullmatch(r"[\w.+-]+", mp3.name) else f".narrate-{os.getpid()}.mp3"
-    mux = "id3v2_version=0:write_xing={x}"
     cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-y", *_pcm_input(pcm, rate),
            "-map", "0:a", "-af", chain(gain_db, settings.ceiling_dbfs, settings.sample_rate),
-           "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-ac", "1",
-           "-ar", str(settings.sample_rate), "-map_metadata", "-1", "-f", "tee",
-           f"[f=mp3:{mux.format(x=1)}]{name}|[f=mp3:{mux.format(x=0)}]pipe:1"]
-    check = ["ffmpeg", "-hide_banner", "-v", "error", "-f", "mp3", "-i", "pipe:0",
-             "-f", "s16le", "-ac", "1", "pipe:1"]
-    with tempfile.TemporaryFile() as err:
-        enc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=mp3.parent)
-        dec = subprocess.Popen(check, stdin=enc.stdout, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
-        assert enc.stdout is not None and dec.stdout is not None
-        enc.stdout.close()  # the decoder holds the pipe now
-        scan = peaks.scan(dec.stdout, TRUE_PEAK_LIMIT)
-        enc_code, dec_code = enc.wait(), dec.wait()
-        err.seek(0)
-        enc_err = err.read().decode("utf-8", "replace")
-    if name != mp3.name and (mp3.parent / name).exists():
-        os.replace(mp3.parent / name, mp3)
-    if enc_code or not mp3.exists() or mp3.stat().st_size == 0:
-        raise AudioError(f"MP3 encoding failed: {enc_err.strip()[-200:]}", str(mp3))
-    return scan if dec_code == 0 and scan.granules else rescan(mp3)
+           "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-cutoff", str(ENCODER_CUTOFF_HZ),
+           "-ac", "1", "-ar", str(settings.sample_rate), "-map_metadata", "-1",
+           "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", f"file:{mp3.resolve()}"]
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if proc.returncode or not mp3.exists() or mp3.stat().st_size == 0:
+        err = proc.stderr.decode("utf-8", "replace").strip()[-200:]
+        raise AudioError(f"MP3 encoding failed: {err}", str(mp3))
+    return rescan(mp3)

@@ -77,6 +77,17 @@ def audio_frames(data: bytes | bytearray) -> list[Frame]:
     return [f for f in frames(data) if not f.info]
 
 
+def audio_span(data: bytes | bytearray) -> tuple[int, int]:
+    """Where the audio frames are: from the first frame after any ID3v2 tag and LAME/Info
+    frame, to the end or an ID3v1 tag. Only the first frame is parsed (a whole walk costs
+    ~8 ms of Python per minute of audio)."""
+    head = next(frames(data), None)
+    end = len(data) - 128 if data[-128:-125] == b"TAG" else len(data)
+    if head is None:
+        return end, end
+    return (head.offset + head.size if head.info else head.offset), end
+
+
 def lower(data: bytearray, audio: list[Frame], steps: Mapping[int, int]) -> int:
     """Lower audio granule ``g`` (0 = the first granule of the first audio frame) by
     ``steps[g]`` global_gain steps in ``data``. Returns how many granule gains changed."""

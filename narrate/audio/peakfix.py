@@ -10,10 +10,9 @@ so each changed stretch is decoded from LEAD frames earlier and those first fram
 from __future__ import annotations
 
 import math
-import subprocess
 from pathlib import Path
 
-from narrate.audio import mp3frames, peaks
+from narrate.audio import mp3decode, mp3frames, peaks
 from narrate.errors import AudioError
 
 PATCH_BEFORE = 2  # output granule g holds samples of granules g-2 .. g
@@ -49,7 +48,7 @@ def fix(mp3: Path, scan: peaks.PeakScan) -> peaks.PeakScan:
 
 def _rescan(data: bytearray, audio: list[mp3frames.Frame], granules: set[int], limit: float,
             mp3: Path) -> peaks.PeakScan:
-    """Decode the frames around ``granules`` (one ffmpeg run for all stretches) and scan them."""
+    """Decode the frames around ``granules`` (all stretches at once) and scan them."""
     ranges: list[list[int]] = []  # [first frame decoded, last frame], merged
     for f in sorted({g // 2 for g in granules}):
         a, b = max(0, f - LEAD), min(len(audio) - 1, f + TRAIL)
@@ -63,13 +62,7 @@ def _rescan(data: bytearray, audio: list[mp3frames.Frame], granules: set[int], l
         end = audio[b].offset + audio[b].size
         chunk += data[audio[a].offset:end]
         where += [(f, a == 0 or f >= a + LEAD) for f in range(a, b + 1)]
-    cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-f", "mp3", "-i", "pipe:0",
-           "-f", "s16le", "-ac", "1", "pipe:1"]
-    proc = subprocess.run(cmd, input=bytes(chunk), capture_output=True)
-    if proc.returncode:
-        raise AudioError(f"cannot decode the MP3: {proc.stderr.decode('utf-8', 'replace')[-200:]}",
-                         str(mp3))
-    local = peaks.scan_bytes(proc.stdout, limit)
+    local = peaks.scan(mp3decode.decode(chunk, str(mp3)), limit)
     result = peaks.PeakScan(limit, granules=2 * len(audio))
     for c, tp in local.hot.items():
         if c // 2 < len(where):

@@ -1,6 +1,6 @@
 """Where decoded audio peaks too high: the true peak of every loud granule, streamed.
 
-The encode step decodes its own MP3 while encoding and hands the PCM here. Every 576-sample
+The encode step decodes its own MP3 (mp3decode.py) and hands the PCM here. Every 576-sample
 granule's sample peak is taken (numpy, in C); only the few granules whose sample peak comes
 near the limit are oversampled 4x (FFT interpolation, as BS.1770's true-peak meter does) to
 find their true peak. Memory stays flat: a few granules of context are kept between chunks.
@@ -8,9 +8,10 @@ find their true peak. Memory stays flat: a few granules of context are kept betw
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
 import numpy as np
 
@@ -51,21 +52,16 @@ def true_peak_db(x: np.ndarray, lo: int, hi: int) -> float:
     return 20 * math.log10(peak / FULL_SCALE) if peak > 0 else -math.inf
 
 
-def scan(stream: BinaryIO, limit_db: float) -> PeakScan:
-    """Read mono s16le PCM from ``stream`` to its end; the granules that peak near the limit."""
+def scan(blocks: Iterable[np.ndarray], limit_db: float) -> PeakScan:
+    """Consume mono int16 blocks to their end; the granules that peak near the limit."""
     result = PeakScan(limit_db)
     near = FULL_SCALE * 10 ** ((limit_db - SAMPLE_MARGIN_DB) / 20)
     buf = np.empty(0, dtype=np.int16)
     base = 0  # granule index of buf[0]
     done = 0  # granules examined so far
-    tail = b""
-    while True:
-        block = stream.read(2 * CHUNK)
-        end = not block
-        raw = tail + block
-        tail = raw[len(raw) - len(raw) % 2:] if len(raw) % 2 else b""
-        new = np.frombuffer(raw[:len(raw) - len(tail)], dtype=np.int16)
-        buf = np.concatenate([buf, new]) if len(new) else buf
+    for new in itertools.chain(blocks, [None]):
+        end = new is None
+        buf = np.concatenate([buf, new]) if not end and len(new) else buf
         whole = len(buf) // GRANULE
         ready = base + (whole if end else max(0, whole - CONTEXT))
         if end and len(buf) % GRANULE:  # the last, partial granule counts too
@@ -80,13 +76,7 @@ def scan(stream: BinaryIO, limit_db: float) -> PeakScan:
         keep = max(0, done - CONTEXT) - base
         buf = buf[keep * GRANULE:]
         base += keep
-
-
-def scan_bytes(pcm: bytes, limit_db: float) -> PeakScan:
-    """``scan`` of PCM already in memory (a few decoded frames)."""
-    import io
-
-    return scan(io.BytesIO(pcm), limit_db)
+    raise AssertionError("unreachable")
 
 
 def _examine(buf: np.ndarray, base: int, first: int, stop: int, near: float,

@@ -66,4 +66,6 @@ def _line(source: str, message: str) -> str:
     (``source`` comes redacted: no user:password@ on screen)."""
     if message.startswith("skipped: "):
         return f"narrate: skipped {source}: {message[len('skipped: '):]}"
+    if message.startswith("warning: "):
+        return f"narrate: warning: {source}: {message[len('warning: '):]}"
     return f"narrate: error: {message if source in message else f'{source}: {message}'}"

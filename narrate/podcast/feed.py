@@ -16,6 +16,7 @@ from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.layout import SIDECARS, episode_link, episode_path
 from narrate.podcast.show import Show
+from narrate.wording import wording_for
 
 NAMESPACES = (
     ('itunes', "http://www.itunes.com/dtds/podcast-1.0.dtd"),
@@ -88,7 +89,9 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
     titles = esc_all([ep.title for ep in episodes])
     links = esc_all([episode_link(show, ep) for ep in episodes])
     descs = esc_all([ep.description for ep in episodes])
-    bylines = esc_all([", ".join(ep.authors) for ep in episodes])
+    bylines = esc_all([", ".join(ep.authors) for ep in episodes])  # itunes:author
+    words = [wording_for(ep.language or show.language) for ep in episodes]
+    credits = esc_all([w.byline(ep.authors) for w, ep in zip(words, episodes, strict=True)])
     guids = esc_all([ep.guid for ep in episodes])
     urls = esc_all([show.base_url + episode_path(ep, "") for ep in episodes])
     langs = esc_all([ep.language or show.language for ep in episodes])
@@ -100,9 +103,11 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
     for i, ep in enumerate(episodes):
         title, link, url, lang, byline = titles[i], links[i], urls[i], langs[i], bylines[i]
         # escaped text holds no "]]>" and no invalid characters, so it can go into CDATA as is
-        html = (f"<p>{descs[i]}</p>" if descs[i] else "") + (f"<p>By {byline}.</p>" if byline else "")
-        html = (f"<![CDATA[{html}<p>Source article: <a href=\"{link}\">{link}</a></p>"
-                "<p>Narrated by a synthetic voice (text-to-speech).</p>]]>")
+        # the item's own text in the episode's language, as the description it follows
+        w = words[i]
+        html = (f"<p>{descs[i]}</p>" if descs[i] else "") + (f"<p>{credits[i]}.</p>" if credits[i] else "")
+        html = (f"<![CDATA[{html}<p>{esc(w.source + w.colon)}<a href=\"{link}\">{link}</a></p>"
+                f"<p>{esc(w.synthetic)}</p>]]>")
         files = ep.files
         extra = ""
         for ext, kind, chapters in sidecars:

@@ -15,7 +15,7 @@ from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.layout import episode_files, episode_path
 from narrate.podcast.show import Show
 from narrate.urls import is_web
-from narrate.wording import wording_for
+from narrate.wording import Wording, wording_for
 
 _CSS = """body{font:1.05rem/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;
 color:#1b1b1b;background:#fff}a{color:#0b4f8a}a:focus,audio:focus{outline:3px solid #c60}
@@ -23,15 +23,13 @@ color:#1b1b1b;background:#fff}a{color:#0b4f8a}a:focus,audio:focus{outline:3px so
 header img{width:10rem;height:10rem}article{border-top:1px solid #999;padding:.5rem 0 1rem}
 audio{width:100%}ul.links{padding-left:1.2rem}"""
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
-def _date(iso: str) -> tuple[str, str]:
+def _date(iso: str, words: Wording) -> tuple[str, str]:
     when = dt.datetime.fromisoformat(iso)
     if when.tzinfo is not None:
         when = when.astimezone(dt.UTC)
-    return when.date().isoformat(), f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+    return when.date().isoformat(), words.day(when.year, when.month, when.day)
 
 
 def _minutes(seconds: float) -> str:
@@ -39,25 +37,31 @@ def _minutes(seconds: float) -> str:
     return f"{m} min {s} s" if m else f"{s} s"
 
 
-def _episode(links_for: tuple[tuple[str, str], ...], ep: Episode, title: str, prefix: str,
-             link: str, byline: str, desc: str) -> str:
-    """One episode's <article>; the text arguments are already escaped."""
-    iso, human = _date(ep.published)
+def _episode(files: tuple[tuple[str, str], ...], show: Show, ep: Episode, title: str,
+             prefix: str, link: str, desc: str) -> str:
+    """One episode's <article>, every label in the episode's language (the ``lang`` it carries);
+    the text arguments are already escaped."""
+    words = wording_for(ep.language or show.language)
+    iso, human = _date(ep.published, words)
     audio = prefix + "mp3"
     hid = "ep-" + ep.slug
-    links = [f'<li><a href="{prefix}{ext}">{label}</a></li>'
-             for ext, label in links_for if ext in ep.files]
-    links.append(f'<li><a href="{audio}" download>Download MP3 ({ep.audio_bytes // 1024} KB)</a></li>')
+    links = [f'<li><a href="{prefix}{ext}">{esc(words.file_label(ext, label))}</a></li>'
+             for ext, label in files if ext in ep.files]
+    links.append(f'<li><a href="{audio}" download>{esc(words.download_mp3)} '
+                 f'({ep.audio_bytes // 1024} KB)</a></li>')
     if link:
-        links.append(f'<li><a href="{link}">Original article</a></li>')
-    byline = f"<p>{byline}</p>" if byline else ""
+        links.append(f'<li><a href="{link}">{esc(words.original_article)}</a></li>')
+    byline = f"<p>{esc(words.byline(ep.authors))}</p>" if ep.authors else ""
     desc = f"<p>{desc}</p>" if desc else ""
+    listen = esc(words.listen + words.colon) + title
+    download = esc(words.download_mp3_of).replace("{title}", title)
+    files_for = esc(words.files_for).replace("{title}", title)
     return (
         f'<article aria-labelledby="{hid}"{_lang(ep)}>\n<h3 id="{hid}">{title}</h3>\n'
         f'<p><time datetime="{iso}">{human}</time> · {_minutes(ep.duration)}</p>\n{byline}{desc}\n'
-        f'<audio controls preload="none" src="{audio}" aria-label="Listen: {title}">'
-        f'<a href="{audio}">Download the MP3 of {title}</a></audio>\n'
-        f'<ul class="links" aria-label="Files for {title}">{"".join(links)}</ul>\n</article>'
+        f'<audio controls preload="none" src="{audio}" aria-label="{listen}">'
+        f'<a href="{audio}">{download}</a></audio>\n'
+        f'<ul class="links" aria-label="{files_for}">{"".join(links)}</ul>\n</article>'
     )
 
 
@@ -68,18 +72,18 @@ def _lang(ep: Episode) -> str:
 
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:
     """One <article> per episode (text escaped column by column)."""
-    links_for = tuple((f.ext, esc(f.label)) for f in episode_files())
+    files = tuple((f.ext, f.label) for f in episode_files())
     columns = zip(episodes, esc_all([ep.title for ep in episodes]),
                   esc_all([episode_path(ep, "") for ep in episodes]),
                   esc_all([ep.link if is_web(ep.link) else "" for ep in episodes]),
-                  esc_all([wording_for(ep.language or show.language).byline(ep.authors)
-                           for ep in episodes]),
                   esc_all([ep.description for ep in episodes]), strict=True)
-    return [_episode(links_for, *row) for row in columns]
+    return [_episode(files, show, *row) for row in columns]
 
 
 def render_index(show: Show, episodes: list[Episode]) -> bytes:
-    """The page listing every episode, in the catalog's order (newest first)."""
+    """The page listing every episode, in the catalog's order (newest first); its own words
+    in the show's language."""
+    words = wording_for(show.language)
     lang = esc(show.language)
     title = esc(show.title)
     head = f"""<!DOCTYPE html>
@@ -92,19 +96,20 @@ def render_index(show: Show, episodes: list[Episode]) -> bytes:
 <style>{_CSS}</style>
 </head>
 <body>
-<a class="skip" href="#main">Skip to the episodes</a>
+<a class="skip" href="#main">{esc(words.skip)}</a>
 <header>
-<img src="{esc(show.artwork)}" alt="Cover of {title}">
+<img src="{esc(show.artwork)}" alt="{esc(words.cover_of).replace("{title}", title)}">
 <h1>{title}</h1>
 <p>{esc(show.description)}</p>
-<p><a href="feed.xml">Subscribe: podcast feed (RSS)</a> · Narrated by a synthetic voice.</p>
+<p><a href="feed.xml">{esc(words.subscribe)}</a> · {esc(words.synthetic)}</p>
 </header>
 <main id="main" tabindex="-1">
-<h2>Episodes ({len(episodes)})</h2>"""
+<h2>{esc(words.episodes.format(count=len(episodes)))}</h2>"""
     if not episodes:
-        head += "\n<p>No episodes yet.</p>"
+        head += f"\n<p>{esc(words.no_episodes)}</p>"
+    author = words.byline([show.author]) + ". " if show.author.strip() else ""
     tail = f"""</main>
-<footer><p>By {esc(show.author)}. Made with narrate.</p></footer>
+<footer><p>{esc(author + words.made_with)}</p></footer>
 </body>
 </html>
 """

@@ -160,10 +160,11 @@ def caption_beside(img: etree._Element) -> etree._Element | None:
     image-only box it sits in (up to ``WRAPPER_DEPTH`` boxes), or None."""
     node = img
     for _ in range(WRAPPER_DEPTH + 1):
-        sib = node.getnext()
-        while sib is not None and not isinstance(sib.tag, str):
-            sib = sib.getnext()  # a comment between picture and caption
-        if sib is not None and _caption_like(sib) and not (node.tail or "").strip():
+        sib, gap = node.getnext(), node.tail or ""
+        while sib is not None and (not isinstance(sib.tag, str) or _tag(sib) == "br"):
+            gap += sib.tail or ""  # a comment or a line break between picture and caption
+            sib = sib.getnext()
+        if sib is not None and not gap.strip() and _caption_like(sib):
             return sib
         parent = node.getparent()
         if parent is None or _tag(parent) in ("body", "html", "article", "main", "section",

@@ -64,6 +64,7 @@ _BLOCK = frozenset({
     "h6", "audio", "video", "address", "details", "summary", "center", "fieldset", "hgroup",
     "body", "html", "figcaption",
 })
+BLOCK_TAGS = _BLOCK  # for readers that ask whether an element holds only running text
 # Wiki furniture: "[edit]" / "[edit source]" links after headings, citation markers "[1]".
 _EDIT_LINK = re.compile(r"^\s*\[\s*edit(?:\s+source)?(?:\s*\|\s*edit\s+source)?\s*\]\s*$", re.I)
 _CITATION = re.compile(r"^\s*\[\s*(?:\d{1,4}|[a-z]{1,2}|citation needed|note \d+|nb \d+)\s*\]\s*$",
@@ -320,7 +321,8 @@ class HtmlConverter:
         (that element is then not read again as a paragraph)."""
         caption, credit = figure_caption(fig) if tag_of(fig) == "figure" else ("", "")
         if not (caption or credit):
-            beside = caption_beside(fig)
+            beside = caption_beside(img) if img is not None and img is not fig else None
+            beside = beside if beside is not None else caption_beside(fig)
             if beside is None and img is not None and img.get("aria-describedby"):
                 beside = described_by(img, self._ids(img))
             if beside is not None and id(beside) not in self._consumed:
@@ -394,7 +396,7 @@ class HtmlConverter:
             self._pending.extend(self.figures(el))
             return []
         if tag == "math":
-            return _math(el)
+            return math_inlines(el)
         if is_furniture(el):
             return []
         if tag in _CODE:
@@ -424,7 +426,7 @@ def _new_picture(seen: dict[str, set[str]], src: str, alt: str) -> bool:
     return False
 
 
-def _math(el: etree._Element) -> list[Inline]:
+def math_inlines(el: etree._Element) -> list[Inline]:
     """A MathML formula read as its ``alttext`` or its symbols in order, unless a picture
     beside it carries the formula (then the picture's alt says it, once)."""
     holder = el.getparent()

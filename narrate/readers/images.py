@@ -18,11 +18,12 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import lxml.html
 from lxml import etree
 
-from narrate.readers.captions import is_caption
+from narrate.readers.captions import caption_beside, is_caption
 
 LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
               "data-hi-res-src", "data-full-src", "data-original-src")
@@ -148,6 +149,8 @@ def in_noscript(img: etree._Element) -> bool:
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 _QUIET = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 CLOSING_MAX_UNITS = 50  # elements looked at after the article's last block (bounded work)
+CLOSING_MIN_PX = 100  # a closing picture declared smaller than this is an avatar or a badge
+_SMALL_KIND = re.compile(r"avatar|logo|icon|badge|emoji", re.I)
 
 
 def _words(unit: etree._Element) -> bool:
@@ -182,10 +185,22 @@ def _linked_away(pic: etree._Element) -> bool:
     return bool(href) and not _IMAGE_FILE.search(href)
 
 
+def _small(pic: etree._Element) -> bool:
+    """An author's avatar, a logo or a badge rather than a picture of the story."""
+    img = pic if pic.tag == "img" else next(pic.iter("img"), None)
+    if img is None:
+        return False
+    sizes = [v for v in (_px(img.get("width")), _px(img.get("height"))) if v is not None]
+    return any(v < CLOSING_MIN_PX for v in sizes) or bool(_SMALL_KIND.search(
+        f"{img.get('class', '')} {img.get('id', '')} {img.get('src', '')}"))
+
+
 def closing_pictures(last: etree._Element, stop: etree._Element | None) -> list[etree._Element]:
     """Pictures that close the article: what follows its last kept block, before any more
     words (a caption aside), within ``stop`` (the article's element; the page's ``<body>``
-    when None). A picture linked to another page is a banner or a card, not the article's."""
+    when None). A picture linked to another page is a banner or a card, and one declared
+    under ``CLOSING_MIN_PX`` or named an avatar, logo, icon or badge is the page's
+    furniture, not the article's."""
     out: list[etree._Element] = []
     node, seen = last, 0
     while node is not None and node is not stop and node.tag not in ("body", "html"):
@@ -197,6 +212,62 @@ def closing_pictures(last: etree._Element, stop: etree._Element | None) -> list[
                 continue  # a comment
             if _words(unit):
                 return out
-            out.extend(p for p in _pictures(unit) if not _linked_away(p))
+            out.extend(p for p in _pictures(unit) if not _linked_away(p) and not _small(p))
         node = node.getparent()
     return out
+
+
+CARD_LEVELS = 3  # boxes climbed from a picture's link to find its card's headline
+CARD_MAX_LINKS = 12  # a box with more links than this is a list of cards, not one card
+CARD_HEADLINE_WORDS = 5  # a link this long, or one holding a heading, is a card's headline
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _headline(link: etree._Element) -> bool:
+    if next(link.iter(*_HEADING_TAGS), None) is not None:
+        return True
+    if any(a.tag in _HEADING_TAGS for a in link.iterancestors()):
+        return True
+    return len("".join(link.itertext()).split()) >= CARD_HEADLINE_WORDS
+
+
+def teaser_card(pic: etree._Element) -> tuple[etree._Element, str] | None:
+    """The teaser card a picture is the thumbnail of and its headline, or None: the picture
+    sits alone in a
+    link to another page, and another link to that page holding a headline (a heading, or
+    ``CARD_HEADLINE_WORDS`` words) sits in the same small box — the card. (An author's
+    avatar beside their linked name is not a card.)"""
+    link = next(pic.iterancestors("a"), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    if not href or href.startswith("#") or not _linked_away(pic):
+        return None
+    if "".join(link.itertext()).strip():
+        return None  # the link has words: the TEASER_LINK_WORDS rule's business
+    box = link
+    for _ in range(CARD_LEVELS):
+        box = box.getparent()
+        if box is None or box.tag in ("body", "html"):
+            return None
+        links = list(islice(box.iter("a"), CARD_MAX_LINKS + 1))
+        if len(links) > CARD_MAX_LINKS:
+            return None
+        for other in links:
+            if (other is not link and (other.get("href") or "").strip() == href
+                    and _headline(other)):
+                return box, " ".join("".join(other.itertext()).split())
+    return None
+
+
+def lead_figure(fig: etree._Element) -> bool:
+    """A ``<figure>`` that says it is an article's picture, not a bare logo or thumbnail: it
+    has a caption or a credit (its ``<figcaption>``, or a caption or credit line beside the
+    picture inside it), or its picture is the page's schema.org ``itemprop="image"``."""
+    if next(fig.iter("figcaption"), None) is not None:
+        return True
+    for img in fig.iter("img"):
+        if "image" in (img.get("itemprop") or "").lower().split():
+            return True
+        beside = caption_beside(img)
+        if beside is not None and any(a is fig for a in beside.iterancestors()):
+            return True
+    return False

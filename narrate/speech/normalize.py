@@ -33,7 +33,7 @@ ENGLISH: tuple[Rule, ...] = (
 )
 OTHER: tuple[Rule, ...] = (
     web, abbreviations, phones, symbols, dates.foreign_dates_and_times, money,
-    measures.ranges, measures.minus, measures.percentages, cardinals,
+    measures.foreign_units, measures.ranges, measures.minus, measures.percentages, cardinals,
 )
 
 

@@ -125,3 +125,55 @@ def test_sigterm_to_a_parallel_add_stops_its_workers(tmp_path: Path):
     with sqlite3.connect(show / "catalog.sqlite") as db:
         count = db.execute("SELECT count(*) FROM episodes").fetchone()[0]
     assert (show / "feed.xml").read_text(encoding="utf-8").count("<item>") == count
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def _alive(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_kill_9_of_a_parallel_add_ends_its_workers(tmp_path: Path):
+    """`kill -9` of `narrate add --jobs 2` releases the show lock at once; its workers must not
+    go on to publish their articles into a show they no longer hold: they die with it, and no
+    episode file appears in the show after the kill."""
+    need_tool("espeak-ng")
+    need_tool("ffmpeg")
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to see the workers")
+    from narrate.podcast.showfolder import init_show
+
+    show = tmp_path / "show"
+    init_show(show, title="Killed")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    long_story = STORY.replace("</p>\n<p>A second", "</p>\n" + "<p>" + SENTENCE * 40 + "</p>\n<p>A second")
+    for n in range(1, 5):
+        (articles / f"s{n}.txt").write_text(long_story.format(n=n), encoding="utf-8")
+    proc = subprocess.Popen([str(NARRATE), "add", str(articles), "--show", str(show), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    episodes = show / "episodes"
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = [w for w in _children(proc.pid) if _children(w)]  # a worker runs ffmpeg
+        if len(workers) == 2:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None and workers, "the batch ended before the kill: lengthen the stories"
+    published = sorted(p.name for p in episodes.iterdir() if not p.name.startswith("."))
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)], "a worker outlived its killed parent"
+    time.sleep(2)  # long enough for a surviving worker to have published its episode
+    assert sorted(p.name for p in episodes.iterdir() if not p.name.startswith(".")) == published

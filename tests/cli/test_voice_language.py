@@ -75,3 +75,14 @@ def test_export_warns_only_for_what_the_voice_reads(pinned: Path):
     assert len(_warnings(script.stderr)) == 1
     text = run_narrate("export", "fr.txt", "--format", "text", "--voice", "pinned", cwd=pinned)
     assert text.returncode == 0 and _warnings(text.stderr) == []
+
+
+def test_add_with_a_voice_of_another_language_warns_for_that_source_only(pinned: Path):
+    assert run_narrate("init", "show", cwd=pinned).returncode == 0
+    proc = run_narrate("add", "fr.txt", "en.txt", "--show", "show", "--voice", "pinned", "-q",
+                       cwd=pinned)
+    assert proc.returncode == 0, proc.stderr.decode()
+    warnings = _warnings(proc.stderr)
+    assert len(warnings) == 1, proc.stderr.decode()
+    assert warnings[0].startswith("narrate: warning: fr.txt: the article's language is fr")
+    assert "error" not in proc.stderr.decode()

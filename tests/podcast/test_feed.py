@@ -264,3 +264,20 @@ def test_random_hostile_text_never_breaks_the_feed(fresh_show):
         assert item.findtext("link") == clean(ep.link)
     page = render_index(show, episodes).decode()
     assert "\x00" not in page and "<script" not in page.lower()
+
+
+def test_an_items_own_text_is_in_the_episodes_language(tmp_path: Path, fresh_show):
+    # The description an app shows for a Dutch episode of a German show: the article's summary,
+    # then "Door …", "Bron: …" and the synthetic-voice note in Dutch, never "By" or "Source".
+    show = dataclasses.replace(fresh_show, language="de")
+    nl = episode(tmp_path, 1, language="nl", authors=("Sanne de Vries", "Piet Bos"))
+    en = episode(tmp_path, 2, language="", authors=("Ada Writer",))  # follows the show: German
+    items = feedparser.parse(render_feed(show, [nl, en])).entries
+    nl_text = next(e for e in items if e.title == "Episode 1").description
+    de_text = next(e for e in items if e.title == "Episode 2").description
+    assert "<p>Door Sanne de Vries en Piet Bos.</p>" in nl_text
+    assert "<p>Bron: <a href=" in nl_text and "Voorgelezen door een synthetische stem." in nl_text
+    assert "<p>Von Ada Writer.</p>" in de_text and "<p>Quelle: <a href=" in de_text
+    for english in ("By ", "Source", "Narrated"):
+        assert english not in nl_text + de_text, english
+    assert items[0].author in ("Sanne de Vries, Piet Bos", "Ada Writer")  # itunes:author: names only

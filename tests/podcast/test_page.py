@@ -63,3 +63,35 @@ def test_each_episodes_byline_is_in_its_own_language(tmp_path: Path, fresh_show)
     assert "<p>Door Sanne de Vries en Piet Bos</p>" in nl
     assert "<p>Von Jana Köhler</p>" in de
     assert "<p>By Aino Virtanen</p>" in fi
+
+
+def test_an_episodes_labels_follow_its_language_and_the_show_chrome_the_shows(tmp_path: Path, fresh_show):
+    # An <article lang="nl"> holds Dutch labels only (a screen reader reads it with Dutch rules);
+    # the page around it is in the show's language.
+    import dataclasses
+
+    from narrate.podcast.page import render_index
+    from tests.podcast.media import episode
+
+    show = dataclasses.replace(fresh_show, language="de", author="Tina Test")
+    nl = episode(tmp_path, 1, title="Fietsen", language="nl", published="2025-05-20T10:00:00+00:00")
+    page = render_index(show, [nl]).decode()
+    article = page[page.index("<article"):page.index("</article>")]
+    assert 'lang="nl"' in article
+    assert '<time datetime="2025-05-20">20 mei 2025</time>' in article
+    assert 'aria-label="Luisteren: Fietsen"' in article
+    assert ">De MP3 van Fietsen downloaden</a>" in article
+    assert 'aria-label="Bestanden bij Fietsen"' in article
+    assert ">Transcript (WebVTT)</a>" in article and ">Meelezen (webpagina)</a>" in article
+    assert ">Oorspronkelijk artikel</a>" in article
+    for english in ("Listen", "Download", "Files for", "Read ", "Original", "May"):
+        assert english not in article, english
+    outside = page.replace(article, "")
+    assert ">Zu den Folgen springen</a>" in outside
+    assert 'alt="Titelbild von Fresh"' in outside
+    assert "<h2>Folgen (1)</h2>" in outside
+    assert "<footer><p>Von Tina Test. Erstellt mit narrate.</p></footer>" in outside
+    assert "Noch keine Folgen." in render_index(show, []).decode()
+    from tests.a11y import axe_violations
+
+    assert axe_violations(page) == []

@@ -70,6 +70,14 @@ def test_caption_line_after_a_lead_picture_with_a_bracketed_credit_inside() -> N
     assert "Fishermen" not in a.body_text()
 
 
+def test_caption_after_a_line_break_in_the_pictures_paragraph() -> None:
+    a = _read("<p><a href='/big/quay.jpg'><img src='/quay.jpg' alt='The quay'></a><br>"
+              "<span class='image-caption'>The quay before the storm.</span></p>"
+              "<p><img src='/mud.jpg' alt='Mud'> and then the mud, <span class='caption'>"
+              "not a caption: words came between</span></p>")
+    assert _caps(a) == [("The quay", "The quay before the storm.", ""), ("Mud", "", "")]
+
+
 def test_figcaption_left_outside_its_figure_and_data_credit() -> None:
     a = _read("<div class='step'><figure class='thumb'><img src='/cloche.jpg' "
               "alt='Cloche terrarium' data-credit='Lucy Akins'></figure>"

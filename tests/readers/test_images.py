@@ -203,6 +203,8 @@ def test_a_picture_closing_the_article_is_kept_banners_and_cards_after_it_are_no
             "<div class='step'><figure><img src='/last.jpg' alt='The empty quay'></figure>"
             "<p class='caption'>The quay at night.</p></div>"
             "<div class='pic'><a href='/full/end.jpg'><img src='/end.jpg' alt='Gulls'></a></div>"
+            "<div class='by'><img src='/ann.jpg' width='60' height='60' alt='Ann Lee'>"
+            "<img src='/i/avatar-bo.jpg' alt='Bo Park'></div>"
             "<a href='/subscribe'><img src='/banner.png' alt='Subscribe now'></a>"
             "<h3>More from the coast</h3><ul><li><a href='/other'><img src='/card.jpg' "
             "alt='Card'></a><a href='/other'>Storm on the pier</a></li></ul>"
@@ -211,3 +213,67 @@ def test_a_picture_closing_the_article_is_kept_banners_and_cards_after_it_are_no
     figs = _figures(narrate.parse_html(page, url=URL))
     assert [(f.src.rsplit("/", 1)[1], f.caption) for f in figs] == [
         ("last.jpg", "The quay at night."), ("end.jpg", "")]
+
+
+def test_a_related_story_card_inside_the_article_is_not_its_picture() -> None:
+    """A teaser card: a picture alone in a link to another page, and a headline linking to
+    that page in the same small box. Its picture is not the article's when the article keeps
+    none of the card's words; an author's avatar beside their linked name is not a card."""
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><aside class='inset'><a href='/2025/05/storm.html'><div>"
+        "<img src='/card.jpg'></div></a><div><a href='/2025/05/storm.html'><h6>The storm "
+        "that emptied the harbour</h6></a><p>What the night of the storm left behind.</p>"
+        "<a href='/2025/05/storm.html'>Read more</a></div></aside>"
+        f"<p>{P}three</p><div class='who'><a href='/people/ann-lee'><img src='/ann.jpg' "
+        "alt='Ann Lee'></a> <a href='/people/ann-lee'>Ann Lee</a></div><p>{P}four</p>"),
+        url=URL)
+    assert [f.src.rsplit("/", 1)[1] for f in _figures(a)] == ["ann.jpg"]
+
+
+def test_cards_the_article_is_made_of_keep_their_pictures() -> None:
+    """On a page that is a list of stories, the cards are the content: a card whose headline
+    or summary the article keeps keeps its picture."""
+    cards = "".join(
+        f"<article><figure><a href='/2025/05/{n}.html'><img src='/{n}.jpg' alt=''></a>"
+        f"<figcaption>Photo by Ann Lee</figcaption></figure><h2><a href='/2025/05/{n}.html'>"
+        f"The {n} tide of the year on the quay</a></h2><p>{P}{n}</p></article>"
+        for n in ("first", "second", "third", "fourth"))
+    page = ("<html><head><title>Tides this week</title></head><body><nav><a href='/'>Home"
+            f"</a></nav><main><h1>Tides this week</h1><div class='stories'>{cards}</div></main>"
+            "<footer>© 2025 Paper</footer></body></html>")
+    figs = _figures(narrate.parse_html(page, url=URL))
+    assert [f.src.rsplit("/", 1)[1] for f in figs] == [
+        "first.jpg", "second.jpg", "third.jpg", "fourth.jpg"]
+
+
+def test_pictures_kept_when_the_articles_own_container_has_a_furniture_name() -> None:
+    """The article's own element may be named for what it has (``commented``, ``has-share``):
+    that name describes the whole article, so its pictures are still content."""
+    body = "".join(f"<p>{P}{n}</p><p class='has-media'><span><img src='/{n}.jpg' "
+                   f"alt='Picture {n}'></span></p>" for n in ("one", "two", "three"))
+    page = ("<html><head><title>Tides</title></head><body class='share-bar-on'><nav>"
+            "<a href='/'>Home</a></nav><article class='post commented has-share'>"
+            f"<h1>Tides</h1><div class='post-content'>{body}<p>{P}end</p></div></article>"
+            "<footer>© 2025 Paper</footer></body></html>")
+    figs = _figures(narrate.parse_html(page, url=URL))
+    assert [f.alt for f in figs] == ["Picture one", "Picture two", "Picture three"]
+
+
+def test_lead_picture_known_by_its_credit_or_by_itemprop_image() -> None:
+    """A header figure with no <figcaption> is still the lead picture when it carries a credit
+    line or is marked as the article's schema.org image; a bare header figure is not."""
+    body = "".join(f"<p>{P}{n}</p>" for n in ("one", "two", "three", "four", "five"))
+
+    def lead(fig: str) -> list[tuple[str, str]]:
+        page = ("<html><head><title>Tides</title></head><body><main><article><header>"
+                f"<h1>Tides</h1>{fig}<figure><img src='/logo.png' alt='Paper'></figure>"
+                f"</header><div class='entry-content'>{body}</div></article></main></body></html>")
+        return [(f.src.rsplit("/", 1)[1], f.credit)
+                for f in _figures(narrate.parse_html(page, url=URL))]
+
+    assert lead("<figure class='featured'><div><img src='/lead.jpg' alt='The quay'>"
+                "<div class='attribution'>Ann Lee/Agency</div></div></figure>") == [
+        ("lead.jpg", "Ann Lee/Agency")]
+    assert lead("<figure><img itemprop='image' src='/lead.jpg' alt='The quay'></figure>") == [
+        ("lead.jpg", "")]
+    assert lead("<figure><img src='/lead.jpg' alt='The quay'></figure>") == []

@@ -99,6 +99,17 @@ def test_a_paragraph_the_article_repeats_is_read_each_time() -> None:
     assert narrate.parse_html(html).body_text().count("And still the birds") == 2
 
 
+def test_a_div_of_running_text_is_a_paragraph_and_its_repeat_is_read() -> None:
+    """Text set straight in a ``<div>`` (no ``<p>``) is a paragraph, as Readability reads it;
+    said twice on the page, it is read twice."""
+    refrain = ("And still the birds came back, year after year, to the same narrow ledges "
+               "above the grey water, whatever the wardens did to keep the gulls away.")
+    html = (f"<html><body><article><div>{P}</div><div>{refrain}</div><div>{refrain}</div>"
+            "</article></body></html>")
+    text = narrate.parse_html(html).body_text()
+    assert text.count("And still the birds") == 2
+
+
 @pytest.mark.parametrize("cls", ["link", "bottom", "inline-link share-tip"])
 def test_a_classed_span_inside_a_sentence_is_read(cls: str) -> None:
     """Whatever its class says, a span within a paragraph's running text is part of the

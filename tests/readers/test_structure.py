@@ -204,3 +204,13 @@ def test_link_lists_that_leave_the_page_are_no_table_of_contents() -> None:
                   "<li><a href='#nowhere'>Part 1</a></li><li><a href='#gone'>Part 2</a></li>"):
         a = narrate.parse_html(_toc_page(links), url=URL)
         assert not [b for b in a.blocks if isinstance(b, ListBlock) and b.navigation], links
+
+
+def test_displayed_formula_between_paragraphs_is_read() -> None:
+    formula = ("<math display='block'><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn>"
+               "</msup></math>")
+    a = narrate.parse_html(_page(f"<p>{P}Energy:</p>{formula}<p>{P}After.</p>"), url=URL)
+    lines = _texts(a)
+    k = next(i for i, line in enumerate(lines) if line.endswith("Energy:"))
+    assert lines[k + 1] == "E = m c 2"  # the formula where it stands, its symbols in order
+    assert lines[k + 2].endswith("After.")

@@ -32,20 +32,28 @@ from narrate.model import (
     inline_text,
 )
 from narrate.readers.extract import contents, settings
-from narrate.readers.html_blocks import HEADINGS, HtmlConverter
-from narrate.readers.images import closing_pictures, in_noscript
+from narrate.readers.html_blocks import BLOCK_TAGS, HEADINGS, HtmlConverter, math_inlines
+from narrate.readers.images import closing_pictures, in_noscript, lead_figure, teaser_card
 from narrate.readers.patterns import FURNITURE_CLASS, PULL_QUOTE_CLASS
 from narrate.readers.xml_blocks import strip_furniture
 
 # tree.iter with several tags walks the tree once in document order (linear); an XPath union
 # of the same tags is quadratic in libxml2 when several sets are large.
 _TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "pre",
-         "img", "ul", "ol")
+         "img", "ul", "ol", "div", "math")
 _TEASER = FURNITURE_CLASS
 
 
 def _key(text: str) -> str:
     return " ".join(strip_furniture(text).split())
+
+
+def _text_div(el: etree._Element) -> bool:
+    """A ``<div>`` used as a paragraph: its own running text, no block inside (as Readability
+    reads one; trafilatura returns it as a paragraph)."""
+    if not ((el.text or "").strip() or any((c.tail or "").strip() for c in el)):
+        return False
+    return not any(d.tag in BLOCK_TAGS for d in el.iterdescendants())
 
 
 def _in_pull_quote(el: etree._Element) -> bool:
@@ -95,6 +103,7 @@ class _Page:
         self.pres: list[tuple[int, etree._Element]] = []
         self.headings: list[tuple[int, etree._Element]] = []
         self.lists: list[tuple[int, etree._Element]] = []  # outermost lists only
+        self.formulas: list[tuple[int, etree._Element]] = []  # displayed MathML formulas
         for pos, el in enumerate(tree.iter(*_TAGS)):
             tag = el.tag
             if tag == "figure":
@@ -109,14 +118,21 @@ class _Page:
             elif tag in ("ul", "ol"):
                 if next(el.iterancestors("ul", "ol"), None) is None:
                     self.lists.append((pos, el))
-            elif tag != "blockquote":
-                key = _key(el.text_content())
-                if key:
-                    self.index.setdefault(key, []).append((pos, el))
-                    if tag in HEADINGS and tag != "h1":
-                        self.headings.append((pos, el))
-                if next(el.iter("math"), None) is not None:  # as trafilatura reads it
-                    self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
+            elif tag == "math":
+                if el.get("display") == "block":
+                    self.formulas.append((pos, el))
+            elif tag != "blockquote" and (tag != "div" or _text_div(el)):
+                self._text(pos, el)
+
+    def _text(self, pos: int, el: etree._Element) -> None:
+        """Index a paragraph-like element (or heading) by its text."""
+        key = _key(el.text_content())
+        if key:
+            self.index.setdefault(key, []).append((pos, el))
+            if el.tag in HEADINGS and el.tag != "h1":
+                self.headings.append((pos, el))
+        if next(el.iter("math"), None) is not None:  # as trafilatura reads it
+            self.index.setdefault(_key(_without_math(el)), []).append((pos, el))
 
     def find(self, key: str, after: int) -> tuple[int, etree._Element] | None:
         """The first element with this text after position ``after`` (bisect: a page of a
@@ -267,6 +283,7 @@ class _Extras:
         self.last = placed[-1][0] if placed else 0
         self.matched_ids = {id(m) for m in matched}
         self.found: list[tuple[int, Block]] = []
+        self._kept: set[str] | None = None  # kept lines, for teaser cards' headlines
 
     def fits(self, pos: int, el: etree._Element, lo: int, layout: _Layout | None = None) -> bool:
         """Inside the article, between ``lo`` and the last kept block, not yet said, not in a
@@ -280,15 +297,30 @@ class _Extras:
         lead = self._lead_figure()
         closing = {id(el) for el in closing_pictures(self.matched[-1], self.scope)}
         for pos, el in self.page.figures:
-            if (self.fits(pos, el, -1) or el is lead
-                    or (id(el) in closing and not _teaser_ancestor(el))):
+            if (self.fits(pos, el, -1, self.layout) or el is lead
+                    or (id(el) in closing and not _teaser_ancestor(el, self.layout))
+                    ) and self._not_card(el):
                 self.found.extend((pos, f) for f in self.conv.figures(el))
+
+    def _not_card(self, el: etree._Element) -> bool:
+        """Not the picture of a teaser card none of whose text the article keeps (a card in
+        a list the article is made of keeps its picture; a related-story card does not)."""
+        img = el if el.tag == "img" else next(el.iter("img"), None)
+        card = teaser_card(img) if img is not None else None
+        if card is None:
+            return True
+        if self._kept is None:
+            self._kept = {_key(line) for _, b in (*self.placed, *self.found)
+                          for line in _lines(b)}
+        box, headline = card
+        return _key(headline) in self._kept or any(id(d) in self.matched_ids for d in box.iter())
 
     def _lead_figure(self) -> etree._Element | None:
         """The article's lead picture: many pages put it in the article's header, beside the
-        body's container rather than inside it. The last captioned ``<figure>`` before the
-        first kept block, inside the same ``<article>``/``<main>`` as the body, is the
-        article's (a teaser or a figure with no caption is not taken on that ground)."""
+        body's container rather than inside it. The last ``<figure>`` before the first kept
+        block, inside the same ``<article>``/``<main>`` as the body, that says it is the
+        article's (captioned or credited, or marked ``itemprop="image"``: images.lead_figure)
+        is taken (a teaser or a bare figure is not taken on that ground)."""
         if self.scope is None:
             return None
         home = next((a for a in (self.scope, *self.scope.iterancestors())
@@ -300,8 +332,7 @@ class _Extras:
             if pos >= self.first:
                 break
             if (el.tag == "figure" and _inside(el, home) and not _inside(el, self.scope)
-                    and next(el.iter("figcaption"), None) is not None
-                    and not _teaser_ancestor(el)):
+                    and lead_figure(el) and not _teaser_ancestor(el, self.layout)):
                 lead = el
         return lead
 
@@ -329,6 +360,16 @@ class _Extras:
                 if lines and not any(x in said for x in lines):
                     self.found.extend((pos, b) for b in blocks)
 
+    def formulas(self) -> None:
+        """A displayed formula (MathML ``display="block"``) between the article's blocks is
+        part of its text; trafilatura drops MathML. Read as a paragraph of its symbols (or
+        its ``alttext``), unless a picture beside it says the formula."""
+        for pos, el in self.page.formulas:
+            if self.fits(pos, el, self.first, self.layout):
+                inlines = math_inlines(el)
+                if inlines:
+                    self.found.append((pos, Paragraph(tuple(inlines))))
+
     def contents(self) -> None:
         """The article's table of contents (a list whose every link leads to a part of this
         page, ``#section``, and whose words are those links'): trafilatura drops it as a menu.
@@ -350,10 +391,10 @@ class _Extras:
         """trafilatura keeps one copy of a paragraph the article repeats word for word beside
         it (a refrain, a repeated notice); the page says it each time, and so do we."""
         kept = {(_key(el.text_content()), id(el.getparent())) for el in self.matched
-                if el.tag == "p"}
+                if el.tag in ("p", "div")}
         for key in {k for k, _ in kept}:  # each text looked up once: linear on repeats
             for pos, twin in self.page.index.get(key, ()):
-                if (twin.tag == "p" and id(twin) not in self.matched_ids
+                if (twin.tag in ("p", "div") and id(twin) not in self.matched_ids
                         and (key, id(twin.getparent())) in kept
                         and not _teaser_ancestor(twin, self.layout)):
                     inlines, figures = self.conv.inlines(twin)
@@ -370,9 +411,10 @@ def _lines(block: Block) -> list[str]:
 def _with_page_extras(placed: list[tuple[int, Block]], page: _Page,
                       matched: list[etree._Element], conv: HtmlConverter) -> tuple[Block, ...]:
     extras = _Extras(placed, page, matched, conv)
-    extras.figures()
     extras.headings()
+    extras.figures()  # after the headings: a card's headline may be one of them
     extras.lists()
+    extras.formulas()
     extras.contents()
     extras.repeats()
     extra = sorted(extras.found, key=lambda pair: pair[0])

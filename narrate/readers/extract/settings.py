@@ -10,7 +10,7 @@ from __future__ import annotations
 # HELDOUT_F1_FLOOR is set from the held-out half of the site split (what unseen sites get);
 # F1_FLOOR is the in-sample floor over all dev pages, never below the 0.975.
 HELDOUT_F1_FLOOR = 0.970  # narrate's F1 on the held-out sites must not fall below this
-F1_FLOOR = 0.975  # narrate's F1 on all dev pages must not fall below this
+F1_FLOOR = 0.980  # narrate's F1 on all dev pages must not fall below this
 SPEED_CEILING = 1.2  # narrate ms/page ÷ trafilatura ms/page, measured in the same run
 
 # ---- lead of the article (kicker, byline, author bio)

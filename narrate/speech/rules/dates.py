@@ -88,13 +88,25 @@ def english_times(text: str) -> str:
     text = re.sub(rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d){ampm}?{zone}(?![\w:]|\.\d)",
                   _clock, text)
     text = re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d)\.(?P<m>[0-5]\d){ampm}{zone}", _clock, text)
-    # "kicks off at 19.45 tonight": a 24-hour time with a period only where a time word is
-    # near ("closed at 19.45" is a price, left alone)
-    text = re.sub(rf"(?<!closed )(?<!closing )(?<!trading )(?<!traded )(?<!priced )\b(?P<at>at|from|"
-                  rf"until|till|by|before|after|around) (?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)"
-                  rf"(?=\s(?:{_TIME_WORDS}|{'|'.join(_ZONES)})\b){zone}",
-                  lambda m: f"{m.group('at')} {_clock(m)}", text)
+    # "kicks off at 19.45 tonight": a 24-hour time with a period only where a time word
+    # follows; "closed at 1.25 this morning" is a price, left alone
+    text = re.sub(rf"\b(?P<at>at|from|until|till|by|before|after|around) (?P<h>[01]?\d|2[0-3])\."
+                  rf"(?P<m>[0-5]\d)(?=\s(?:{_TIME_WORDS}|{'|'.join(_ZONES)})\b){zone}",
+                  lambda m: m.group(0) if _after_a_value_verb(m) else f"{m.group('at')} {_clock(m)}", text)
     return re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d){ampm}{zone}(?!\w)", _clock, text)
+
+
+_VALUE_VERBS = frozenset("""
+was is were are stood stands closed close closing opened opening ended ending trading traded trades
+priced valued peaked hit hits reached fell rose jumped dropped slipped climbed settled finished
+worth rate level index price prices
+""".split())
+
+
+def _after_a_value_verb(m: re.Match[str]) -> bool:
+    """'The pound stood at 1.25 this morning': a value, not a clock time."""
+    before = m.string[max(0, m.start() - 30):m.start()].split()
+    return bool(before) and before[-1].lower().strip(",") in _VALUE_VERBS
 
 
 def _meridiem(m: re.Match[str]) -> str:

@@ -45,9 +45,35 @@ _UNIT_NAMES = "|".join(
 # "8 oz." mid-sentence: the abbreviation's period goes with it (a capital after it may be a
 # new sentence, so the period stays there)
 _UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])(?:\.(?=\s+[a-z0-9(]|[,;:)]))?")
-_LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|under|underground|up|down|"
-                 "across|from|of|sprint|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|"
-                 "medley|relay|race|final|run|swim|long|in length|in height|in diameter")
+# words that say a length follows ("5m of them", "5m from abroad" may be millions: not here)
+_LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|underground|sprint|dash|hurdles|"
+                 "freestyle|butterfly|backstroke|breaststroke|medley|relay|in length|in height|"
+                 "in diameter|in depth|in width")
+# the commonest unit symbols in other languages: symbol -> (singular, plural)
+_FOREIGN_UNITS: dict[str, dict[str, tuple[str, str]]] = {
+    "de": {"km": ("Kilometer", "Kilometer"), "kg": ("Kilogramm", "Kilogramm"),
+           "cm": ("Zentimeter", "Zentimeter"), "mm": ("Millimeter", "Millimeter"),
+           "km/h": ("Kilometer pro Stunde", "Kilometer pro Stunde"), "°C": ("Grad Celsius", "Grad Celsius")},
+    "fr": {"km": ("kilomètre", "kilomètres"), "kg": ("kilogramme", "kilogrammes"),
+           "cm": ("centimètre", "centimètres"), "mm": ("millimètre", "millimètres"),
+           "km/h": ("kilomètre par heure", "kilomètres par heure"), "°C": ("degré Celsius", "degrés Celsius")},
+    "es": {"km": ("kilómetro", "kilómetros"), "kg": ("kilo", "kilos"),
+           "cm": ("centímetro", "centímetros"), "mm": ("milímetro", "milímetros"),
+           "km/h": ("kilómetro por hora", "kilómetros por hora"), "°C": ("grado", "grados")},
+    "it": {"km": ("chilometro", "chilometri"), "kg": ("chilo", "chili"),
+           "cm": ("centimetro", "centimetri"), "mm": ("millimetro", "millimetri"),
+           "km/h": ("chilometro orario", "chilometri orari"), "°C": ("grado", "gradi")},
+    "pt": {"km": ("quilómetro", "quilómetros"), "kg": ("quilo", "quilos"),
+           "cm": ("centímetro", "centímetros"), "mm": ("milímetro", "milímetros"),
+           "km/h": ("quilómetro por hora", "quilómetros por hora"), "°C": ("grau", "graus")},
+    "nl": {"km": ("kilometer", "kilometer"), "kg": ("kilo", "kilo"),
+           "cm": ("centimeter", "centimeter"), "mm": ("millimeter", "millimeter"),
+           "km/h": ("kilometer per uur", "kilometer per uur"), "°C": ("graad", "graden")},
+}
+# "5m people", "2bn users": a scale glued to a number with no currency (money took those)
+_COUNTED = ("people|users|voters|viewers|customers|households|homes|jobs|children|visitors|"
+            "subscribers|residents|passengers|tourists|workers|patients|copies|downloads|"
+            "followers|members|refugees|cases|doses|tonnes|barrels|years")
 _DENOMINATORS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 
@@ -75,8 +101,22 @@ def minus(text: str, language: str) -> str:
     return re.sub(r"(?:(?<=^)|(?<=[\s(]))-(?=\d)", word("minus", language) + " ", text)
 
 
+def foreign_units(text: str, language: str) -> str:
+    """'42 km' -> '42 Kilometer': the commonest symbols in the article's language (the engine
+    spells them); the number stays digits, which the engine reads."""
+    names = _FOREIGN_UNITS.get(primary(language))
+    if not names:
+        return text
+    symbols = "|".join(re.escape(u) for u in sorted(names, key=len, reverse=True))
+    return re.sub(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s?({symbols})(?![\w/²])",
+                  lambda m: f"{m.group(1)} {names[m.group(2)][0 if m.group(1) == '1' else 1]}", text)
+
+
 def units(text: str) -> str:
     """'5 km', '2.5kg', '6ft 2in', 6'2": the number, then the unit's name."""
+    text = re.sub(r"(?<![\w.,$£€¥])(\d+(?:\.\d+)?)(bn|tn)\b",
+                  lambda m: f"{m.group(1)} {'billion' if m.group(2) == 'bn' else 'trillion'}", text)
+    text = re.sub(rf"(?<![\w.,$£€¥])(\d+(?:\.\d+)?)m\b(?=\s+(?:{_COUNTED})\b)", r"\1 million", text)
     text = re.sub(r"(?<![\w.'])(\d)'\s?(\d{1,2})\"", lambda m: f"{m.group(1)} feet {m.group(2)} inches", text)
 
     def spoken(m: re.Match[str]) -> str:
@@ -89,6 +129,8 @@ def units(text: str) -> str:
     # people" is five million)
     text = re.sub(rf"(?<![\w.,])({_NUM})\s?m(?=\s+(?:{_LENGTH_WORDS})\b|[,;)]|\.(?:\s|$))",
                   lambda m: f"{m.group(1)} {'metre' if m.group(1) == '1' else 'metres'}", text)
+    # "9.58s": seconds, glued to a decimal (a whole "90s" may be a decade)
+    text = re.sub(r"(?<![\w.,])(\d+\.\d+)s\b", r"\1 seconds", text)
     # "18in long": glued to a number, "in" is no preposition
     text = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)in\b\.?(?=\s+[a-z])",
                   lambda m: f"{m.group(1)} {'inch' if m.group(1) == '1' else 'inches'}", text)

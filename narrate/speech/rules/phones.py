@@ -1,8 +1,9 @@
 """Telephone numbers and short emergency numbers, read digit by digit.
 
 Sure cases only: a number with a country code, an area code in brackets, the North American
-3-3-4 and 3-4 shapes, a group starting with 0 followed by more groups, and 2-3 digit numbers
-straight after "call", "dial", "ring" or "text". The digits are left spaced for the engine
+3-3-4 and 3-4 shapes, a group starting with 0 followed by more groups, three or more digit
+groups or a 2-3 digit number straight after "call", "dial", "ring" or "text" (in any of the
+languages). The digits are left spaced for the engine
 (each read in the article's language), so the range and cardinal rules cannot join them.
 """
 
@@ -24,8 +25,10 @@ _CALL_WORDS = (r"call|calls|called|calling|dial|dials|dialled|dialed|dialling|di
                r"ringing|text|texted|phone|phoned|telephone|hotline|"
                r"appelez|composez|anrufen|wählen|Rufen Sie|llame|llamar|marque|chiamare|"
                r"chiamate|ligue|ligar|bel|bellen")
-_SHORT = re.compile(rf"(?i:\b(?:{_CALL_WORDS})(?:\s+(?:al|el|le|au|the|on|op|het|den|die|sie|o|a))?)"
-                    rf"\s+(\d{{2,3}})(?![\w]|[.,]\d)")
+_CALL = rf"(?i:\b(?:{_CALL_WORDS})(?:\s+(?:al|el|le|au|the|on|op|het|den|die|sie|o|a))?)\s+"
+_SHORT = re.compile(rf"{_CALL}(\d{{2,3}})(?![\w]|[.,]\d|\s\d)")
+# after a call word, any three or more digit groups: "llame al 91 123 45 67"
+_CALLED = re.compile(rf"{_CALL}(\d{{2,4}}(?:[ .-]\d{{2,4}}){{2,}})(?![\w]|[.,]\d)")
 # French numbers are said in pairs after the leading zero: 01 23 45 67 89
 _FRENCH = re.compile(r"(?<![\w.,+])0([1-9])((?:[ .]\d\d){4})(?![\w]|[.,]\d)")
 
@@ -35,6 +38,7 @@ def phones(text: str, language: str) -> str:
     if language.split("-")[0].lower() == "fr":
         text = _FRENCH.sub(lambda m: f"0 {m.group(1)} {m.group(2).replace('.', ' ').strip()}", text)
     text = _PHONE.sub(lambda m: _spaced(m.group(0)), text)
+    text = _CALLED.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
     return _SHORT.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
 
 

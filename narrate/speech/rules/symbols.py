@@ -13,6 +13,19 @@ from narrate.speech.rules.vocab import word
 _PER = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"}
 
 
+# two whole numbers across a slash that cannot be a fraction: 24/7, 50/50, 9/11, 7/7, 5/4
+_NAMED_PAIR = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,2})(?![\w/]|[.,]\d)")
+_FRACTION_BOTTOMS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 16, 32})
+
+
+def _pair(m: re.Match[str]) -> str:
+    """'9/11' -> '9 11' (said "nine eleven"); '1/3' stays for the fraction rule."""
+    top, bottom = int(m.group(1)), int(m.group(2))
+    if top < bottom and bottom in _FRACTION_BOTTOMS:
+        return m.group(0)
+    return f"{m.group(1)} {m.group(2)}"
+
+
 def symbols(text: str, language: str) -> str:
     text = re.sub(r"\b([A-Z])&([A-Z])\b", lambda m: f"{m.group(1)} {word('and', language)} {m.group(2)}", text)
     text = re.sub(r"\s*&\s*", f" {word('and', language)} ", text)
@@ -24,8 +37,10 @@ def symbols(text: str, language: str) -> str:
     text = re.sub(r"(?<![\w&])#\s?(?=\d)", word("number", language) + " ", text)
     text = re.sub(r"(?<![\w+])\+\s?(?=\d)", word("plus", language) + " ", text)
     text = re.sub(r"(?<=\d) \+ (?=\d)", f" {word('plus', language)} ", text)
-    text = re.sub(r"\b24/7\b", "24 7", text)
-    text = re.sub(r"(?<![\w/.,])(\d{1,3})/\1(?![\w/]|[.,]\d)", r"\1 \1", text)  # 50/50, 20/20
+    text = _NAMED_PAIR.sub(_pair, text)
+    # "won 3:1", "a 16:9 screen": a ratio or a score (a clock time has two-digit minutes)
+    text = re.sub(r"(?<![\w:.,])(\d{1,2}):(\d)(?![\w:]|[.,]\d)",
+                  lambda m: f"{m.group(1)} {word('ratio', language)} {m.group(2)}", text)
     if language.startswith("en"):  # "$4.99/mo", "30 km/day": per
         text = re.sub(r"(?<=[\d%])\s?/\s?(mo|month|yr|year|wk|week|day|night|hr|hour|person|head)\b",
                       lambda m: " per " + _PER.get(m.group(1), m.group(1)), text)

@@ -59,3 +59,22 @@ def test_portuguese_thousands_keep_their_e() -> None:
     assert cardinals("recebeu 45.000 e depois 1.500 e 1.200.000", "pt") == \
         "recebeu quarenta e cinco mil e depois mil e quinhentos e um milhão e duzentos mil"
     assert cardinals("nota 8,5 e 250 pessoas", "pt") == "nota 8,5 e 250 pessoas"  # left to the engine
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    # two whole numbers across a slash that cannot be a fraction are a name, said as a pair
+    ("9/11 and 7/7, 24/7, 50/50, 5/4 time", "9 11 and 7 7, 24 7, 50 50, 5 4 time"),
+    ("1/3 and 3/4 and 3/16", "1/3 and 3/4 and 3/16"),  # fractions: the fraction rule's
+    ("1/3/2020 and 2.5/10", "1/3/2020 and 2.5/10"),
+])
+def test_a_pair_across_a_slash(text: str, spoken: str) -> None:
+    assert symbols(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("won 3:1, a 16:9 screen", "en", "won 3 to 1, a 16 to 9 screen"),
+    ("gewann 2:0", "de", "gewann 2 zu 0"),
+    ("at 10:30 and John 3:16", "en", "at 10:30 and John 3:16"),  # two-digit minutes: a clock
+])
+def test_a_ratio_or_a_score(text: str, lang: str, spoken: str) -> None:
+    assert symbols(text, lang) == spoken

@@ -34,6 +34,8 @@ def test_english_dates(text: str, spoken: str) -> None:
     ("kicks off at 19.45 tonight", "kicks off at nineteen forty five tonight"),
     ("lands at 7.30 GMT", "lands at seven thirty G M T"),
     ("closed at 19.45 today", "closed at 19.45 today"),  # a price
+    ("The pound stood at 1.25 this morning", "The pound stood at 1.25 this morning"),  # a value
+    ("Trains left at 7.30 this morning", "Trains left at seven thirty this morning"),
     ("rose to 19.45 tonight", "rose to 19.45 tonight"),  # no "at": no clock
     ("at 19.45 on Monday", "at 19.45 on Monday"),  # a price as likely as a time
     ("I am 5 and he is 4 a minute", "I am 5 and he is 4 a minute"),

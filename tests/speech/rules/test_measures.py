@@ -71,9 +71,11 @@ def test_unit_abbreviation_periods(text: str, spoken: str) -> None:
 @pytest.mark.parametrize(("text", "spoken"), [
     # metres only where the word after is about length; "5m users" is five million
     ("300 m deep and the 400m hurdles", "300 metres deep and the 400 metres hurdles"),
-    ("1 m long, 5m users, 2 m people", "1 metre long, 5m users, 2 m people"),
+    ("1 m long, 5m users, 2 m people", "1 metre long, 5 million users, 2 m people"),
+    ("5m of them and 3m from abroad", "5m of them and 3m from abroad"),  # may be millions
     # "in" glued to a number is inches, never the preposition
     ("18in long", "18 inches long"),
+    ("ran 9.58s, in the 90s", "ran 9.58 seconds, in the 90s"),  # seconds only after a decimal
     ("born in 1990 in Paris", "born in 1990 in Paris"),
 ])
 def test_metres_and_inches(text: str, spoken: str) -> None:
@@ -83,3 +85,22 @@ def test_metres_and_inches(text: str, spoken: str) -> None:
 def test_a_range_of_percentages_is_never_a_minus() -> None:
     assert measures.ranges("won 52%-48% and 5 %–6 %", "en") == "won 52% to 48% and 5 % to 6 %"
     assert measures.ranges("52%-48%", "de") == "52% bis 48%"
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("Die Strecke ist 42 km lang, 1 km mehr, 2,5 kg, 30 °C", "de",
+     "Die Strecke ist 42 Kilometer lang, 1 Kilometer mehr, 2,5 Kilogramm, 30 Grad Celsius"),
+    ("à 130 km/h sur 1 km", "fr", "à 130 kilomètres par heure sur 1 kilomètre"),
+    ("pesa 3 kg", "es", "pesa 3 kilos"),
+    ("the km and 5 kmh", "de", "the km and 5 kmh"),  # no number, or no unit symbol
+])
+def test_units_in_other_languages(text: str, lang: str, spoken: str) -> None:
+    assert measures.foreign_units(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("2bn users and 1.2tn in debt", "2 billion users and 1.2 trillion in debt"),
+    ("some 5m people, a 5m wall", "some 5 million people, a 5m wall"),  # million only before a counted noun
+])
+def test_scales_glued_to_a_number(text: str, spoken: str) -> None:
+    assert measures.units(text) == spoken

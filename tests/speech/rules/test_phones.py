@@ -41,3 +41,8 @@ def test_a_short_number_after_call_and_a_small_word() -> None:
     assert phones("Llame al 112 ahora", "es") == "Llame al 1 1 2 ahora"
     assert phones("Wählen Sie 112 im Notfall", "de") == "Wählen Sie 1 1 2 im Notfall"
     assert phones("Il a appelé le 15", "fr") == "Il a appelé le 15"  # no call word
+
+
+def test_digit_groups_after_a_call_word_are_one_number() -> None:
+    assert phones("Llame al 91 123 45 67.", "es") == "Llame al 9 1 1 2 3 4 5 6 7."
+    assert phones("call 91 or 92", "en") == "call 9 1 or 92"  # one short number, then words
