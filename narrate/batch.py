@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from narrate import errors
-from narrate.errors import ConfigError, NarrateError
+from narrate.errors import ConfigError, EmptyDocument, NarrateError
 from narrate.model import Article
 from narrate.podcast import layout
 from narrate.podcast.catalog import Catalog, Episode, utc_now
@@ -285,7 +285,10 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     whichever voice made it (not narrated again with the default)."""
     from narrate import read
 
-    article = read(spec)
+    try:
+        article = read(spec)
+    except EmptyDocument:
+        raise Skip("empty: no text to read", spec) from None
     words = len(article.body_text().split())
     if words < MIN_WORDS:
         raise Skip(f"too short to be an article ({words} word{'s' * (words != 1)} of text)", spec)
@@ -370,6 +373,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         tell(source, f"skipped: {message}")
     with Catalog.open(folder, feed_url=show.feed_url) as cat:
         taken, seen = cat.slugs(), {}
+        articles: set[str] = set()  # sources read as articles (narrated, unchanged or failing later)
         narrator = _Narrator(cat, folder, voice, audio, jobs, scheduler, report, say, tell,
                              show.title)
         try:
@@ -385,14 +389,9 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                     report.failed.append((spec, one_line(e)))
                     tell(spec, one_line(e))
                     continue
+                articles.add(spec)
                 if isinstance(decided, Job):
-                    if voice:  # a named voice is kept, but says so when it speaks another language
-                        from narrate.speech.voices import choose_profile, language_mismatch
-
-                        note = language_mismatch(choose_profile(voice, decided.article.language),
-                                                 decided.article.language)
-                        if note:
-                            tell(spec, f"warning: {note}")
+                    _warn_other_language(voice, decided, tell)
                     narrator.add(decided)
                 else:
                     report.unchanged.append(decided)
@@ -403,7 +402,33 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         finally:
             narrator.close()
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
+    for spec, why in _folders_without_articles(specs, sources, articles):
+        report.failed.append((spec, why))
+        tell(spec, why)
     return report
+
+
+def _warn_other_language(voice: str | None, job: Job, tell: Notice) -> None:
+    """A named voice is kept, but says so when it speaks another language than the article's."""
+    if voice:
+        from narrate.speech.voices import choose_profile, language_mismatch
+
+        note = language_mismatch(choose_profile(voice, job.article.language), job.article.language)
+        if note:
+            tell(job.spec, f"warning: {note}")
+
+
+def _folders_without_articles(specs: list[str], sources: list[str],
+                              articles: set[str]) -> Iterator[tuple[str, str]]:
+    """A folder given whose every file was skipped (too short, empty, a repeat) holds no
+    article: that is a failure naming the folder, as for a folder of no article files."""
+    for spec in specs:
+        folder = Path(spec)
+        if spec.startswith("@") or not folder.is_dir():
+            continue
+        inside = [s for s in sources if Path(s).is_relative_to(folder)]
+        if inside and not any(s in articles for s in inside):
+            yield spec, f"no articles in this folder ({len(inside)} file{'s' * (len(inside) != 1)} skipped)"
 
 
 class _Narrator:
