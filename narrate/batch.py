@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from narrate import errors
-from narrate.errors import ConfigError, NarrateError
+from narrate.errors import ConfigError, EmptyDocument, NarrateError
 from narrate.model import Article
 from narrate.podcast import layout
 from narrate.podcast.catalog import Catalog, Episode, utc_now
@@ -74,6 +74,7 @@ class Job:
     slug: str
     stem: str
     existing: Episode | None
+    words: int = 0  # of body text: how long narrating it will take, roughly
 
 
 # ---------------------------------------------------------------- source lists
@@ -284,7 +285,10 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     whichever voice made it (not narrated again with the default)."""
     from narrate import read
 
-    article = read(spec)
+    try:
+        article = read(spec)
+    except EmptyDocument:
+        raise Skip("empty: no text to read", spec) from None
     words = len(article.body_text().split())
     if words < MIN_WORDS:
         raise Skip(f"too short to be an article ({words} word{'s' * (words != 1)} of text)", spec)
@@ -301,10 +305,10 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
         if existing.content_hash == digest and mp3.is_file():
             return existing
         stem = existing.stem if existing.content_hash == digest else f"{existing.slug}-{digest[:8]}"
-        return Job(spec, article, key, digest, existing.slug, stem, existing)
+        return Job(spec, article, key, digest, existing.slug, stem, existing, words)
     slug = unique_slug(slugify(_slug_source(article)), taken)
     taken.add(slug)
-    return Job(spec, article, key, digest, slug, slug, None)
+    return Job(spec, article, key, digest, slug, slug, None, words)
 
 
 def _made_by_any_voice(article: Article, audio: str, existing: Episode) -> bool:
@@ -369,6 +373,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         tell(source, f"skipped: {message}")
     with Catalog.open(folder, feed_url=show.feed_url) as cat:
         taken, seen = cat.slugs(), {}
+        articles: set[str] = set()  # sources read as articles (narrated, unchanged or failing later)
         narrator = _Narrator(cat, folder, voice, audio, jobs, scheduler, report, say, tell,
                              show.title)
         try:
@@ -384,14 +389,9 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                     report.failed.append((spec, one_line(e)))
                     tell(spec, one_line(e))
                     continue
+                articles.add(spec)
                 if isinstance(decided, Job):
-                    if voice:  # a named voice is kept, but says so when it speaks another language
-                        from narrate.speech.voices import choose_profile, language_mismatch
-
-                        note = language_mismatch(choose_profile(voice, decided.article.language),
-                                                 decided.article.language)
-                        if note:
-                            tell(spec, f"warning: {note}")
+                    _warn_other_language(voice, decided, tell)
                     narrator.add(decided)
                 else:
                     report.unchanged.append(decided)
@@ -402,17 +402,45 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         finally:
             narrator.close()
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
+    for spec, why in _folders_without_articles(specs, sources, articles):
+        report.failed.append((spec, why))
+        tell(spec, why)
     return report
+
+
+def _warn_other_language(voice: str | None, job: Job, tell: Notice) -> None:
+    """A named voice is kept, but says so when it speaks another language than the article's."""
+    if voice:
+        from narrate.speech.voices import choose_profile, language_mismatch
+
+        note = language_mismatch(choose_profile(voice, job.article.language), job.article.language)
+        if note:
+            tell(job.spec, f"warning: {note}")
+
+
+def _folders_without_articles(specs: list[str], sources: list[str],
+                              articles: set[str]) -> Iterator[tuple[str, str]]:
+    """A folder given whose every file was skipped (too short, empty, a repeat) holds no
+    article: that is a failure naming the folder, as for a folder of no article files."""
+    for spec in specs:
+        folder = Path(spec)
+        if spec.startswith("@") or not folder.is_dir():
+            continue
+        inside = [s for s in sources if Path(s).is_relative_to(folder)]
+        if inside and not any(s in articles for s in inside):
+            yield spec, f"no articles in this folder ({len(inside)} file{'s' * (len(inside) != 1)} skipped)"
 
 
 class _Narrator:
     """Narrates planned jobs and records each in the catalog as it is done.
 
     With one job at a time they are narrated here, after all sources are read. With a pool
-    (``jobs`` > 1 or a Dask ``scheduler``) each job is handed to it as soon as it is planned, so
-    workers start and narrate while the next sources are read; the pool is started only once a
-    second job needs narrating (one changed article is narrated here), and finished jobs are
-    recorded between sources (this process alone writes the catalog)."""
+    (``jobs`` > 1 or a Dask ``scheduler``) jobs are handed out while later sources are still
+    read, so workers start and narrate meanwhile; the pool is started only once a second job
+    needs narrating (one changed article is narrated here). A local pool gets a job when a
+    worker is about to be free, the longest of those planned, so the batch does not end
+    waiting on one long article; finished jobs are recorded as they come (this process alone
+    writes the catalog)."""
 
     def __init__(self, cat: Catalog, folder: Path, voice: str | None, audio: str, jobs: int,
                  scheduler: str | None, report: BatchReport, say: Progress, tell: Notice,
@@ -447,46 +475,63 @@ class _Narrator:
         if self.pool is None and (self.scheduler or (self.jobs > 1 and len(self.held) > 1)):
             self.pool = _executor(self.jobs, self.scheduler)
         if self.pool is not None:
-            for held in self.held:
-                future = self.pool.submit(produce, *self._args(held))
-                self.futures[future] = held
-                self.pending.append(future)
-            self.held.clear()
+            self._feed()
             self._collect(wait=False)
 
+    def _feed(self) -> None:
+        """Submit held jobs, longest first, while the local pool has a worker free or about
+        to be (one job queued beyond the running ones); a Dask cluster gets all at once."""
+        room = len(self.held) if self.scheduler else self.jobs + 1 - len(self.pending)
+        self.held.sort(key=lambda job: job.words)
+        while self.held and room > 0:
+            job = self.held.pop()
+            future = self.pool.submit(produce, *self._args(job))
+            self.futures[future] = job
+            self.pending.append(future)
+            room -= 1
+
     def finish(self) -> None:
-        total = len(self.held)
-        for n, job in enumerate(self.held):  # no pool: narrated here, one after the other
-            self.say(f"[{n}/{total} done] narrating {redact(job.spec)}")
-            self.record(job, produce(*self._args(job)))
-        self.held.clear()
+        if self.pool is None:  # narrated here, one after the other, in the order given
+            total = len(self.held)
+            for n, job in enumerate(self.held):
+                self.say(f"[{n}/{total} done] narrating {redact(job.spec)}")
+                self.record(job, produce(*self._args(job)))
+            self.held.clear()
+            return
         self._collect(wait=True)
 
     def _collect(self, wait: bool) -> None:
-        """Record the pool's finished jobs (all of them, waiting, when ``wait``)."""
-        if not self.pending:
-            return
-        if isinstance(self.pool, cf.Executor):
-            as_completed = cf.as_completed
-        else:
-            from narrate import deps
-
-            as_completed = deps.distributed.as_completed
+        """Record the pool's finished jobs, feeding it more; with ``wait``, until all are done."""
         self._status()
-        ready = as_completed(list(self.pending)) if wait else [f for f in self.pending if f.done()]
-        for future in ready:
-            job = self.futures[future]
-            self.pending.remove(future)
-            try:
-                made = future.result()
-            except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
-                made = Produced(error=one_line(e))
-            self.record(job, made)
+        while self.pending:
+            if wait:
+                done = self._wait_first()
+            else:
+                done = {f for f in self.pending if f.done()}
+                if not done:
+                    return
+            for future in [f for f in self.pending if f in done]:
+                job = self.futures[future]
+                self.pending.remove(future)
+                try:
+                    made = future.result()
+                except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
+                    made = Produced(error=one_line(e))
+                self.record(job, made)
+            self._feed()
             self._status()
+
+    def _wait_first(self) -> set:
+        if isinstance(self.pool, cf.Executor):
+            return cf.wait(self.pending, return_when=cf.FIRST_COMPLETED).done
+        from narrate import deps
+
+        return set(deps.distributed.wait(self.pending, return_when="FIRST_COMPLETED").done)
 
     def _status(self) -> None:
         if self.pending:
-            self.say(f"[{self.done}/{len(self.futures)} done] narrating "
+            total = len(self.futures) + len(self.held)
+            self.say(f"[{self.done}/{total} done] narrating "
                      f"{_now(self.pending, self.futures, self.jobs)}")
 
     def stop(self) -> None:

@@ -8,6 +8,7 @@ and correcting by the difference. Both measurements read the PCM file; nothing i
 
 from __future__ import annotations
 
+import mmap
 import re
 import subprocess
 import tempfile
@@ -214,9 +215,11 @@ def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
 def rescan(mp3: Path) -> peaks.PeakScan:
     """Decode the whole of ``mp3`` from its first audio frame (so that no LAME tag trims the
     decoder's delay and output granules line up with ``mp3frames``) and scan its peaks."""
-    data = mp3.read_bytes()
-    first, end = mp3frames.audio_span(data)
-    return peaks.scan(mp3decode.decode(memoryview(data)[first:end], str(mp3)), TRUE_PEAK_LIMIT)
+    if mp3.stat().st_size == 0:
+        raise AudioError("the MP3 is empty", str(mp3))
+    with open(mp3, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        first, end = mp3frames.audio_span(data)  # touches the first frame and the last bytes
+    return peaks.scan(mp3decode.decode_file(mp3, first, end), TRUE_PEAK_LIMIT)
 
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,

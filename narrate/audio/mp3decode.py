@@ -5,27 +5,39 @@ than the decoding itself (start-up, and every sample copied through a pipe); lib
 decodes the same frames to the same samples (within one LSB of ffmpeg's decoder, checked by
 tests/audio/test_mp3decode.py). The bytes start at the first audio frame, so no LAME tag can
 make the decoder trim its delay: output granule g is the decode of frame g // 2, as
-``mp3frames`` counts them.
+``mp3frames`` counts them. Memory stays flat: a file is read through a window, in blocks.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
 from narrate.errors import AudioError
 
-BLOCK = 2048 * 576  # samples decoded at a time: memory stays flat however long the audio
+BLOCK = 2048 * 576  # samples decoded at a time
 
 
 def decode(frames: bytes | bytearray, source: str = "") -> Iterator[np.ndarray]:
     """Mono int16 blocks of the audio in ``frames`` (whole MPEG frames, no tags), in order."""
+    yield from _blocks(io.BytesIO(frames), source)
+
+
+def decode_file(path: Path, start: int, end: int) -> Iterator[np.ndarray]:
+    """``decode`` of bytes ``start:end`` of the file at ``path``, without reading it whole."""
+    with open(path, "rb") as f:
+        yield from _blocks(_Window(f, start, end), str(path))
+
+
+def _blocks(stream: BinaryIO, source: str) -> Iterator[np.ndarray]:
     import soundfile
 
     try:
-        with soundfile.SoundFile(io.BytesIO(bytes(frames))) as f:
+        with soundfile.SoundFile(stream) as f:
             while True:
                 block = f.read(BLOCK, dtype="int16", always_2d=True)
                 if not len(block):
@@ -33,3 +45,34 @@ def decode(frames: bytes | bytearray, source: str = "") -> Iterator[np.ndarray]:
                 yield block[:, 0] if block.shape[1] == 1 else block.mean(axis=1).astype(np.int16)
     except (soundfile.LibsndfileError, RuntimeError) as exc:
         raise AudioError(f"cannot decode the MP3: {exc}", source) from exc
+
+
+class _Window(io.RawIOBase):
+    """Bytes ``start:end`` of an open file, seen as a whole file (for libsndfile's reads)."""
+
+    def __init__(self, f: BinaryIO, start: int, end: int) -> None:
+        super().__init__()
+        self.f, self.start, self.size, self.pos = f, start, max(0, end - start), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.pos, io.SEEK_END: self.size}[whence]
+        self.pos = max(0, min(self.size, base + offset))
+        return self.pos
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001 - any writable buffer
+        n = min(len(buffer), self.size - self.pos)
+        if n <= 0:
+            return 0
+        self.f.seek(self.start + self.pos)
+        got = self.f.readinto(memoryview(buffer)[:n]) or 0
+        self.pos += got
+        return got

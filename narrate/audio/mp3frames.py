@@ -80,7 +80,7 @@ def audio_frames(data: bytes | bytearray) -> list[Frame]:
 def audio_span(data: bytes | bytearray) -> tuple[int, int]:
     """Where the audio frames are: from the first frame after any ID3v2 tag and LAME/Info
     frame, to the end or an ID3v1 tag. Only the first frame is parsed (a whole walk costs
-    ~8 ms of Python per minute of audio)."""
+    ~8 ms of Python per minute of audio); ``data`` may be an mmap of the file."""
     head = next(frames(data), None)
     end = len(data) - 128 if data[-128:-125] == b"TAG" else len(data)
     if head is None:

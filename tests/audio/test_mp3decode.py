@@ -68,3 +68,11 @@ def test_audio_span_is_where_the_audio_frames_are(mp3: Path) -> None:
     tagged = b"ID3\x04\x00\x00\x00\x00\x00\x0a" + bytes(10) + bare + b"TAG" + bytes(125)
     first, end = mp3frames.audio_span(tagged)
     assert (first, end) == (audio[0].offset - shift, audio[-1].offset + audio[-1].size - shift)
+
+
+def test_a_window_of_a_file_decodes_like_its_bytes(mp3: Path) -> None:
+    data = mp3.read_bytes()
+    first, end = mp3frames.audio_span(data)
+    whole = np.concatenate(list(mp3decode.decode(data[first:end])))
+    windowed = np.concatenate(list(mp3decode.decode_file(mp3, first, end)))
+    assert np.array_equal(whole, windowed)

@@ -14,6 +14,7 @@ from narrate.model import (
     ListBlock,
     Paragraph,
     Table,
+    Text,
     inline_text,
 )
 from narrate.speech.script import build_script
@@ -214,3 +215,22 @@ def test_displayed_formula_between_paragraphs_is_read() -> None:
     k = next(i for i, line in enumerate(lines) if line.endswith("Energy:"))
     assert lines[k + 1] == "E = m c 2"  # the formula where it stands, its symbols in order
     assert lines[k + 2].endswith("After.")
+
+
+def test_a_long_heading_said_again_is_said_once_short_ones_stay() -> None:
+    from narrate.readers.extract.once import say_once
+
+    def head(text: str) -> Heading:
+        return Heading(3, (Text(text),))
+
+    slide = "Harbour lights after the storm, in pictures"
+    blocks = (head("Method"), Paragraph((Text("One."),)), head("Method"),
+              ListBlock(False, ((head(slide), Paragraph((Text("Slide one."),))),
+                               (head(slide), Paragraph((Text("Slide two."),))))),
+              head("Recent photo galleries"), head("recent  photo galleries"))
+    out = say_once(blocks, set())
+    heads = [inline_text(b.inlines) for b in out if isinstance(b, Heading)]
+    assert heads == ["Method", "Method", "Recent photo galleries"]
+    items = next(b for b in out if isinstance(b, ListBlock)).items
+    assert [[type(x).__name__ for x in item] for item in items] == [
+        ["Heading", "Paragraph"], ["Paragraph"]]

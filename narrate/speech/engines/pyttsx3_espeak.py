@@ -120,9 +120,11 @@ class Pyttsx3Engine(base.Engine):
         whole list is read from libespeak-ng's VOICE structs.
         """
         if self._offer_cache is None:
-            with _LOCK:
-                _initialise()
-                self._offer_cache = _espeak_offers()
+            with _LOCK:  # the process's libespeak-ng lists its voices once (a batch makes an
+                _initialise()  # engine per article)
+                if "offers" not in _state:
+                    _state["offers"] = _espeak_offers()
+                self._offer_cache = _state["offers"]
         return self._offer_cache
 
     def voices(self) -> list[str]:
