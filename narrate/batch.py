@@ -14,7 +14,6 @@ import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import email.utils
-import glob
 import hashlib
 import multiprocessing
 import os
@@ -23,19 +22,19 @@ import signal
 import sys
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from narrate import errors
-from narrate.errors import ConfigError, NarrateError
+from narrate.errors import ConfigError, EmptyDocument, NarrateError
 from narrate.model import Article
 from narrate.podcast import layout
 from narrate.podcast.catalog import Catalog, Episode, utc_now
 from narrate.podcast.show import Show, load_show
+from narrate.sourcelist import expand_sources, folders_without_articles
 from narrate.sources import redact
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 SLUG_MAX = 60
 MIN_WORDS = 12  # fewer words of body text is a note or a stub, not an article worth an episode
 
@@ -75,84 +74,6 @@ class Job:
     stem: str
     existing: Episode | None
     words: int = 0  # of body text: how long narrating it will take, roughly
-
-
-# ---------------------------------------------------------------- source lists
-
-
-def expand_sources(specs: list[str], *, exclude: Path | None = None,
-                   skipped: list[tuple[str, str]] | None = None,
-                   ) -> tuple[list[str], list[tuple[str, str]]]:
-    """Folders, globs and ``@list.txt`` -> source specs (URLs and ``-`` pass through).
-
-    A folder without articles is a failure naming it; files a folder holds that are not taken
-    as articles (by extension) are named in ``skipped``."""
-    out: list[str] = []
-    failed: list[tuple[str, str]] = []
-    for spec in specs:
-        try:
-            out.extend(_expand(spec, exclude, 0, skipped if skipped is not None else []))
-        except NarrateError as e:
-            failed.append((spec, str(e)))
-    return out, failed
-
-
-def _expand(spec: str, exclude: Path | None, depth: int, skipped: list[tuple[str, str]]) -> Iterator[str]:
-    if spec == "-" or re.match(r"^https?://", spec, re.IGNORECASE):
-        yield spec
-    elif spec.startswith("@"):
-        yield from _expand_list(spec[1:], exclude, depth, skipped)
-    elif Path(spec).is_dir():
-        yield from _folder(Path(spec), exclude, skipped)
-    elif glob.has_magic(spec):
-        matches = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
-        if not matches:
-            raise NarrateError("no file matches this pattern", spec)
-        yield from matches
-    else:
-        yield spec
-
-
-def _expand_list(name: str, exclude: Path | None, depth: int,
-                 skipped: list[tuple[str, str]]) -> Iterator[str]:
-    if depth > 5:
-        raise NarrateError("@lists nest too deeply", name)
-    path = Path(name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise NarrateError(f"cannot read the source list ({e.__class__.__name__})", name) from e
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not re.match(r"^(https?://|@|-$)", line) and not Path(line).is_absolute():
-            relative = path.parent / line
-            line = str(relative) if relative.exists() or glob.has_magic(line) else line
-        yield from _expand(line, exclude, depth + 1, skipped)
-
-
-def _folder(folder: Path, exclude: Path | None, skipped: list[tuple[str, str]]) -> Iterator[str]:
-    skip = exclude.resolve() if exclude else None
-    found, others = 0, []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if skip and path.resolve().is_relative_to(skip):
-            continue  # never narrate a show's own exports
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            others.append(str(rel))
-            continue
-        found += 1
-        yield str(path)
-    if others:
-        names = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-        skipped.append((str(folder), f"not taken as articles (extension is not one of "
-                                     f"{' '.join(ARTICLE_SUFFIXES)}): {names}"))
-    if not found:
-        raise NarrateError(f"no articles in this folder (files ending {' '.join(ARTICLE_SUFFIXES)})",
-                           str(folder))
 
 
 # ---------------------------------------------------------------- identity
@@ -285,7 +206,10 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     whichever voice made it (not narrated again with the default)."""
     from narrate import read
 
-    article = read(spec)
+    try:
+        article = read(spec)
+    except EmptyDocument:
+        raise Skip("empty: no text to read", spec) from None
     words = len(article.body_text().split())
     if words < MIN_WORDS:
         raise Skip(f"too short to be an article ({words} word{'s' * (words != 1)} of text)", spec)
@@ -370,6 +294,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         tell(source, f"skipped: {message}")
     with Catalog.open(folder, feed_url=show.feed_url) as cat:
         taken, seen = cat.slugs(), {}
+        articles: set[str] = set()  # sources read as articles (narrated, unchanged or failing later)
         narrator = _Narrator(cat, folder, voice, audio, jobs, scheduler, report, say, tell,
                              show.title)
         try:
@@ -385,14 +310,9 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                     report.failed.append((spec, one_line(e)))
                     tell(spec, one_line(e))
                     continue
+                articles.add(spec)
                 if isinstance(decided, Job):
-                    if voice:  # a named voice is kept, but says so when it speaks another language
-                        from narrate.speech.voices import choose_profile, language_mismatch
-
-                        note = language_mismatch(choose_profile(voice, decided.article.language),
-                                                 decided.article.language)
-                        if note:
-                            tell(spec, f"warning: {note}")
+                    _warn_other_language(voice, decided, tell)
                     narrator.add(decided)
                 else:
                     report.unchanged.append(decided)
@@ -403,7 +323,21 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         finally:
             narrator.close()
         rebuild(show, cat)  # the show loaded above: settings and artwork are not read again
+    for spec, why in folders_without_articles(specs, sources, articles):
+        report.failed.append((spec, why))
+        tell(spec, why)
     return report
+
+
+def _warn_other_language(voice: str | None, job: Job, tell: Notice) -> None:
+    """A named voice is kept, but says so when it speaks another language than the article's."""
+    if voice:
+        from narrate.speech.voices import choose_profile, language_mismatch
+
+        note = language_mismatch(choose_profile(voice, job.article.language), job.article.language)
+        if note:
+            tell(job.spec, f"warning: {note}")
+
 
 
 class _Narrator:

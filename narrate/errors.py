@@ -26,6 +26,10 @@ class ReadError(NarrateError):
     """The source was had but holds no readable article."""
 
 
+class EmptyDocument(ReadError):
+    """The source holds no text at all (a batch skips it like a too-short file)."""
+
+
 class EngineUnavailable(NarrateError):
     """A TTS engine or its voice is not installed here."""
 

@@ -22,9 +22,10 @@ from typing import Any
 
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "out")
 _PREFIX = "py3langid-"
-# what a cache that is not the layout written here, or a py3langid of another layout, raises
 STALE_WRITE = 3600  # seconds after which a half-written cache is another process's leftover
-_UNUSABLE = (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError, EOFError)
+# what a cache that is not the layout written here, or a py3langid of another layout, raises
+_UNUSABLE = (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError, EOFError,
+             RuntimeError)  # RuntimeError: Path.home() when there is no home
 
 
 def cache_folder() -> Path:

@@ -6,8 +6,9 @@ HTML and EPUB exports, the read-along page and the bylines of the index page and
 
 The rules:
 
-- The article's language picks the row: its primary subtag (``de-AT`` → ``de``); a language
-  with no row, or none given, gets English. A label is never a mix of two languages.
+- The article's language picks the row: language and region when there is a regional row
+  (``pt-BR``), else the primary subtag (``de-AT`` → ``de``); a language with no row, or none
+  given, gets English. A label is never a mix of two languages.
 - A label and its text are joined the language's way: ``Image: …`` but ``Image : …`` in French.
 - Names are joined with the language's "and": ``Von Ana Berg und Jo Lim``; three or more with
   commas before it (``A, B and C``, no serial comma).
@@ -18,6 +19,7 @@ Pure data and string functions: writers, speech and podcast modules may all impo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +68,12 @@ class Wording:
     episodes: str  # template with {count}
     no_episodes: str
     made_with: str
+    show_description: str  # `narrate init`'s default description, template with {title}
+    # the EPUB's accessibility summary; (one, several) with {n} and {what}
+    summary_order: str
+    summary_audio: str
+    summary_images: tuple[str, ...]
+    summary_missing: tuple[str, ...]
     colon: str = ": "
 
     def label(self, word: str, text: str) -> str:
@@ -116,6 +124,13 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Skip to the episodes", cover_of="Cover of {title}",
         subscribe="Subscribe: podcast feed (RSS)", episodes="Episodes ({count})",
         no_episodes="No episodes yet.", made_with="Made with narrate.",
+        show_description="Articles narrated for listening: {title}.",
+        summary_order="The article in reading order, with headings for navigation.",
+        summary_audio="A synthetic voice reads the whole text; each sentence is highlighted as it is read.",
+        summary_images=("{n} image included with text descriptions and captions.",
+                        "{n} images included with text descriptions and captions."),
+        summary_missing=("{n} image could not be included and is given as text descriptions: {what}.",
+                         "{n} images could not be included and are given as text descriptions: {what}."),
         readalong_note="Narrated by a synthetic voice; the sentence being read is highlighted. "
                        "Select a sentence to listen from there."),
     "de": Wording(
@@ -137,6 +152,13 @@ TABLE: dict[str, Wording] = {
         cover_of="Titelbild von {title}", subscribe="Abonnieren: Podcast-Feed (RSS)",
         episodes="Folgen ({count})", no_episodes="Noch keine Folgen.",
         made_with="Erstellt mit narrate.",
+        show_description="Artikel zum Anhören: {title}.",
+        summary_order="Der Artikel in Lesereihenfolge, mit Überschriften zur Navigation.",
+        summary_audio="Eine synthetische Stimme liest den ganzen Text; jeder Satz wird hervorgehoben, während er gelesen wird.",
+        summary_images=("{n} Bild mit Textbeschreibung und Bildunterschrift enthalten.",
+                        "{n} Bilder mit Textbeschreibungen und Bildunterschriften enthalten."),
+        summary_missing=("{n} Bild konnte nicht aufgenommen werden und ist als Textbeschreibung wiedergegeben: {what}.",
+                         "{n} Bilder konnten nicht aufgenommen werden und sind als Textbeschreibungen wiedergegeben: {what}."),
         readalong_note="Gelesen von einer synthetischen Stimme; der Satz, der gerade gelesen wird, "
                        "ist hervorgehoben. Wählen Sie einen Satz, um ab dort zu hören."),
     "fr": Wording(
@@ -156,6 +178,13 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Aller aux épisodes", cover_of="Couverture de {title}",
         subscribe="S’abonner : flux du podcast (RSS)", episodes="Épisodes ({count})",
         no_episodes="Aucun épisode pour l’instant.", made_with="Réalisé avec narrate.",
+        show_description="Des articles lus à voix haute : {title}.",
+        summary_order="L’article dans l’ordre de lecture, avec des titres pour la navigation.",
+        summary_audio="Une voix de synthèse lit tout le texte ; chaque phrase est surlignée pendant sa lecture.",
+        summary_images=("{n} image incluse avec description textuelle et légende.",
+                        "{n} images incluses avec descriptions textuelles et légendes."),
+        summary_missing=("{n} image n’a pas pu être incluse et est donnée sous forme de description textuelle : {what}.",
+                         "{n} images n’ont pas pu être incluses et sont données sous forme de descriptions textuelles : {what}."),
         readalong_note="Lu par une voix de synthèse ; la phrase en cours de lecture est surlignée. "
                        "Sélectionnez une phrase pour écouter à partir de là.",
         colon=" : "),
@@ -178,6 +207,13 @@ TABLE: dict[str, Wording] = {
         cover_of="Portada de {title}", subscribe="Suscribirse: feed del pódcast (RSS)",
         episodes="Episodios ({count})", no_episodes="Todavía no hay episodios.",
         made_with="Hecho con narrate.",
+        show_description="Artículos narrados para escuchar: {title}.",
+        summary_order="El artículo en orden de lectura, con encabezados para navegar.",
+        summary_audio="Una voz sintética lee todo el texto; cada frase se resalta mientras se lee.",
+        summary_images=("{n} imagen incluida con descripción textual y pie de foto.",
+                        "{n} imágenes incluidas con descripciones textuales y pies de foto."),
+        summary_missing=("{n} imagen no se pudo incluir y se ofrece como descripción textual: {what}.",
+                         "{n} imágenes no se pudieron incluir y se ofrecen como descripciones textuales: {what}."),
         readalong_note="Narrado por una voz sintética; la frase que se está leyendo aparece "
                        "resaltada. Seleccione una frase para escuchar desde ahí."),
     "it": Wording(
@@ -197,6 +233,13 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Vai agli episodi", cover_of="Copertina di {title}",
         subscribe="Abbonati: feed del podcast (RSS)", episodes="Episodi ({count})",
         no_episodes="Ancora nessun episodio.", made_with="Realizzato con narrate.",
+        show_description="Articoli letti ad alta voce: {title}.",
+        summary_order="L’articolo in ordine di lettura, con titoli per la navigazione.",
+        summary_audio="Una voce sintetica legge tutto il testo; ogni frase viene evidenziata mentre viene letta.",
+        summary_images=("{n} immagine inclusa con descrizione testuale e didascalia.",
+                        "{n} immagini incluse con descrizioni testuali e didascalie."),
+        summary_missing=("{n} immagine non è stata inclusa ed è fornita come descrizione testuale: {what}.",
+                         "{n} immagini non sono state incluse e sono fornite come descrizioni testuali: {what}."),
         readalong_note="Letto da una voce sintetica; la frase in lettura è evidenziata. "
                        "Seleziona una frase per ascoltare da lì."),
     "pt": Wording(
@@ -217,6 +260,13 @@ TABLE: dict[str, Wording] = {
         cover_of="Capa de {title}", subscribe="Subscrever: feed do podcast (RSS)",
         episodes="Episódios ({count})", no_episodes="Ainda não há episódios.",
         made_with="Feito com narrate.",
+        show_description="Artigos narrados para ouvir: {title}.",
+        summary_order="O artigo em ordem de leitura, com títulos para navegação.",
+        summary_audio="Uma voz sintética lê todo o texto; cada frase é destacada enquanto é lida.",
+        summary_images=("{n} imagem incluída com descrição textual e legenda.",
+                        "{n} imagens incluídas com descrições textuais e legendas."),
+        summary_missing=("{n} imagem não pôde ser incluída e é apresentada como descrição textual: {what}.",
+                         "{n} imagens não puderam ser incluídas e são apresentadas como descrições textuais: {what}."),
         readalong_note="Narrado por uma voz sintética; a frase em leitura fica destacada. "
                        "Selecione uma frase para ouvir a partir dela."),
     "nl": Wording(
@@ -237,9 +287,23 @@ TABLE: dict[str, Wording] = {
         date="{day} {month} {year}", skip="Naar de afleveringen", cover_of="Omslag van {title}",
         subscribe="Abonneren: podcastfeed (RSS)", episodes="Afleveringen ({count})",
         no_episodes="Nog geen afleveringen.", made_with="Gemaakt met narrate.",
+        show_description="Voorgelezen artikelen: {title}.",
+        summary_order="Het artikel in leesvolgorde, met koppen om te navigeren.",
+        summary_audio="Een synthetische stem leest de hele tekst voor; elke zin wordt gemarkeerd terwijl hij wordt voorgelezen.",
+        summary_images=("{n} afbeelding opgenomen met tekstbeschrijving en bijschrift.",
+                        "{n} afbeeldingen opgenomen met tekstbeschrijvingen en bijschriften."),
+        summary_missing=("{n} afbeelding kon niet worden opgenomen en wordt als tekstbeschrijving gegeven: {what}.",
+                         "{n} afbeeldingen konden niet worden opgenomen en worden als tekstbeschrijvingen gegeven: {what}."),
         readalong_note="Voorgelezen door een synthetische stem; de zin die wordt voorgelezen is "
                        "gemarkeerd. Kies een zin om vanaf daar te luisteren."),
 }
+# Regional rows: only the words that differ (Portugal's "Descarregar", "Ficheiros" above;
+# Brazil's "Baixar", "Arquivos").
+TABLE["pt-br"] = dataclasses.replace(
+    TABLE["pt"], links="Links", download_narration="Baixar a narração (MP3)",
+    download_mp3="Baixar o MP3", download_mp3_of="Baixar o MP3 de {title}",
+    files_for="Arquivos de {title}", skip="Pular para os episódios",
+    subscribe="Assinar: feed do podcast (RSS)")
 ENGLISH = TABLE["en"]
 
 
@@ -249,5 +313,13 @@ def primary_language(language: str) -> str:
 
 
 def wording_for(language: str) -> Wording:
-    """The row for ``language`` (a BCP 47 tag); English when there is none."""
-    return TABLE.get(primary_language(language), ENGLISH)
+    """The row for ``language`` (a BCP 47 tag): language and region first (``pt-BR``), then the
+    language alone; English when there is none."""
+    tag = (language or "").strip().lower().replace("_", "-")
+    region = "-".join(tag.split("-")[:2])
+    return TABLE.get(region) or TABLE.get(primary_language(tag), ENGLISH)
+
+
+def has_wording(language: str) -> bool:
+    """Whether ``language`` has words of its own here (English counts; Finnish does not)."""
+    return wording_for(language) is not ENGLISH or primary_language(language) == "en"

@@ -14,7 +14,6 @@ import pytest
 from narrate.batch import (
     add_sources,
     article_key,
-    expand_sources,
     published_iso,
     slugify,
     unique_slug,
@@ -23,6 +22,7 @@ from narrate.errors import SynthesisError
 from narrate.model import Article, Paragraph, Text
 from narrate.podcast.catalog import Catalog
 from narrate.podcast.showfolder import init_show
+from narrate.sourcelist import expand_sources
 
 ARTICLE = """---
 title: "Lighthouses of the {place}: a short history"

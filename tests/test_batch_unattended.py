@@ -53,6 +53,28 @@ def test_folder_without_articles_is_a_failure_naming_it(tmp_path):
     assert f"narrate: skipped {empty}: not taken as articles" in err and "photo.jpg" in err
 
 
+def test_folder_whose_every_file_is_skipped_holds_no_article(tmp_path, fake_named):
+    """Rule: a folder none of whose files is an article (empty, a few words) is a failure naming
+    the folder; each file is still named as skipped; an empty file is skipped, not failed."""
+    show = init_show(tmp_path / "show", title="Notes")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "empty.txt").write_text("", encoding="utf-8")
+    (notes / "readme.md").write_text("Drafts.\n", encoding="utf-8")
+    report = add_sources(show.folder, [str(notes)], voice=fake_named)
+    assert report.added == [] and report.unchanged == []
+    assert [s for s, _ in report.failed] == [str(notes)]
+    assert "no articles in this folder" in report.failed[0][1]
+    skipped = dict(report.skipped)
+    assert "empty" in skipped[str(notes / "empty.txt")]
+    assert "too short" in skipped[str(notes / "readme.md")]
+    # one article among them: the folder is fine, the others are still skipped by name
+    article(notes / "story.txt")
+    report = add_sources(show.folder, [str(notes)], voice=fake_named)
+    assert len(report.added) == 1 and report.failed == []
+    assert {str(notes / "empty.txt"), str(notes / "readme.md")} <= set(dict(report.skipped))
+
+
 def test_short_files_and_repeats_are_skipped_by_name(tmp_path, fake_named):
     show = init_show(tmp_path / "show", title="Skips")
     good = article(tmp_path / "good.txt")

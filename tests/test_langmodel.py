@@ -4,8 +4,10 @@ classifier as py3langid's own, without 0.45 s of LZMA in every process."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,13 @@ TEXTS = (
 
 
 @pytest.fixture()
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache folder of our own and a py3langid that has loaded nothing yet."""
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder of our own and a py3langid that has loaded nothing yet; the 70 MB
+    of arrays are removed afterwards (pytest keeps the temp folders of recent runs)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(langid, "IDENTIFIER", None)
-    return tmp_path / "narrate"
+    yield tmp_path / "narrate"
+    shutil.rmtree(tmp_path / "narrate", ignore_errors=True)
 
 
 def model_folders(cache: Path) -> list[Path]:
@@ -84,6 +88,7 @@ def test_a_later_process_never_unpacks_the_model_again(tmp_path: Path) -> None:
     # the guard can fail: with no cache, the same child must unpack
     with pytest.raises(AssertionError, match="unpacked the LZMA model again"):
         read_language(text, tmp_path / "empty", "cached")
+    shutil.rmtree(home)
 
 
 def test_a_damaged_cache_is_written_again(cache: Path) -> None:
@@ -116,3 +121,14 @@ def test_a_cache_that_cannot_be_written_still_detects(tmp_path: Path,
     langmodel.install()
     assert langid.classify(TEXTS[3])[0] == "es"
     assert blocker.is_file()
+
+
+def test_no_home_folder_still_detects(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    langmodel.install()
+    assert langid.classify(TEXTS[1])[0] == "fr"

@@ -35,11 +35,18 @@ def test_each_row_is_its_own_language_not_a_copy_of_english():
 
 
 @pytest.mark.parametrize(("tag", "expected"), [
-    ("de", "de"), ("de-AT", "de"), ("pt_BR", "pt"), ("FR-ca", "fr"), ("nl-BE", "nl"),
-    ("fi", "en"), ("", "en"), ("und", "en"), ("zh-Hant-TW", "en"),
+    ("de", "de"), ("de-AT", "de"), ("pt_PT", "pt"), ("FR-ca", "fr"), ("nl-BE", "nl"),
+    ("fi", "en"), ("", "en"), ("und", "en"), ("zh-Hant-TW", "en"), ("pt-PT", "pt"),
+    ("pt-BR", "pt-br"), ("pt_br", "pt-br"),
 ])
 def test_the_primary_subtag_picks_the_row_and_english_is_the_fallback(tag, expected):
     assert wording_for(tag) is TABLE[expected]
+
+
+def test_a_regional_row_differs_only_where_the_region_speaks_differently():
+    pt, br = TABLE["pt"], TABLE["pt-br"]
+    assert br.download_mp3 == "Baixar o MP3" and pt.download_mp3 == "Descarregar o MP3"
+    assert br.caption == pt.caption == "Legenda"
 
 
 def test_primary_language():

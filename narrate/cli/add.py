@@ -27,8 +27,9 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
 
     The catalog, feed.xml and index.html are updated; an unchanged article is not narrated again
     (without --voice it keeps the voice it was made with). A failing source is named on stderr
-    as it happens and the others are still done (exit code 1); a file too short to be an article,
-    a repeat, or a file in a folder that is not an article is named as skipped. One run writes a
+    as it happens and the others are still done (exit code 1); an empty file, one too short to be
+    an article, a repeat, or a file in a folder that is not an article is named as skipped (a
+    folder with no article in it is an error). One run writes a
     show at a time: a second one waits (--wait), then gives up with one line.
     """
     from narrate.batch import add_sources

@@ -28,6 +28,7 @@ from narrate.podcast.show import (
     load_show,
     validate,
 )
+from narrate.wording import wording_for
 
 OUTPUTS = (("feed.xml", render_feed), ("index.html", render_index))
 
@@ -93,7 +94,8 @@ def init_show(folder: Path, *, title: str | None = None, author: str | None = No
     title = (title or default_title(folder)).strip()
     show = validate(Show(
         folder=folder, title=title,
-        description=(description or f"Articles narrated for listening: {title}.").strip(),
+        description=(description or wording_for(language or "en").show_description.format(
+            title=title)).strip(),
         author=(author or title).strip(), email=(email or DEFAULT_EMAIL).strip(),
         base_url=base_url or DEFAULT_BASE_URL, language=language or "en",
         category=category or "News", explicit=bool(explicit),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from narrate.errors import ReadError
+from narrate.errors import EmptyDocument, ReadError
 from narrate.model import Article
 from narrate.readers import html as _html
 from narrate.readers.decode import bom_charset, decode, looks_binary
@@ -74,7 +74,7 @@ def sniff(data: bytes, source: Source) -> str:
 def read_source(src: Source, options: ReadOptions | None = None) -> Article:
     """Sniff the format and read it. Raises ReadError (one line, naming the source)."""
     if not src.data.strip():
-        raise ReadError("empty document", src.name)
+        raise EmptyDocument("empty document", src.name)
     reader = READERS[sniff(src.data, src)]
     try:
         return reader(src.data, src, options or ReadOptions())

@@ -7,6 +7,7 @@ import os
 from narrate.errors import ReadError
 from narrate.model import Article, Block, Figure, Image
 from narrate.readers import language as lang
+from narrate.readers.bylines import fuller
 from narrate.readers.lead import Lead, split_lead, strip_trailer
 from narrate.readers.links import safe_image_url, safe_url
 from narrate.readers.metadata import PageMeta
@@ -38,7 +39,7 @@ def assemble(
         blocks=body,
         subtitle=subtitle or lead.subtitle,
         description=meta.description,
-        authors=tuple(meta.authors or lead.authors),
+        authors=tuple(fuller(meta.authors, lead.authors) if meta.authors else lead.authors),
         author_bio=author_bio or lead.author_bio,
         kicker=kicker or lead.kicker,
         published=meta.published or lead.published,

@@ -184,3 +184,15 @@ def split_authors(text: str, site_name: str = "", visible: bool = True) -> list[
             out.append(name)
     # "Ana Lim, AP" is Ana Lim; "AP" alone is the byline the page gives
     return out or [o for o in outlets if not _CREDENTIAL.match(o)][:1]
+
+
+def fuller(names: list[str] | tuple[str, ...], shown: list[str] | tuple[str, ...]) -> list[str]:
+    """The byline the page shows when it names everyone the metadata names and more.
+
+    Pages often put only the first author in ``<meta name=author>`` or JSON-LD while the
+    visible byline reads "By A and B"; a shown byline that is a strict superset of the
+    metadata's names wins. Any other difference keeps the metadata's names (a shown line that
+    names someone else may be a teaser's)."""
+    have = {_squash(n).casefold() for n in names}
+    seen = {_squash(n).casefold() for n in shown}
+    return list(shown) if have and have < seen else list(names)

@@ -30,13 +30,18 @@ CAPTION_MAX_WORDS = 120  # longer than this, "caption" text beside a picture is 
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|photographer|source|attribution|author", re.I)
 _CREDIT_LINE_CLASS = re.compile(r"credit|copyright|photographer|attribution", re.I)
 _CREDIT_PROP = frozenset({"copyrightholder", "copyrightnotice", "creator", "credittext", "author"})
+# the words a picture's credit is labelled with, in the languages narrate speaks
+_CREDIT_WORD = (r"(?:credits?|crédits?|crédito|crediti|photo(?:graph|graphie)?s?|fotos?|"
+                r"fotograf(?:ie|ía|ia)|image|imagen|imagem|immagine|picture|bild|beeld|"
+                r"illustration|ilustración|ilustração|illustrazione)")
+_CREDIT_BY = r"(?:\s+(?:by|von|par|de|di|por|door))?"
 _CREDIT_TEXT = re.compile(
-    r"^\s*(?:credit|photo(?:graph)?|image|picture|illustration|foto|bild)\s*(?:by)?\s*[:|/]\s*|"
+    rf"^\s*{_CREDIT_WORD}(?:{_CREDIT_BY}\s*[:|/]|\s+(?:by|von|par|de|di|por|door)\s)\s*|"
     r"^\s*(?:©|\(c\)|copyright)\s*|^\s*credit\b\s*", re.I)
-_CREDIT_LABEL = re.compile(r"^\s*(?:credit\b|photo(?:graph)?\s*(?:by)?\s*:|image\s*:|source\s*:)",
-                           re.I)
-_CREDIT_TAIL = re.compile(r"\s*(?:(?:Photo(?:graph)?|Image|Credit|Illustration)\s*(?:by)?\s*:"
-                          r"|©|\(c\) )\s*(.+)$", re.I)
+_CREDIT_LABEL = re.compile(rf"^\s*(?:credit\b|{_CREDIT_WORD}{_CREDIT_BY}\s*:|source\s*:)", re.I)
+# a credit after the caption's last sentence: "… quay. Photo: Ann Lee", "… (Foto: Ana Gil)"
+_CREDIT_TAIL = re.compile(rf"(?:(?<=[.!?|–—/])\s*|\s*\(|\s+(?=©))(?:{_CREDIT_WORD}{_CREDIT_BY}\s*:|©|\(c\) )"
+                          r"\s*([^()]{1,80}?)\)?\s*$", re.I)
 # a class naming a caption line, not a box that merely has one ("has-caption", "no_caption")
 _CAPTION_CLASS = re.compile(r"(?<![a-z])(?:wp-)?(?:caption|figcaption)(?:[-_]?text)?(?![a-z])|"
                             r"(?:image|img|photo|picture|media|figure)[-_]?caption", re.I)
@@ -87,7 +92,8 @@ def split_caption(cap: etree._Element) -> tuple[str, str]:
         tag = _tag(child)
         if tag in _SKIP_TAGS or not tag:
             pass
-        elif _is_credit(child):
+        elif _is_credit(child) or (tag == "small" and _last_element(cap, child)):
+            # <small> is HTML's element for attribution; at the end of a caption it is the credit
             credit_parts.append(_text(child))
         else:
             inner_credit = [d for d in child.iterdescendants() if _tag(d) and _is_credit(d)
@@ -106,8 +112,13 @@ def split_caption(cap: etree._Element) -> tuple[str, str]:
         m = _CREDIT_TAIL.search(caption)
         if m and m.start() > 0:
             credit = m.group(1).strip()
-            caption = caption[: m.start()].strip()
+            caption = caption[: m.start()].rstrip(" |–—/")
     return caption, strip_credit_label(credit)
+
+
+def _last_element(parent: etree._Element, child: etree._Element) -> bool:
+    """``child`` ends ``parent``: no element and no text after it."""
+    return child.getnext() is None and not (child.tail or "").strip()
 
 
 def _text_without(el: etree._Element, skip: etree._Element) -> str:

@@ -12,7 +12,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from narrate.errors import ReadError
+from narrate.errors import EmptyDocument, ReadError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -93,7 +93,7 @@ def decode(data: bytes, charset: str | None = None, source: str = "") -> str:
     a guess. Text that is valid UTF-8 beyond ASCII is read as UTF-8 even when a single-byte
     charset is declared: such byte sequences do not happen by accident in legacy encodings."""
     if not data.strip():
-        raise ReadError("empty document", source)
+        raise EmptyDocument("empty document", source)
     if looks_binary(data):
         raise ReadError("binary data, not a text article", source)
     bom = bom_charset(data)

@@ -7,7 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from narrate.errors import ReadError
+from narrate.errors import EmptyDocument, ReadError
 from narrate.model import Article, Block
 from narrate.readers.assemble import NO_ARTICLE, assemble
 from narrate.readers.decode import decode
@@ -51,7 +51,7 @@ def parse_tree(text: str, source: str = "") -> etree._Element:
     """Parse HTML leniently into an lxml tree (libxml2 caps nesting depth at 256)."""
     text = _XML_DECL.sub("", _slim(text, source), count=1).replace("\x00", "")
     if not text.strip():
-        raise ReadError("empty document", source)
+        raise EmptyDocument("empty document", source)
     try:
         return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:

@@ -1,9 +1,11 @@
 """Which ``<img>`` is content, and where its picture really is.
 
-- Source: lazy loaders keep the real address in ``data-src`` (and kin) or ``data-srcset``
-  while ``src`` holds a placeholder (a tiny ``data:`` GIF, a "blank"/"placeholder" file), so
-  those come first; then ``src``; then ``srcset``; then a ``<picture>``'s ``<source>``; then
-  the ``<img>`` of a ``<noscript>`` fallback beside it.
+- Source: a real ``src`` is the picture shown (a ``data-hi-res-src`` twin is not needed).
+  Lazy loaders keep the real address in ``data-src`` (and kin) or ``data-srcset`` while
+  ``src`` is missing or holds a placeholder (a tiny ``data:`` GIF, a "blank"/"placeholder"
+  file), or the ``<img>`` is classed ``lazy`` (Readability's rule): then those come first;
+  then ``srcset``; then a ``<picture>``'s ``<source>``; then the ``<img>`` of a
+  ``<noscript>`` fallback beside it.
 - Decorative, so left out: ``role="presentation"`` or ``"none"``, ``aria-hidden="true"``
   (except the picture of a formula whose MathML twin is not read), a declared size of at most
   2 px (a tracking pixel) or of at most 32 px on both sides (an icon). An ``alt=""`` picture
@@ -59,6 +61,8 @@ def _from_srcset(srcset: str) -> str:
 def image_source(img: etree._Element) -> str:
     """The address of the picture an ``<img>`` shows, or ``""`` (raw, not yet resolved)."""
     src = (img.get("src") or "").strip()
+    if src and not _placeholder(src) and "lazy" not in (img.get("class") or "").lower():
+        return src  # a real picture in src is the one shown (a hi-res twin is not needed)
     for attr in LAZY_ATTRS:
         value = (img.get(attr) or "").strip()
         if value and not _placeholder(value):

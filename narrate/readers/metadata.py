@@ -31,7 +31,7 @@ from lxml import etree
 
 from narrate.model import Image
 from narrate.readers import byline_markup, jsonld
-from narrate.readers.bylines import split_authors
+from narrate.readers.bylines import fuller, split_authors
 from narrate.readers.dates import date_in, iso_date
 from narrate.sources import canonical_url, resolve_url
 
@@ -212,7 +212,16 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], ld: dict[str, An
                 continue  # a menu or a list of links, not a byline
             names.extend(n for n in found if n not in names)
         if names:
-            return names
+            return fuller(names, _shown_byline(tree, site)) if k < VISIBLE else names
+    return []
+
+
+def _shown_byline(tree: etree._Element, site: str) -> list[str]:
+    """The names of the page's first visible byline element (a menu of names is none)."""
+    for raw in byline_markup.visible_bylines(tree):
+        found = split_authors(raw, site, visible=True)
+        if found:
+            return found if len(found) <= MAX_VISIBLE_NAMES else []
     return []
 
 

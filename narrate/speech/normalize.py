@@ -25,7 +25,8 @@ from narrate.speech.rules.web import web
 Rule = Callable[[str, str], str]
 # in order: each rule sees digits only where no earlier rule was sure what they were
 ENGLISH: tuple[Rule, ...] = (
-    web, abbreviations, phones, symbols, lambda t, _: codes.aircraft(t),
+    web, abbreviations, phones, symbols, lambda t, _: codes.aircraft(t), lambda t, _: codes.letter_codes(t),
+    lambda t, _: codes.names_in_pairs(t),
     lambda t, _: dates.english_dates(t), lambda t, _: dates.english_times(t),
     money, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
     measures.ranges, measures.minus, measures.percentages, lambda t, _: codes.resolutions(t),

@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass
 
 from narrate.model import Article, Figure, Heading, ListBlock, inline_text
-from narrate.wording import primary_language, wording_for
+from narrate.wording import has_wording, wording_for
 from narrate.writers import html
 from narrate.writers.links import heading_ids
 from narrate.writers.options import WriteOptions
@@ -150,17 +150,17 @@ def _accessibility(article: Article, images: list, audio: bool) -> list[str]:
         features.append("alternativeText")
     if audio:
         features.append("synchronizedAudioText")
-    summary = ["The article in reading order, with headings for navigation."]
+    words = wording_for(article.language)  # the summary is in the book's language
+    summary = [words.summary_order]
     if audio:
-        summary.append("A synthetic voice reads the whole text; each sentence is highlighted as it is read.")
+        summary.append(words.summary_audio)
     if shown:
-        summary.append(f"{len(shown)} image{'s' if len(shown) != 1 else ''} included with text descriptions and captions.")
+        summary.append(words.summary_images[len(shown) != 1].format(n=len(shown)))
     if described:
         what = "; ".join(" ".join((f.alt or f.caption).split())[:80] for f in described)
-        summary.append(f"{len(described)} image{'s' if len(described) != 1 else ''} could not be included "
-                       f"and {'are' if len(described) != 1 else 'is'} given as text descriptions: {what}.")
-    # the summary is written in English whatever the book's language: say so
-    english = "" if primary_language(article.language) == "en" else ' xml:lang="en"'
+        summary.append(words.summary_missing[len(described) != 1].format(n=len(described), what=what))
+    # a book in a language with no wording of its own gets the English summary, and says so
+    english = "" if has_wording(article.language) else ' xml:lang="en"'
     meta = [f'<meta property="schema:accessMode">{m}</meta>' for m in modes]
     meta += [f'<meta property="schema:accessModeSufficient">{m}</meta>' for m in sufficient]
     meta += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features]

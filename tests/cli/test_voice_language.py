@@ -77,6 +77,7 @@ def test_export_warns_only_for_what_the_voice_reads(pinned: Path):
     assert text.returncode == 0 and _warnings(text.stderr) == []
 
 
+
 def test_add_with_a_voice_of_another_language_warns_for_that_source_only(pinned: Path):
     assert run_narrate("init", "show", cwd=pinned).returncode == 0
     proc = run_narrate("add", "fr.txt", "en.txt", "--show", "show", "--voice", "pinned", "-q",

@@ -95,3 +95,4 @@ def test_an_episodes_labels_follow_its_language_and_the_show_chrome_the_shows(tm
     from tests.a11y import axe_violations
 
     assert axe_violations(page) == []
+

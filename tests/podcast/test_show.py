@@ -114,3 +114,10 @@ def test_missing_or_replaced_artwork_is_caught(tmp_path):
     (show.folder / "cover.jpg").unlink()
     with pytest.raises(ConfigError, match="missing"):
         load_show(show.folder)
+
+
+def test_init_describes_a_show_in_its_own_language(tmp_path: Path):
+    assert init_show(tmp_path / "a", title="Nachrichten", language="de-CH").description == \
+        "Artikel zum Anhören: Nachrichten."
+    assert init_show(tmp_path / "b", title="News").description == "Articles narrated for listening: News."
+    assert init_show(tmp_path / "c", title="X", language="pt", description="Mine").description == "Mine"

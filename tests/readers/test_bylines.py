@@ -123,3 +123,42 @@ def test_agency_credit_beside_a_name_goes(byline: str, names: list[str]) -> None
 def test_agency_alone_stays_even_with_a_long_name() -> None:
     assert split_authors("The Associated Press") == ["The Associated Press"]
     assert split_authors("Reuters") == ["Reuters"]
+
+
+# A page's metadata often names only the first author while its visible byline names all of
+# them: the fuller byline wins, but only when it names everyone the metadata names.
+@pytest.mark.parametrize("meta, shown, expected", [
+    (["Ann Lee"], ["Ann Lee", "Bo Chen"], ["Ann Lee", "Bo Chen"]),
+    (["ann lee"], ["Ann Lee", "Bo Chen"], ["Ann Lee", "Bo Chen"]),
+    (["Ann Lee"], ["Cy Park"], ["Ann Lee"]),  # someone else: maybe a teaser's byline
+    (["Ann Lee", "Bo Chen"], ["Ann Lee"], ["Ann Lee", "Bo Chen"]),  # fewer names never win
+    (["Ann Lee"], [], ["Ann Lee"]),
+])
+def test_a_shown_byline_naming_more_authors_wins(meta, shown, expected) -> None:
+    from narrate.readers.bylines import fuller
+
+    assert fuller(meta, shown) == expected
+
+
+PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Harbour</title>
+<meta name="author" content="Ann Lee"></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Harbour</h1>{byline}
+<p>The harbour was quiet that morning, and the gulls circled the pier as the boats came in.</p>
+<p>By noon the market had opened and the first crates of fish were waiting on the quay.</p>
+<p>In the afternoon the visitors came to take pictures of the old warehouses by the water.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("lang, byline", [
+    ("en", '<p class="byline">By Ann Lee and Bo Chen</p>'),  # a byline element
+    ("en", "<p>By Ann Lee and Bo Chen</p>"),  # a "By" line at the top of the text
+    ("de", '<div class="author">Von Ann Lee und Bo Chen</div>'),
+])
+def test_co_authors_the_page_shows_are_kept(lang, byline) -> None:
+    from narrate.readers import read_source
+    from narrate.sources import Source
+
+    page = PAGE.format(lang=lang, byline=byline)
+    article = read_source(Source(name="page.html", data=page.encode(), url=None))
+    assert article.authors == ("Ann Lee", "Bo Chen")
+    assert "Bo Chen" not in article.body_text()

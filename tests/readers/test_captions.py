@@ -10,6 +10,8 @@ a paragraph that merely follows a picture.
 
 from __future__ import annotations
 
+import pytest
+
 import narrate
 from narrate.model import Article, Figure
 
@@ -117,3 +119,22 @@ def test_html_export_shows_caption_then_labelled_credit() -> None:
     fig = Figure("https://paper.example/a.jpg", "A net", "Nets drying.", "Bo Park")
     assert _bench().shown_caption(fig, "en") == "Nets drying. Credit: Bo Park"
     assert _bench().shown_caption(Figure("https://paper.example/b.jpg", "B")) == ""
+
+
+# A credit written inline after the caption's last sentence, labelled in any language narrate
+# speaks, or set in a closing <small> (HTML's element for attribution), is the credit.
+@pytest.mark.parametrize("figcaption, caption, credit", [
+    ("Boats at dawn. Photo: Ann Lee", "Boats at dawn.", "Ann Lee"),
+    ("Boote am Morgen. Foto: Max Weber", "Boote am Morgen.", "Max Weber"),
+    ("Barcos al amanecer. (Foto: Ana Gil)", "Barcos al amanecer.", "Ana Gil"),
+    ("Le port au matin. Crédit : Jean Dupont", "Le port au matin.", "Jean Dupont"),
+    ("De haven | Beeld: Piet Jansen", "De haven", "Piet Jansen"),
+    ("Boats at dawn. <small>Photo by Ann Lee</small>", "Boats at dawn.", "Ann Lee"),
+    ("De haven in de ochtend. <small>Foto: Piet Jansen</small>", "De haven in de ochtend.", "Piet Jansen"),
+    # no label after a sentence end: nothing is taken from the caption
+    ("The new image: a harbour seen from the hill", "The new image: a harbour seen from the hill", ""),
+    ("Boats at dawn, <small>low tide</small> on the quay", "Boats at dawn, low tide on the quay", ""),
+])
+def test_inline_credits_are_set_apart(figcaption, caption, credit) -> None:
+    a = _read(f"<figure><img src='/dawn.jpg' alt='Boats'><figcaption>{figcaption}</figcaption></figure>")
+    assert _caps(a) == [("Boats", caption, credit)]

@@ -277,3 +277,39 @@ def test_lead_picture_known_by_its_credit_or_by_itemprop_image() -> None:
     assert lead("<figure><img itemprop='image' src='/lead.jpg' alt='The quay'></figure>") == [
         ("lead.jpg", "")]
     assert lead("<figure><img src='/lead.jpg' alt='The quay'></figure>") == []
+
+
+def test_a_real_src_is_the_picture_shown_unless_the_image_is_marked_lazy() -> None:
+    a = narrate.parse_html(_page(
+        f"<p>{P}two</p><figure><img src='/w400/boat.jpg' data-hi-res-src='/w1484/boat.jpg' "
+        "alt='Boat'></figure><figure><img class='lazyload' src='/w20/gull.jpg' "
+        "data-src='/w800/gull.jpg' alt='Gull'></figure>"
+        f"<p>{P}three</p>"), url=URL)
+    assert [f.src for f in _figures(a)] == ["https://paper.example/w400/boat.jpg",
+                                            "https://paper.example/w800/gull.jpg"]
+
+
+def _cpu_to_read(n: int) -> float:
+    import time
+
+    unit = ("<div class='pic'><a href='/story-{i}.html'><img src='/p{i}.jpg' alt='Picture {i}' "
+            "aria-describedby='c{i}'></a><p class='caption' id='c{i}'>Caption {i}</p>"
+            "<a href='/story-{i}.html'><h3>Another story about the harbour {i}</h3></a>"
+            "<p>" + P + "{i}</p></div>")
+    page = ("<html><body><article><p>" + P + "</p>"
+            + "".join(unit.format(i=i) for i in range(n)) + "<p>" + P + "end</p>"
+            + "".join(f"<div><img src='/tail{i}.jpg' alt='Tail {i}'></div>" for i in range(n))
+            + "</article></body></html>")
+    start = time.process_time()
+    figs = _figures(narrate.parse_html(page, url=URL))
+    took = time.process_time() - start
+    assert len(figs) > n and figs[0].caption == "Caption 0"  # the work this measures was done
+    return took
+
+
+def test_captions_cards_and_closing_pictures_cost_linear_time() -> None:
+    """Every picture looks for its caption, its card and its place once, in bounded work:
+    four times the pictures take about four times as long, not sixteen."""
+    _cpu_to_read(50)  # warm-up (lazy imports)
+    small, large = _cpu_to_read(300), _cpu_to_read(1200)
+    assert large < 8 * small + 0.5, (small, large)

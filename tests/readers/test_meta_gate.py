@@ -89,3 +89,22 @@ def test_adapter_reports_metadata_and_the_whole_figcaption() -> None:
     [image] = out["images"]
     assert image["alt"] == "The wall at dawn"
     assert "Waves on the wall" in image["caption"] and "Bo Park" in image["caption"]
+
+
+def test_adapter_text_is_the_article_as_read_and_exported() -> None:
+    """The standfirst, every block in order with each figure's caption and credit where it
+    stands (not its alt: a description, not page text), a table of contents; no title."""
+    from narrate.model import Article, Figure, Heading, ListBlock, Paragraph, Text
+
+    para = Paragraph((Text("The crew launched at dawn."),))
+    toc = ListBlock(False, ((Paragraph((Text("Launch at first light"),)),),), navigation=True)
+    article = Article(title="Lifeboat", subtitle="A long night at sea.", blocks=(
+        toc, Heading(2, (Text("Launch at first light"),)), para,
+        Figure("a.jpg", alt="Boat on the slipway", caption="The boat at six.", credit="R. Moss"),
+    ))
+    assert _bench().article_text(article).split("\n") == [
+        "A long night at sea.", "Launch at first light", "Launch at first light",
+        "The crew launched at dawn.",
+        "The boat at six.", "R. Moss"]
+    # and the listener hears the contents entry no second time
+    assert _bench().said_twice(article) == []

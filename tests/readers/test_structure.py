@@ -14,6 +14,7 @@ from narrate.model import (
     ListBlock,
     Paragraph,
     Table,
+    Text,
     inline_text,
 )
 from narrate.speech.script import build_script
@@ -214,3 +215,39 @@ def test_displayed_formula_between_paragraphs_is_read() -> None:
     k = next(i for i, line in enumerate(lines) if line.endswith("Energy:"))
     assert lines[k + 1] == "E = m c 2"  # the formula where it stands, its symbols in order
     assert lines[k + 2].endswith("After.")
+
+
+def test_a_long_heading_said_again_is_said_once_short_ones_stay() -> None:
+    from narrate.readers.extract.once import say_once
+
+    def head(text: str) -> Heading:
+        return Heading(3, (Text(text),))
+
+    slide = "Harbour lights after the storm, in pictures"
+    blocks = (head("Method"), Paragraph((Text("One."),)), head("Method"),
+              ListBlock(False, ((head(slide), Paragraph((Text("Slide one."),))),
+                               (head(slide), Paragraph((Text("Slide two."),))))),
+              head("Recent photo galleries"), head("recent  photo galleries"))
+    out = say_once(blocks, set())
+    heads = [inline_text(b.inlines) for b in out if isinstance(b, Heading)]
+    assert heads == ["Method", "Method", "Recent photo galleries"]
+    items = next(b for b in out if isinstance(b, ListBlock)).items
+    assert [[type(x).__name__ for x in item] for item in items] == [
+        ["Heading", "Paragraph"], ["Paragraph"]]
+
+
+def test_a_kept_list_gets_its_links_and_nesting_back() -> None:
+    a = narrate.parse_html(_page(
+        "<h2>Before you start</h2><ul><li>Read <a href='/tables'>the harbour tables</a> for "
+        "your port and note the times of high water for the week ahead</li><li>Check the "
+        "<em>spring</em> tides in the almanac before planning any crossing<ul><li>the new "
+        "moon week, when the range is largest</li><li>the full moon week, much the same</li>"
+        "</ul></li><li>Plan to cross at slack water, an hour either side of the turn</li></ul>"
+        f"<p>{P}After.</p>"), url=URL)
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
+    first = lists[0].items[0][0]
+    assert isinstance(first, Paragraph)
+    assert [i.href for i in first.inlines if hasattr(i, "href")] == [
+        "https://docs.example/tables"]
+    assert isinstance(lists[0].items[1][-1], ListBlock)  # the nested list stays nested

@@ -98,15 +98,28 @@ def test_italian_epub_navigation_is_in_the_books_language():
     assert not ENGLISH_LABELS.search(nav)
     assert "Di Ana Berg, Jo Lim e Léa Roy" in content
     assert "Immagine: Des bateaux" in content  # no image in the package: given as text
-    # the accessibility summary is English, and says so
-    summary = [m for m in opf.iter("{http://www.idpf.org/2007/opf}meta")
-               if m.get("property") == "schema:accessibilitySummary"]
-    assert summary[0].get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    # the accessibility summary is Italian too, the image left out named in it
+    summary = _summary(opf)
+    assert summary.text.startswith("L’articolo in ordine di lettura, con titoli per la navigazione.")
+    assert "1 immagine non è stata inclusa ed è fornita come descrizione testuale: Des bateaux." \
+        in summary.text
+    assert summary.get(XML_LANG) is None  # the package's own language
 
 
-def test_an_english_books_summary_needs_no_language_of_its_own():
-    with zipfile.ZipFile(BytesIO(_book("en-GB"))) as zf:
-        assert b'accessibilitySummary" xml:lang' not in zf.read("EPUB/package.opf")
+def _summary(opf):
+    return next(m for m in opf.iter("{http://www.idpf.org/2007/opf}meta")
+                if m.get("property") == "schema:accessibilitySummary")
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_summary_in_english_for_a_language_without_words_says_so():
+    for language, expected in (("fi", "en"), ("en-GB", None), ("", "en")):
+        with zipfile.ZipFile(BytesIO(_book(language))) as zf:
+            summary = _summary(etree.fromstring(zf.read("EPUB/package.opf")))
+        assert summary.text.startswith("The article in reading order"), language
+        assert summary.get(XML_LANG) == expected, language
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])

@@ -177,6 +177,13 @@ def restore(blocks: tuple[Block, ...], tree: etree._Element,
                 placed.append((last, same[0] if same else block))
                 placed.extend((last, f) for f in rebuilt if isinstance(f, Figure))
                 continue
+        elif isinstance(block, ListBlock):
+            again = _page_list(page, block, last, conv)
+            if again is not None:
+                last, el, rebuilt = again
+                matched.append(el)
+                placed.append((last, rebuilt))
+                continue
         if found is None:
             placed.append((last, block))
             continue
@@ -190,14 +197,41 @@ def restore(blocks: tuple[Block, ...], tree: etree._Element,
         placed.extend((last, f) for f in figures)
     if not matched:
         return blocks
+    _unbox(boxed, placed, matched, conv)
+    return _with_page_extras(placed, page, matched, conv)
+
+
+def _unbox(boxed: list[tuple[int, int, etree._Element, Block]], placed: list[tuple[int, Block]],
+           matched: list[etree._Element], conv: HtmlConverter) -> None:
+    """Put back each heading whose teaser-like box is the article's own layout (a section);
+    the others are titles of related-stories or promo boxes."""
     layout = _Layout(_scope(matched))
     for at, pos, el, block in reversed(boxed):
-        if not _teaser_ancestor(el, layout):  # the box is the article's own layout: a section
+        if not _teaser_ancestor(el, layout):
             rebuilt, _ = _rebuild(block, el, conv)
             placed.insert(at, (pos, rebuilt))
             matched.append(el)
-        # else: the title of a related-stories or promo box, not a section
-    return _with_page_extras(placed, page, matched, conv)
+
+
+def _squash(text: str) -> str:
+    return "".join(strip_furniture(text).split())
+
+
+def _page_list(page: _Page, block: ListBlock, after: int,
+               conv: HtmlConverter) -> tuple[int, etree._Element, ListBlock] | None:
+    """The page's own list holding exactly the words of trafilatura's ``block`` (one of the
+    next few lists), converted: its nesting, links and emphasis come back."""
+    want = _squash("".join(_lines(block)))
+    if not want:
+        return None
+    i = bisect.bisect_right(page.lists, after, key=lambda c: c[0])
+    for pos, el in page.lists[i:i + settings.LIST_LOOKAHEAD]:
+        if _squash(el.text_content()) != want:
+            continue
+        rebuilt = [b for b in conv.element(el) if isinstance(b, ListBlock)]
+        if len(rebuilt) == 1 and _squash("".join(_lines(rebuilt[0]))) == want:
+            return pos, el, rebuilt[0]
+    return None
 
 
 def _requote(block: BlockQuote, quote: etree._Element, conv: HtmlConverter) -> Block:

@@ -44,6 +44,7 @@ JSONLD_MIN_CHARS = 400  # a JSON-LD articleBody shorter than this is not trusted
 DETECT_CHARS = 1500  # characters of body text given to the language detector
 
 # ---- structure put back from the page (extract/restore.py)
+LIST_LOOKAHEAD = 5  # a list trafilatura kept is looked for among the page's next few lists
 LIST_MAX_LINK_SHARE = 0.5  # a list whose text is more than half links is a menu, not prose
 HEADING_MAX_WORDS = 20  # a page heading longer than this inside the article is not a heading
 CONTENTS_MIN_LINKS = 2  # a table of contents links to at least this many parts of the page

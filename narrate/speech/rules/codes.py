@@ -41,7 +41,10 @@ Apollo Amendment Symphony Psalm Canto Section Article
 """.split())
 # a title before a regnal name makes even "I" a numeral: "Queen Elizabeth I never married"
 _TITLED = re.compile(r"\b(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Sultan|Pharaoh|"
-                     r"Prince|Princess|Duke|Duchess|Grand Duke|Saint|St)\.? $")
+                     r"Prince|Princess|Duke|Duchess|Grand Duke|Saint|St)\.? (?:[A-Z][a-z]+ )?$")  # "King Juan Carlos I"
+# "King Charles I think": the pronoun, whatever stands before it
+_FIRST_PERSON = re.compile(r"\s+(?:am|think|believe|know|guess|hope|feel|mean|suppose|agree|love|like|"
+                           r"want|thought|said|say|told|met|saw|remember|wish|'m|'ve|'d|'ll)\b")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -65,9 +68,10 @@ def roman(text: str, language: str) -> str:
         value = roman_value(numeral)
         if value is None:
             return m.group(0)
-        after = m.string[m.end():m.end() + 5]
-        if name in _REGNAL:
-            titled = _TITLED.search(m.string[max(0, m.start() - 12):m.start()])
+        after = m.string[m.end():m.end() + 12]
+        titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()]) and not \
+            _FIRST_PERSON.match(after)
+        if name in _REGNAL or titled:  # "Queen Victoria I": a title makes any name regnal
             if numeral == "I" and not titled and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)|['’]s\b", after):
                 return m.group(0)
             return f"{name} the {numbers.ordinal(value)}"
@@ -83,7 +87,7 @@ def roman(text: str, language: str) -> str:
 
 # "Boeing 787", "Airbus A380", and an Airbus model or a British A-road on its own ("the A350")
 _AIRCRAFT = re.compile(r"\b(?:(?P<maker>Boeing|Airbus|Embraer|Comac)\s+(?P<letter>[AEC]?)-?|(?P<alone>A)(?=[23]\d\d))"
-                       r"(?P<first>\d)(?P<pair>\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)")
+                       r"(?P<first>\d)(?P<pair>\d\d)(?!\d|[.,]\d)(?=[a-z]*\b)(?P<plural>s\b)?")
 
 
 def aircraft(text: str) -> str:
@@ -94,11 +98,42 @@ def aircraft(text: str) -> str:
         first, pair = int(m.group("first")), int(m.group("pair"))
         rest = "hundred" if not pair else f"oh {numbers.cardinal(pair)}" if pair < 10 else numbers.cardinal(pair)
         model = f"{numbers.cardinal(first)} {rest}"
-        glued = m.string[m.end():m.end() + 1].isalpha()  # "A320neo"
         maker = f"{m.group('maker')} " if m.group("maker") else ""
-        return maker + (f"{letter}-{model.replace(' ', '-')}" if letter else model) + (" " if glued else "")
+        spoken = maker + (f"{letter}-{model.replace(' ', '-')}" if letter else model)
+        if m.group("plural"):  # "the A380s": the last word in the plural
+            return numbers.plural(spoken.replace("-", " ")).replace(" ", "-") if letter else numbers.plural(spoken)
+        return spoken + (" " if m.string[m.end():m.end() + 1].isalpha() else "")  # "A320neo"
 
     return _AIRCRAFT.sub(spoken, text)
+
+
+# two capitals glued to three or four digits (flight BA287, MH370, FY2024) or before a dot and
+# a number (variant BA.2, JN.1): the engine reads "BA" as a word and "287" as a quantity
+_LETTERS_DIGITS = re.compile(r"\b([A-Z]{2})(?:(\d{3,4})|\.(\d{1,2}))\b(?![.,]\d|-)")
+
+
+def letter_codes(text: str) -> str:
+    """'BA287' -> 'BA 2 8 7', 'BA.2' -> 'BA 2', 'FY2024' -> 'FY 2024': the letters apart from
+    the digits, so the engine spells them; the digits one by one, unless they are a year."""
+    def spoken(m: re.Match[str]) -> str:
+        if m.group(3):
+            return f"{m.group(1)} {m.group(3)}"
+        number = m.group(2)
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            return f"{m.group(1)} {number}"
+        return f"{m.group(1)} {' '.join(number)}"
+
+    return _LETTERS_DIGITS.sub(spoken, text)
+
+
+# a number that names a flight, a room, a road or a model is said in pairs, as people say it
+_NAMING = re.compile(r"\b(Flight|Room|Route|Highway|Interstate|Gate|Platform|Xbox|Porsche|Peugeot)"
+                     r" (\d{3})\b(?![.,]\d|[-/])")
+
+
+def names_in_pairs(text: str) -> str:
+    """'Flight 370' -> 'Flight three seventy', 'Room 101' -> 'Room one oh one', 'Xbox 360'."""
+    return _NAMING.sub(lambda m: f"{m.group(1)} {numbers.pairs(int(m.group(2)))}", text)
 
 
 def resolutions(text: str) -> str:

@@ -158,12 +158,17 @@ def foreign_dates_and_times(text: str, language: str) -> str:
 def _german(text: str) -> str:
     """'am 3. Mai', 'im 19. Jahrhundert', 'der 1. FC': an ordinal, so the period ends nothing."""
     months = "|".join(_GERMAN_MONTHS)
-    # "am 3.10.1990": a numeric date with its year is the day's ordinal and the month's name
-    text = re.sub(r"(?<![\w.,])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{4})(?![\w]|[.,]\d)",
-                  lambda m: f"{m.group(1)}. {_GERMAN_MONTHS[int(m.group(2)) if int(m.group(2)) > 1 else 0]}"
-                  f" {m.group(3)}", text)
+    # "am 3.10.1990": after a word that takes a date, a numeric date with its year is the day's
+    # ordinal and the month's name ("Version 1.2.2020" is left alone)
+    text = re.sub(r"\b((?i:am|vom|zum|bis|ab|seit|dem|den|der|des))\s+(0?[1-9]|[12]\d|3[01])\."
+                  r"(0?[1-9]|1[0-2])\.(\d{4})(?![\w]|[.,]\d)",
+                  lambda m: f"{m.group(1)} {m.group(2)}. "
+                  f"{_GERMAN_MONTHS[int(m.group(3)) if int(m.group(3)) > 1 else 0]} {m.group(4)}", text)
+    # "der 3. Oktober ist": nominative after der/die/das; "am 3. Oktober": dative
     text = re.sub(rf"(?<![\w.])(\d{{1,2}})\.\s*({months})\b",
-                  lambda m: numbers.ordinal_in(int(m.group(1)), "de") + "n " + m.group(2), text)
+                  lambda m: numbers.ordinal_in(int(m.group(1)), "de")
+                  + ("" if re.search(r"\b(?i:der|die|das)\s+$", m.string[max(0, m.start() - 5):m.start()])
+                     else "n") + " " + m.group(2), text)
 
     def declined(m: re.Match[str]) -> str:
         word = numbers.ordinal_in(int(m.group(2)), "de")
@@ -215,7 +220,7 @@ def _spanish(text: str) -> str:
 
 
 def _italian(text: str) -> str:
-    text = re.sub(r"\b((?i:alle|dalle|entro le|ore|le))\s+([01]?\d|2[0-3])[.:]([0-5]\d)\b",
+    text = re.sub(r"\b((?i:alle|dalle|delle|dopo le|verso le|fino alle|entro le|ore|le))\s+([01]?\d|2[0-3])[.:]([0-5]\d)\b",
                   lambda m: f"{m.group(1)} {int(m.group(2))}" + (f" e {int(m.group(3))}" if int(m.group(3)) else ""),
                   text)
     return _romance_ordinals(text, "it")

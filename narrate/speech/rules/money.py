@@ -108,6 +108,7 @@ a an the and or but of to in on at for from by with as than that which who is wa
 been being has had have will would could should may might must can did does do it its this
 these those they he she we you i his her their our your not no so if then into over under after
 before since until while per each more less about around up down out off against between
+last next every ago today yesterday tomorrow now then again instead too also only just
 """.split())
 
 
@@ -116,7 +117,8 @@ def _modifier(m: re.Match[str]) -> bool:
     before = m.string[max(0, m.start() - 8):m.start()]
     if re.search(r"(?:^|\W)[Aa]n?\s$", before):
         return True
-    if not re.search(r"(?:^|\W)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s$", before):
+    # ("her" may be an object: "lent her $300 last week")
+    if not re.search(r"(?:^|\W)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Tt]heir|[Oo]ur)\s$", before):
         return False
     after = re.match(r"\s+([a-z][a-z-]*)\b", m.string[m.end():m.end() + 30])
     return bool(after) and after.group(1) not in _NOT_A_NOUN and not re.search(

@@ -29,6 +29,8 @@ _CALL = rf"(?i:\b(?:{_CALL_WORDS})(?:\s+(?:al|el|le|au|the|on|op|het|den|die|sie
 _SHORT = re.compile(rf"{_CALL}(\d{{2,3}})(?![\w]|[.,]\d|\s\d)")
 # after a call word, any three or more digit groups: "llame al 91 123 45 67"
 _CALLED = re.compile(rf"{_CALL}(\d{{2,4}}(?:[ .-]\d{{2,4}}){{2,}})(?![\w]|[.,]\d)")
+# "text 85258", "text HELP to 85258": a short code, four to six digits
+_TEXT_CODE = re.compile(r"(?i:\b(?:text|texting|sms)\s+(?:[A-Z]+\s+to\s+)?)(\d{4,6})(?![\w]|[.,]\d)")
 # French numbers are said in pairs after the leading zero: 01 23 45 67 89
 _FRENCH = re.compile(r"(?<![\w.,+])0([1-9])((?:[ .]\d\d){4})(?![\w]|[.,]\d)")
 
@@ -38,6 +40,7 @@ def phones(text: str, language: str) -> str:
     if language.split("-")[0].lower() == "fr":
         text = _FRENCH.sub(lambda m: f"0 {m.group(1)} {m.group(2).replace('.', ' ').strip()}", text)
     text = _PHONE.sub(lambda m: _spaced(m.group(0)), text)
+    text = _TEXT_CODE.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
     text = _CALLED.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
     return _SHORT.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + _spaced(m.group(1)), text)
 

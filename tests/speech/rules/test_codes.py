@@ -36,6 +36,9 @@ def test_resolutions() -> None:
     ("Elizabeth II's funeral", "Elizabeth the second's funeral"),
     ("King Henry I's son", "King Henry the first's son"),
     ("When I met Charles I was nervous", "When I met Charles I was nervous"),  # the pronoun
+    ("said King Charles I think", "said King Charles I think"),  # the pronoun, after a title too
+    ("King Charles I was beheaded", "King Charles the first was beheaded"),
+    ("Queen Victoria I and Prince Albert II", "Queen Victoria the first and Prince Albert the second"),
 ])
 def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> None:
     assert codes.roman(text, "en") == spoken
@@ -46,6 +49,7 @@ def test_roman_after_a_title_and_before_a_possessive(text: str, spoken: str) -> 
     ("a Boeing 707 and a Boeing 700", "a Boeing seven oh seven and a Boeing seven hundred"),
     ("the Airbus A380", "the Airbus A-three-eighty"),
     ("the Airbus A320neo", "the Airbus A-three-twenty neo"),
+    ("the A380s and Boeing 747s", "the A-three-eighties and Boeing seven forty sevens"),
     ("Boeing 2023 results and Boeing 7.5", "Boeing 2023 results and Boeing 7.5"),  # not models
 ])
 def test_aircraft_models_are_said_as_names(text: str, spoken: str) -> None:
@@ -55,3 +59,27 @@ def test_aircraft_models_are_said_as_names(text: str, spoken: str) -> None:
 def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
     assert codes.aircraft("The A350 jet and the A303 road, not A4 paper or A3000") == \
         "The A-three-fifty jet and the A-three-oh-three road, not A4 paper or A3000"
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Flight BA287 and MH370", "Flight BA 2 8 7 and MH 3 7 0"),  # digit by digit
+    ("variants BA.2 and JN.1", "variants BA 2 and JN 1"),
+    ("FY2024 results", "FY 2024 results"),  # a year stays a year
+    ("XBB.1.5, MP3, EU27, COVID-19, SU-57, PM2.5", "XBB.1.5, MP3, EU27, COVID-19, SU-57, PM2.5"),  # left whole
+])
+def test_two_letters_and_digits(text: str, spoken: str) -> None:
+    assert codes.letter_codes(text) == spoken
+
+
+def test_a_title_before_a_two_word_regnal_name() -> None:
+    assert codes.roman("King Juan Carlos I abdicated", "en") == "King Juan Carlos the first abdicated"
+    assert codes.roman("Then Mary I went home", "en") == "Then Mary I went home"  # the pronoun
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Flight 370 left Room 101", "Flight three seventy left Room one oh one"),
+    ("the Xbox 360 and the Porsche 911", "the Xbox three sixty and the Porsche nine eleven"),
+    ("Flight 3700, Room 10, Gate 12.5", "Flight 3700, Room 10, Gate 12.5"),  # not three digits
+])
+def test_numbers_that_name_things_in_pairs(text: str, spoken: str) -> None:
+    assert codes.names_in_pairs(text) == spoken

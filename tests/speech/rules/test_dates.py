@@ -74,6 +74,9 @@ def test_decades_and_years(text: str, spoken: str) -> None:
     ("am 3.10.1990", "de", "am dritten Oktober 1990"),
     ("am 01.01.2000", "de", "am ersten Januar 2000"),
     ("Version 3.10.2024a und 31.13.2020", "de", "Version 3.10.2024a und 31.13.2020"),  # no dates
+    ("Version 1.2.2020 ist alt", "de", "Version 1.2.2020 ist alt"),  # no word that takes a date
+    ("Der 3. Oktober ist frei, seit dem 3. Oktober", "de", "Der dritte Oktober ist frei, seit dem dritten Oktober"),
+    ("Il treno delle 8:15", "it", "Il treno delle 8 e 15"),
     ("el 2.º puesto", "es", "el segundo puesto"),
 ])
 def test_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:

@@ -75,6 +75,7 @@ def test_unit_abbreviation_periods(text: str, spoken: str) -> None:
     ("5m of them and 3m from abroad", "5m of them and 3m from abroad"),  # may be millions
     # "in" glued to a number is inches, never the preposition
     ("18in long", "18 inches long"),
+    ("100 yd long, 500 ha of forest", "100 yards long, 500 hectares of forest"),
     ("ran 9.58s, in the 90s", "ran 9.58 seconds, in the 90s"),  # seconds only after a decimal
     ("born in 1990 in Paris", "born in 1990 in Paris"),
 ])
@@ -92,6 +93,7 @@ def test_a_range_of_percentages_is_never_a_minus() -> None:
      "Die Strecke ist 42 Kilometer lang, 1 Kilometer mehr, 2,5 Kilogramm, 30 Grad Celsius"),
     ("à 130 km/h sur 1 km", "fr", "à 130 kilomètres par heure sur 1 kilomètre"),
     ("pesa 3 kg", "es", "pesa 3 kilos"),
+    ("Sie ist 1,75 m groß, 1 m breit", "de", "Sie ist 1,75 Meter groß, 1 Meter breit"),
     ("the km and 5 kmh", "de", "the km and 5 kmh"),  # no number, or no unit symbol
 ])
 def test_units_in_other_languages(text: str, lang: str, spoken: str) -> None:

@@ -56,6 +56,8 @@ def test_foreign_cents(text: str, lang: str, spoken: str) -> None:
     ("The £10m was spent", "The ten million pounds was spent"),
     ("the $5m raised in May", "the five million dollars raised in May"),
     ("the $5 in his pocket", "the five dollars in his pocket"),
+    ("He lent her $300 last week", "He lent her three hundred dollars last week"),  # "her": an object
+    ("the $5m next year", "the five million dollars next year"),
 ])
 def test_the_currency_as_a_modifier(text: str, spoken: str) -> None:
     assert money(text, "en") == spoken

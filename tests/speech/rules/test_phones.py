@@ -46,3 +46,8 @@ def test_a_short_number_after_call_and_a_small_word() -> None:
 def test_digit_groups_after_a_call_word_are_one_number() -> None:
     assert phones("Llame al 91 123 45 67.", "es") == "Llame al 9 1 1 2 3 4 5 6 7."
     assert phones("call 91 or 92", "en") == "call 9 1 or 92"  # one short number, then words
+
+
+def test_a_text_short_code() -> None:
+    assert phones("Text 85258 or text HELP to 61016", "en") == "Text 8 5 2 5 8 or text HELP to 6 1 0 1 6"
+    assert phones("She texted 2000 people", "en") == "She texted 2000 people"  # a quantity
