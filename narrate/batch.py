@@ -38,6 +38,9 @@ from narrate.sources import redact
 SLUG_MAX = 60
 MIN_WORDS = 12  # fewer words of body text is a note or a stub, not an article worth an episode
 
+WORKER_DIED = ("a narration worker died (killed, or out of memory) before this source was "
+               "done; run narrate add again for it")
+
 Progress = Callable[[str], None]
 Notice = Callable[[str, str], None]  # (source, one line): a failure or a skip, as it happens
 
@@ -394,7 +397,11 @@ class _Narrator:
         self.held.sort(key=lambda job: job.words)
         while self.held and room > 0:
             job = self.held.pop()
-            future = self.pool.submit(produce, *self._args(job))
+            try:
+                future = self.pool.submit(produce, *self._args(job))
+            except cf.BrokenExecutor:  # a worker was killed: no job can run in this pool
+                self.record(job, Produced(error=WORKER_DIED))
+                continue
             self.futures[future] = job
             self.pending.append(future)
             room -= 1
@@ -424,6 +431,8 @@ class _Narrator:
                 self.pending.remove(future)
                 try:
                     made = future.result()
+                except cf.BrokenExecutor:
+                    made = Produced(error=WORKER_DIED)
                 except Exception as e:  # noqa: BLE001 - a worker that died is one failed source
                     made = Produced(error=one_line(e))
                 self.record(job, made)

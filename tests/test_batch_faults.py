@@ -109,3 +109,41 @@ def test_an_orphaned_worker_publishes_nothing(tmp_path, monkeypatch):
     made = batch.produce(str(show), art.to_json(indent=None), "orphan", None, "generate")
     assert "batch that started this worker has ended" in made.error
     assert list((show / "episodes").iterdir()) == []  # not even a .part
+
+
+def test_a_worker_killed_mid_batch_fails_its_sources_not_the_batch(tmp_path):
+    """A pool worker killed from outside (an OOM killer, an operator) breaks the pool: every
+    source not yet done is one failed source with a line that says what to do; the batch
+    still ends normally, with the feed rebuilt for what was stored."""
+    import signal
+    import subprocess
+    import threading
+    import time
+
+    from narrate.batch import WORKER_DIED
+    from tests.test_batch import write_article
+
+    need_tool("espeak-ng")
+    need_tool("ffmpeg")
+    show = init_show(tmp_path / "show", title="Broken pool")
+    long = "The keepers wrote down every ship that passed, and every storm. " * 40
+    specs = [str(write_article(tmp_path / f"{p}.txt", place=p, day=n, extra=long))
+             for n, p in enumerate(("East", "West", "Isle", "Cape", "Bay"), 1)]
+    done: dict = {}
+    run = threading.Thread(target=lambda: done.update(report=add_sources(show.folder, specs, jobs=2)))
+    run.start()
+    deadline = time.monotonic() + 60
+    victim = None
+    while victim is None and time.monotonic() < deadline and run.is_alive():
+        kids = subprocess.run(["pgrep", "-P", str(os.getpid())], capture_output=True,
+                              text=True).stdout.split()
+        busy = [k for k in kids if subprocess.run(["pgrep", "-P", k], capture_output=True).stdout]
+        victim = int(busy[0]) if busy else None  # a worker running ffmpeg
+        time.sleep(0.05)
+    assert victim, "no worker was seen narrating"
+    os.kill(victim, signal.SIGKILL)
+    run.join(120)
+    report = done["report"]
+    assert len(report.added) + len(report.failed) == len(specs)
+    assert report.failed and all(message == WORKER_DIED for _, message in report.failed)
+    assert (show.folder / "feed.xml").read_text(encoding="utf-8").count("<item>") == len(report.added)
