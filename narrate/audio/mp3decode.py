@@ -11,6 +11,7 @@ make the decoder trim its delay: output granule g is the decode of frame g // 2,
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -28,16 +29,24 @@ def decode(frames: bytes | bytearray, source: str = "") -> Iterator[np.ndarray]:
 
 
 def decode_file(path: Path, start: int, end: int) -> Iterator[np.ndarray]:
-    """``decode`` of bytes ``start:end`` of the file at ``path``, without reading it whole."""
+    """``decode`` of bytes ``start:end`` of the file at ``path``, without reading it whole.
+
+    When the audio runs to the end of the file (as the encoder leaves it), libsndfile reads
+    the descriptor itself from ``start`` on (an embedded file, in its terms): no Python call
+    per read, where the window costs one for each frame (~0.15 s per hour of audio)."""
     with open(path, "rb") as f:
-        yield from _blocks(_Window(f, start, end), str(path))
+        if end >= os.fstat(f.fileno()).st_size:
+            f.seek(start)
+            yield from _blocks(f.fileno(), str(path))
+        else:
+            yield from _blocks(_Window(f, start, end), str(path))
 
 
-def _blocks(stream: BinaryIO, source: str) -> Iterator[np.ndarray]:
+def _blocks(stream: BinaryIO | int, source: str) -> Iterator[np.ndarray]:
     import soundfile
 
     try:
-        with soundfile.SoundFile(stream) as f:
+        with soundfile.SoundFile(stream, closefd=False) as f:
             while True:
                 block = f.read(BLOCK, dtype="int16", always_2d=True)
                 if not len(block):
