@@ -106,7 +106,9 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
         # the item's own text in the episode's language, as the description it follows
         w = words[i]
         html = (f"<p>{descs[i]}</p>" if descs[i] else "") + (f"<p>{credits[i]}.</p>" if credits[i] else "")
-        html = (f"<![CDATA[{html}<p>{esc(w.source + w.colon)}<a href=\"{link}\">{link}</a></p>"
+        # <link> is the original article, else the episode's read-along page: say which
+        label = esc((w.source if ep.link else w.read_along) + w.colon)
+        html = (f"<![CDATA[{html}<p>{label}<a href=\"{link}\">{link}</a></p>"
                 f"<p>{esc(w.synthetic)}</p>]]>")
         files = ep.files
         extra = ""

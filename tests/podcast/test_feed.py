@@ -281,3 +281,15 @@ def test_an_items_own_text_is_in_the_episodes_language(tmp_path: Path, fresh_sho
     for english in ("By ", "Source", "Narrated"):
         assert english not in nl_text + de_text, english
     assert items[0].author in ("Sanne de Vries, Piet Bos", "Ada Writer")  # itunes:author: names only
+
+
+def test_the_source_line_names_only_an_original_article(tmp_path: Path, fresh_show):
+    # An article read from a file has no address of its own: the item's <link> is then the
+    # episode's read-along page, which is not a "Source"; the line says what it is.
+    original = episode(tmp_path, 1)
+    local = episode(tmp_path, 2, link="")
+    items = {e.title: e for e in feedparser.parse(render_feed(fresh_show, [original, local])).entries}
+    assert '<p>Source: <a href="https://example.org/a/1">' in items["Episode 1"].description
+    assert "Source" not in items["Episode 2"].description
+    assert '<p>Read along (web page): <a href="' in items["Episode 2"].description
+    assert items["Episode 2"].link.endswith("episodes/episode-2.html")
