@@ -19,7 +19,9 @@ from tests.a11y import _need
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync", "--mute-audio",
-         "--autoplay-policy=no-user-gesture-required", "--remote-debugging-port=0"]
+         "--autoplay-policy=no-user-gesture-required", "--remote-debugging-port=0",
+         # some Chromium builds refuse a DevTools WebSocket whose Origin they do not list
+         "--remote-allow-origins=*"]
 
 
 class Browser:
@@ -41,7 +43,8 @@ class Browser:
         port = int(port_file.read_text().split()[0])
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as resp:
             pages = [t for t in json.load(resp) if t["type"] == "page"]
-        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30)
+        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30,
+                                                  suppress_origin=True)
         self.ids = itertools.count(1)
         self.call("Page.enable")
         self.call("Page.navigate", url=url)
