@@ -120,6 +120,7 @@ def test_overlay_metadata_and_durations(narrated):
         assert zf.read("EPUB/audio/narration.mp3") == result.mp3.read_bytes()
         nav = zf.read("EPUB/nav.xhtml").decode()
     assert 'epub:type="toc"' in nav and 'epub:type="landmarks"' in nav
-    # title and byline point at their own heading elements
-    first = [p.find(f"{SMIL}text").get("src") for p in list(smil.iter(f"{SMIL}par"))[:2]]
-    assert first == ["article.xhtml#title", "article.xhtml#byline"]
+    # title, standfirst (the fixture's front-matter description) and byline point at their own
+    # header elements, in reading order
+    first = [p.find(f"{SMIL}text").get("src") for p in list(smil.iter(f"{SMIL}par"))[:3]]
+    assert first == ["article.xhtml#title", "article.xhtml#standfirst", "article.xhtml#byline"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from narrate.errors import ReadError
 from narrate.model import Article, Block, Figure, Image
@@ -37,7 +38,7 @@ def assemble(
     article = Article(
         title=meta.title or _first_words(body),
         blocks=body,
-        subtitle=subtitle or lead.subtitle,
+        subtitle=_unless_said(subtitle, body) or lead.subtitle,
         description=meta.description,
         authors=tuple(fuller(meta.authors, lead.authors) if meta.authors else lead.authors),
         author_bio=author_bio or lead.author_bio,
@@ -83,6 +84,16 @@ def _cover_alt(cover: Image, blocks: tuple[Block, ...]) -> Image:
             if other_folder == folder and len(os.path.commonprefix([name, other])) >= 8:
                 return Image(cover.src, block.alt)
     return cover
+
+
+def _unless_said(standfirst: str, body: tuple[Block, ...]) -> str:
+    """A standfirst the article's opening already says (a summary that is its first
+    paragraph) is not said again."""
+    def squash(text: str) -> str:
+        return re.sub(r"\W+", "", text).lower()
+
+    opening = squash(Article(title="", blocks=body[:3]).body_text())
+    return "" if not standfirst or squash(standfirst) in opening else standfirst
 
 
 def _first_words(blocks: tuple[Block, ...], n: int = 10) -> str:

@@ -78,6 +78,14 @@ def _list(value: Any) -> list[str]:
     return [as_str(value)]
 
 
+def standfirst(data: dict[str, Any]) -> str:
+    """The article's standfirst (dek) as its front matter gives it: a subtitle or standfirst
+    key, else its description or summary, which themes show under the title. (Not "excerpt":
+    generators fill it with the first paragraph.)"""
+    return as_str(_first(data, "subtitle", "standfirst", "dek", "deck", "subheadline",
+                         "description", "summary"))
+
+
 def to_meta(data: dict[str, Any]) -> PageMeta:
     """Front matter keys (Jekyll/Hugo/sample spellings) → PageMeta."""
     meta = PageMeta()
@@ -127,5 +135,6 @@ USED_KEYS = {
     "link", "isBasedOn", "source_url", "site_name", "site", "publisher", "publication", "tags",
     "keywords", "categories", "cover_image", "cover", "image", "og_image", "featured_image",
     "cover_alt", "image_alt", "cover_image_alt", "audio", "audio_url", "narration", "subtitle",
+    "dek", "deck", "subheadline",
     "kicker",
 }

@@ -34,6 +34,6 @@ def read(data: bytes, source: Source, options: ReadOptions) -> Article:
     blocks = conv.blocks(root)
     return assemble(
         blocks, meta, source=source.name, options=options, audio_urls=conv.collected.audio_urls,
-        kicker=frontmatter.as_str(fm.get("kicker")), subtitle=frontmatter.as_str(fm.get("subtitle")),
+        kicker=frontmatter.as_str(fm.get("kicker")), subtitle=frontmatter.standfirst(fm),
         extra=frontmatter.extra_fields(fm, frontmatter.USED_KEYS),
     )

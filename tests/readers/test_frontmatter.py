@@ -64,3 +64,39 @@ def test_invalid_yaml_is_one_line_error() -> None:
         read_source(Source("bad.txt", None, data))
     assert str(err.value).startswith("bad.txt: invalid YAML front matter")
     assert "\n" not in str(err.value)
+
+
+# The standfirst an author gives in front matter (a subtitle/standfirst/dek key, or the
+# description or summary themes print under the title) is the article's standfirst: it is shown
+# and said once, after the title; a summary that is the body's own opening is not said again.
+_BODY = ("<p>The tide came in faster than anyone on the quay expected that morning, and the boats "
+         "left on the mud had to be pulled up the slipway by hand.</p>"
+         "<p>By noon the market had opened and the first crates were on the quay.</p>")
+
+
+def _read(front: str, body: str = _BODY, name: str = "post.txt"):
+    data = f"---\ntitle: Tides\n{front}\n---\n{body}\n".encode()
+    return read_source(Source(name=name, url=None, data=data, media_type=None))
+
+
+@pytest.mark.parametrize("key", ["subtitle", "standfirst", "dek", "description", "summary"])
+def test_front_matter_standfirst_is_the_articles(key) -> None:
+    article = _read(f"{key}: A harbour town learns to live with the sea.")
+    assert article.subtitle == "A harbour town learns to live with the sea."
+    assert "learns to live" not in article.body_text()
+
+
+def test_a_summary_that_is_the_first_paragraph_is_not_said_twice() -> None:
+    first = ("The tide came in faster than anyone on the quay expected that morning, and the "
+             "boats left on the mud had to be pulled up the slipway by hand.")
+    article = _read(f'description: "{first}"')
+    assert article.subtitle == ""
+    assert article.body_text().count("The tide came in") == 1
+
+
+def test_the_standfirst_is_said_after_the_title() -> None:
+    from narrate.speech.script import build_script
+
+    article = _read("description: A harbour town learns to live with the sea.")
+    said = [u.text for u in build_script(article)]
+    assert said[:2] == ["Tides.", "A harbour town learns to live with the sea."]
