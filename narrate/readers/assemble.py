@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 
 from narrate.errors import ReadError
 from narrate.model import Article, Block, Figure, Image
 from narrate.readers import language as lang
 from narrate.readers.bylines import fuller
-from narrate.readers.lead import Lead, split_lead, strip_trailer
+from narrate.readers.lead import Lead, split_lead, squashed, strip_trailer
 from narrate.readers.links import safe_image_url, safe_url
 from narrate.readers.metadata import PageMeta
 from narrate.readers.options import ReadOptions
@@ -89,11 +88,8 @@ def _cover_alt(cover: Image, blocks: tuple[Block, ...]) -> Image:
 def _unless_said(standfirst: str, body: tuple[Block, ...]) -> str:
     """A standfirst the article's opening already says (a summary that is its first
     paragraph) is not said again."""
-    def squash(text: str) -> str:
-        return re.sub(r"\W+", "", text).lower()
-
-    opening = squash(Article(title="", blocks=body[:3]).body_text())
-    return "" if not standfirst or squash(standfirst) in opening else standfirst
+    opening = squashed(Article(title="", blocks=body[:3]).body_text())
+    return "" if not standfirst or squashed(standfirst) in opening else standfirst
 
 
 def _first_words(blocks: tuple[Block, ...], n: int = 10) -> str:

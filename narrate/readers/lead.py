@@ -65,9 +65,13 @@ def _text(block: Block) -> str:
     return ""
 
 
+def squashed(text: str) -> str:
+    """Letters and digits only, lower case: how two spellings of one line are compared."""
+    return re.sub(r"\W+", "", text).lower()
+
+
 def _same(a: str, b: str) -> bool:
-    norm = re.compile(r"\W+")
-    return bool(a) and norm.sub("", a).lower() == norm.sub("", b).lower()
+    return bool(a) and squashed(a) == squashed(b)
 
 
 def split_lead(blocks: tuple[Block, ...], title: str, description: str = "",
