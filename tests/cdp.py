@@ -40,15 +40,19 @@ class Browser:
                 self.close()
                 raise AssertionError("chromium did not open its DevTools port")
             time.sleep(0.1)
-        port = int(port_file.read_text().split()[0])
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as resp:
-            pages = [t for t in json.load(resp) if t["type"] == "page"]
-        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30,
+        try:  # a failure past this point must not leave the browser running
+            port = int(port_file.read_text().split()[0])
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as resp:
+                pages = [t for t in json.load(resp) if t["type"] == "page"]
+            self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30,
                                                   suppress_origin=True)
-        self.ids = itertools.count(1)
-        self.call("Page.enable")
-        self.call("Page.navigate", url=url)
-        self.wait("document.readyState === 'complete'")
+            self.ids = itertools.count(1)
+            self.call("Page.enable")
+            self.call("Page.navigate", url=url)
+            self.wait("document.readyState === 'complete'")
+        except BaseException:
+            self.close()
+            raise
 
     def call(self, method: str, **params: object) -> dict:
         n = next(self.ids)
