@@ -18,6 +18,21 @@ from tests.conftest import need_tool
 SENTENCE = "The harbour was quiet that morning and the gulls circled over the pier. "
 
 
+def _show_and_stories(tmp_path: Path, title: str) -> tuple[Path, Path]:
+    """A new show and a folder of six short stories to add to it."""
+    need_tool("espeak-ng")
+    need_tool("ffmpeg")
+    from narrate.podcast.showfolder import init_show
+
+    show = tmp_path / "show"
+    init_show(show, title=title)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(1, 7):
+        (articles / f"s{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    return show, articles
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_signal_during_speak_is_one_line(tmp_path: Path, sig: signal.Signals):
     need_tool("espeak-ng")
@@ -55,16 +70,7 @@ def test_ctrl_c_during_add_publishes_what_is_stored(tmp_path: Path):
     in the catalog: exit 130 with one line, and feed.xml lists exactly the catalog's episodes."""
     import sqlite3
 
-    need_tool("espeak-ng")
-    need_tool("ffmpeg")
-    from narrate.podcast.showfolder import init_show
-
-    show = tmp_path / "show"
-    init_show(show, title="Interrupted")
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for n in range(1, 7):
-        (articles / f"s{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    show, articles = _show_and_stories(tmp_path, "Interrupted")
     proc = subprocess.Popen([str(NARRATE), "add", str(articles), "--show", str(show)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
@@ -95,16 +101,7 @@ def test_sigterm_to_a_parallel_add_stops_its_workers(tmp_path: Path):
     ffmpeg stop too, no .part file stays, and the feed lists exactly what the catalog holds."""
     import sqlite3
 
-    need_tool("espeak-ng")
-    need_tool("ffmpeg")
-    from narrate.podcast.showfolder import init_show
-
-    show = tmp_path / "show"
-    init_show(show, title="Stopped")
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for n in range(1, 7):
-        (articles / f"s{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    show, articles = _show_and_stories(tmp_path, "Stopped")
     proc = subprocess.Popen([str(NARRATE), "add", str(articles), "--show", str(show), "--jobs", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
