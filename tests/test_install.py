@@ -156,6 +156,17 @@ def test_the_wheel_in_a_fresh_venv_reads_pages_and_has_every_voice(venvs: dict[s
     assert "<html" in out.read_text(encoding="utf-8")
 
 
+def test_every_extra_resolves_with_a_fresh_venvs_pip(venvs: dict[str, Path], wheel: Path) -> None:
+    # pip 23.2 (a new venv's on Python 3.11) once failed '.[bench]' with "Internal issue:
+    # Candidate is not for this requirement": lxml was asked for with and without an extra
+    import tomllib
+
+    extras = sorted(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+                    ["optional-dependencies"])
+    bin_python = venvs["neural"] / "bin" / "python"
+    _run([bin_python, "-m", "pip", "install", "--dry-run", "-q", f"{wheel}[{','.join(extras)}]"])
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
