@@ -110,7 +110,9 @@ class HtmlConverter:
         self.captions: set[str] = set()  # caption and credit texts given to figures
         self._images_seen: dict[str, set[str]] = {}  # picture address -> alt texts given
         self._pending: list[Figure] = []  # images met inside the current paragraph
-        self._consumed: set[int] = set()  # caption elements already given to a picture
+        # caption elements already given to a picture, by id(); the element is held so that
+        # its id is not reused (lxml frees an element's Python proxy when nothing holds it)
+        self._consumed: dict[int, etree._Element] = {}
         self._id_root: etree._Element | None = None
         self._id_index: dict[str, etree._Element] = {}
 
@@ -327,7 +329,7 @@ class HtmlConverter:
             if beside is None and img is not None and img.get("aria-describedby"):
                 beside = described_by(img, self._ids(img))
             if beside is not None and id(beside) not in self._consumed:
-                self._consumed.add(id(beside))
+                self._consumed[id(beside)] = beside
                 caption, credit, label = caption_of(beside)
         if img is not None:
             caption, credit, label = with_data_credit(img, caption, credit, label)

@@ -206,3 +206,15 @@ def test_html_export_shows_the_pages_own_credit_label() -> None:
     assert _bench().shown_caption(fig, "en") == "Nets drying. Photo by Bo Park"
     fig = Figure("https://paper.example/a.jpg", "A net", "", "Hersteller", "Bild")
     assert _bench().shown_caption(fig, "de") == "Bild: Hersteller"
+
+
+def test_every_step_picture_keeps_the_caption_set_beside_it() -> None:
+    """A caption given to one picture is not read again; that must not take the caption of
+    another picture (a how-to page with a picture and caption per step)."""
+    steps = "".join(
+        f"<div class='step'><div class='content'><span class='head'>Step {n}</span>"
+        f"<p>{P}{n}</p></div><figure class='thumb'><img src='/s{n}.jpg' alt='Step {n} picture' "
+        f"data-credit='Lucy Akins'></figure><figcaption class='small caption'> Knot number {n} "
+        "(Lucy Akins) </figcaption></div>" for n in range(12))
+    a = _read(steps)
+    assert _caps(a) == [(f"Step {n} picture", f"Knot number {n}", "Lucy Akins") for n in range(12)]
