@@ -108,8 +108,9 @@ _FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
 def shown_caption(figure: Any, language: str = "") -> str:
     """The benchmark's caption is a page's whole ``<figcaption>``; narrate keeps caption and
     credit apart in the model, so the caption scored is the one our HTML export shows under
-    the picture (caption, then the credit with the export's own label: "Credit: Name"),
-    rendered by the HTML writer itself."""
+    the picture (caption, then the credit line of ``Wording.credit_line``: the page's own
+    label, "Photo: Name", "Photo by Name", else the export's, "Credit: Name"), rendered by
+    the HTML writer itself."""
     import html as htmllib
 
     from narrate.model import Article

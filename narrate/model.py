@@ -64,12 +64,17 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """An image; alt text, caption and credit stay separate (a screen reader needs each)."""
+    """An image; alt text, caption and credit stay separate (a screen reader needs each).
+
+    ``credit`` is the bare name (what metadata wants); ``credit_label`` is the label the page
+    itself gave it, as written ("Photo", "Photo by", "Bild", "©"), so exports show the
+    publisher's words rather than ours. Empty when the page gave none."""
 
     src: str
     alt: str = ""
     caption: str = ""
     credit: str = ""
+    credit_label: str = field(default="", metadata={"omit_default": True})
 
 
 @dataclass(frozen=True, slots=True)

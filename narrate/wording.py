@@ -80,6 +80,18 @@ class Wording:
         """``label("image", "A harbour")`` → "Image: A harbour" (the language's colon)."""
         return f"{getattr(self, word)}{self.colon}{text}"
 
+    def credit_line(self, name: str, label: str = "") -> str:
+        """A picture's credit as exports show it. The page's own label, as the page wrote it,
+        is kept (pandoc and Readability keep the page's words): "Photo: Ann Lee" (this
+        language's colon), but "Photo by Ann Lee" and "© Ann Lee" (a "by" word or a copyright
+        mark takes no colon). A credit the page gave no label gets this table's:
+        "Credit: Ann Lee", "Bildnachweis: Ann Lee"."""
+        if not label:
+            return self.label("credit", name)
+        last = label.split()[-1].casefold()
+        joiner = " " if last in CREDIT_BY or last in _CREDIT_MARKS else self.colon
+        return f"{label}{joiner}{name}"
+
     def file_label(self, ext: str, fallback: str) -> str:
         """The link text of an episode's file with extension ``ext`` (``fallback`` for a kind
         of file this table does not know, e.g. a plugin writer's)."""
@@ -95,6 +107,11 @@ class Wording:
         joined = join_names(names, self.and_)
         return self.by.format(authors=joined) if joined else ""
 
+
+# the words that make a credit's label read "Photo by", "Foto von", "Photo par" … in the
+# languages of TABLE (the HTML reader's caption rules match the same words)
+CREDIT_BY = ("by", "von", "par", "de", "di", "por", "door")
+_CREDIT_MARKS = ("©", "(c)", "copyright")  # "© Ann Lee": a mark, not a label with a colon
 
 _FILE_FIELDS = {"vtt": "transcript", "srt": "subtitles", "chapters.json": "chapters",
                 "txt": "read_text", "md": "read_markdown", "html": "read_along", "epub": "read_epub"}

@@ -56,3 +56,13 @@ def test_blocks_are_frozen():
     except AttributeError:
         return
     raise AssertionError("Paragraph is mutable")
+
+
+def test_a_figures_credit_label_is_in_the_json_only_when_the_page_gave_one():
+    labelled = Article(title="t", blocks=(Figure("a.jpg", caption="c", credit="Ann Lee",
+                                                 credit_label="Photo by"),))
+    bare = Article(title="t", blocks=(Figure("a.jpg", caption="c", credit="Ann Lee"),))
+    assert labelled.to_dict()["blocks"][0]["credit_label"] == "Photo by"
+    assert "credit_label" not in bare.to_dict()["blocks"][0]
+    for article in (labelled, bare):
+        assert Article.from_json(article.to_json()) == article

@@ -13,9 +13,12 @@
   no blocks of its own (headings, lists, pictures, several paragraphs).
 - ``data-credit`` on the ``<img>`` is a credit too; the same name repeated in brackets at the
   end of the caption ("Cloche terrarium (Lucy Akins)") is then said once, as the credit.
-- The credit is kept without its label ("Credit", "Photo:", "©", brackets): writers add their
-  own label in the reader's language. Visually hidden labels glued to the name
-  (``<span class="visually-hidden">Credit</span><span>Name</span>``) are labels too.
+- The credit is kept as the bare name, and the label the page gave it apart, as written but
+  without brackets or a trailing colon ("Photo", "Photo by", "Bild", "©"): the writers show the
+  page's label (``Wording.credit_line``), and their own, in the reader's language, only when
+  the page gave none. Visually hidden labels glued to the name
+  (``<span class="visually-hidden">Credit</span><span>Name</span>``) are labels too, and so is
+  a part that is only a label ("<span>Photo:</span> Ann Lee"): the words after it are the name.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import re
 from lxml import etree
 
 from narrate.readers.inlines import clean_text
+from narrate.wording import CREDIT_BY
 
 CAPTION_MAX_WORDS = 120  # longer than this, "caption" text beside a picture is body text
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|photographer|source|attribution|author", re.I)
@@ -34,13 +38,14 @@ _CREDIT_PROP = frozenset({"copyrightholder", "copyrightnotice", "creator", "cred
 _CREDIT_WORD = (r"(?:credits?|crédits?|crédito|crediti|photo(?:graph|graphie)?s?|fotos?|"
                 r"fotograf(?:ie|ía|ia)|image|imagen|imagem|immagine|picture|bild|beeld|"
                 r"illustration|ilustración|ilustração|illustrazione)")
-_CREDIT_BY = r"(?:\s+(?:by|von|par|de|di|por|door))?"
+_BY_WORD = "(?:" + "|".join(CREDIT_BY) + ")"
+_CREDIT_BY = rf"(?:\s+{_BY_WORD})?"
 _CREDIT_TEXT = re.compile(
-    rf"^\s*{_CREDIT_WORD}(?:{_CREDIT_BY}\s*[:|/]|\s+(?:by|von|par|de|di|por|door)\s)\s*|"
+    rf"^\s*{_CREDIT_WORD}(?:{_CREDIT_BY}\s*[:|/]|\s+{_BY_WORD}\s)\s*|"
     r"^\s*(?:©|\(c\)|copyright)\s*|^\s*credit\b\s*", re.I)
 _CREDIT_LABEL = re.compile(rf"^\s*(?:credit\b|{_CREDIT_WORD}{_CREDIT_BY}\s*:|source\s*:)", re.I)
 # a credit after the caption's last sentence: "… quay. Photo: Ann Lee", "… (Foto: Ana Gil)"
-_CREDIT_TAIL = re.compile(rf"(?:(?<=[.!?|–—/])\s*|\s*\(|\s+(?=©))(?:{_CREDIT_WORD}{_CREDIT_BY}\s*:|©|\(c\) )"
+_CREDIT_TAIL = re.compile(rf"(?:(?<=[.!?|–—/])\s*|\s*\(|\s+(?=©))({_CREDIT_WORD}{_CREDIT_BY}\s*:|©|\(c\) )"
                           r"\s*([^()]{1,80}?)\)?\s*$", re.I)
 # a class naming a caption line, not a box that merely has one ("has-caption", "no_caption")
 _CAPTION_CLASS = re.compile(r"(?<![a-z])(?:wp-)?(?:caption|figcaption)(?:[-_]?text)?(?![a-z])|"
@@ -69,32 +74,42 @@ def _is_credit(el: etree._Element) -> bool:
                 or _CREDIT_LABEL.match(_text(el)))
 
 
-def strip_credit_label(credit: str) -> str:
-    """"Credit Credit Ann Lee", "(Photo: Ann Lee)", "© Ann Lee" → "Ann Lee"."""
+def credit_and_label(credit: str) -> tuple[str, str]:
+    """(name, label) of a credit as the page wrote it: "(Photo: Ann Lee)" → ("Ann Lee",
+    "Photo"), "Photo by Ann Lee" → ("Ann Lee", "Photo by"), "© Ann Lee" → ("Ann Lee", "©"),
+    "Credit Credit Ann Lee" (a hidden label and a shown one) → ("Ann Lee", "Credit"),
+    "Ann Lee" → ("Ann Lee", "")."""
     text = clean_text(credit)
+    labels: list[str] = []
     for _ in range(4):
         if text.startswith("(") and text.endswith(")"):
             text = text[1:-1].strip()
-        stripped = _CREDIT_TEXT.sub("", text, count=1).strip()
+        m = _CREDIT_TEXT.match(text)
+        stripped = text[m.end():].strip() if m else text
         if stripped == text:
             break
+        word = m.group().strip().rstrip(":|/").strip() if m else ""
+        if word and not (labels and word.casefold() == labels[-1].casefold()):
+            labels.append(word)
         text = stripped
-    return text
+    return text, " ".join(labels)
 
 
-def split_caption(cap: etree._Element) -> tuple[str, str]:
-    """(caption, credit) of one caption element (see the module docstring)."""
+def split_caption(cap: etree._Element) -> tuple[str, str, str]:
+    """(caption, credit, credit label) of one caption element (see the module docstring)."""
     credit_parts: list[str] = []
     caption_parts: list[str] = []
     if cap.text:
         caption_parts.append(cap.text)
+    name_next = False  # the last credit part was only a label: the name follows it
     for child in cap:
         tag = _tag(child)
         if tag in _SKIP_TAGS or not tag:
             pass
-        elif _is_credit(child) or (tag == "small" and _last_element(cap, child)):
+        elif name_next or _is_credit(child) or (tag == "small" and _last_element(cap, child)):
             # <small> is HTML's element for attribution; at the end of a caption it is the credit
             credit_parts.append(_text(child))
+            name_next = not name_next and _only_label(_text(child))
         else:
             inner_credit = [d for d in child.iterdescendants() if _tag(d) and _is_credit(d)
                             and not _CREDIT_LABEL.match(_text(d))]
@@ -104,16 +119,25 @@ def split_caption(cap: etree._Element) -> tuple[str, str]:
                 caption_parts.append(_text_without(child, inner_credit[0]))
             else:
                 caption_parts.append(_text(child))
-        if child.tail:
+        if name_next and (child.tail or "").strip():
+            credit_parts.append(child.tail or "")  # "<span class=hidden>Photo:</span> Ann Lee"
+            name_next = False
+        elif child.tail:
             caption_parts.append(child.tail)
     caption = clean_text(" ".join(caption_parts))
     credit = clean_text(" ".join(credit_parts))
     if not credit:
         m = _CREDIT_TAIL.search(caption)
         if m and m.start() > 0:
-            credit = m.group(1).strip()
+            credit = f"{m.group(1)} {m.group(2).strip()}"
             caption = caption[: m.start()].rstrip(" |–—/")
-    return caption, strip_credit_label(credit)
+    return (caption, *credit_and_label(credit))
+
+
+def _only_label(text: str) -> bool:
+    """"Photo:", "Credit" (a hidden label span): a label with no name after it."""
+    name, label = credit_and_label(text)
+    return bool(label) and not name
 
 
 def _last_element(parent: etree._Element, child: etree._Element) -> bool:
@@ -130,10 +154,10 @@ def _text_without(el: etree._Element, skip: etree._Element) -> str:
     return "".join(parts)
 
 
-def figure_caption(fig: etree._Element) -> tuple[str, str]:
-    """(caption, credit) of a ``<figure>`` from its own ``<figcaption>``."""
+def figure_caption(fig: etree._Element) -> tuple[str, str, str]:
+    """(caption, credit, credit label) of a ``<figure>`` from its own ``<figcaption>``."""
     cap = next(iter(fig.iter("figcaption")), None)
-    return split_caption(cap) if cap is not None else ("", "")
+    return split_caption(cap) if cap is not None else ("", "", "")
 
 
 def _caption_like(el: etree._Element) -> bool:
@@ -158,11 +182,11 @@ def _credit_line(el: etree._Element) -> bool:
             and bool(_CREDIT_LINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")))
 
 
-def caption_of(el: etree._Element) -> tuple[str, str]:
-    """(caption, credit) of a caption element found beside a picture."""
+def caption_of(el: etree._Element) -> tuple[str, str, str]:
+    """(caption, credit, credit label) of a caption element found beside a picture."""
     if _tag(el) != "figcaption" and _credit_line(el) and not _CAPTION_CLASS.search(
             f"{el.get('class', '')} {el.get('id', '')}"):
-        return "", strip_credit_label(_text(el))
+        return ("", *credit_and_label(_text(el)))
     return split_caption(el)
 
 
@@ -209,16 +233,18 @@ def described_by(img: etree._Element, ids: dict[str, etree._Element]) -> etree._
     return None
 
 
-def with_data_credit(img: etree._Element, caption: str, credit: str) -> tuple[str, str]:
-    """Add ``data-credit`` as the credit; drop its bracketed copy from the caption's end."""
+def with_data_credit(img: etree._Element, caption: str, credit: str,
+                     label: str = "") -> tuple[str, str, str]:
+    """Add ``data-credit`` as the credit (with its label, if its text has one); drop its
+    bracketed copy from the caption's end. Returns (caption, credit, credit label)."""
     given = clean_text(img.get("data-credit") or "")
     if not given:
-        return caption, credit
+        return caption, credit, label
     for opener, closer in (("(", ")"), ("[", "]")):
         tail = f"{opener}{given}{closer}"
         if caption.endswith(tail):
             caption = caption[: -len(tail)].rstrip()
-    return caption, credit or strip_credit_label(given)
+    return (caption, credit, label) if credit else (caption, *credit_and_label(given))
 
 
 def looks_like_caption(el: etree._Element) -> bool:

@@ -110,7 +110,9 @@ class HtmlConverter:
         self.captions: set[str] = set()  # caption and credit texts given to figures
         self._images_seen: dict[str, set[str]] = {}  # picture address -> alt texts given
         self._pending: list[Figure] = []  # images met inside the current paragraph
-        self._consumed: set[int] = set()  # caption elements already given to a picture
+        # caption elements already given to a picture, by id(); the element is held so that
+        # its id is not reused (lxml frees an element's Python proxy when nothing holds it)
+        self._consumed: dict[int, etree._Element] = {}
         self._id_root: etree._Element | None = None
         self._id_index: dict[str, etree._Element] = {}
 
@@ -144,7 +146,7 @@ class HtmlConverter:
         tag = tag_of(el)
         if tag == "figure":
             imgs = [i for i in el.iter("img") if not in_noscript(i)] or list(el.iter("img"))
-            caption, credit = self._caption(el, imgs[0] if len(imgs) == 1 else None)
+            caption, credit, label = self._caption(el, imgs[0] if len(imgs) == 1 else None)
             figs = [f for f in (self._image(i) for i in imgs) if f is not None]
             if not imgs:
                 figs = self._microdata_image(el)
@@ -152,14 +154,14 @@ class HtmlConverter:
                 cap = next(iter(el.iter("figcaption")), None)
                 first = cap is not None and bool(imgs) and _caption_first(el, cap, imgs[0])
                 at = 0 if first else len(figs) - 1
-                figs[at] = Figure(figs[at].src, figs[at].alt, caption, credit)
+                figs[at] = Figure(figs[at].src, figs[at].alt, caption, credit, label)
             return figs
         imgs = [el] if tag == "img" else list(el.iter("img"))
         figs = [f for f in (self._image(i) for i in imgs[:1]) if f is not None]
         if figs and not figs[0].caption:
-            caption, credit = self._caption(el if tag == "picture" else imgs[0], imgs[0])
+            caption, credit, label = self._caption(el if tag == "picture" else imgs[0], imgs[0])
             if caption or credit:
-                figs[0] = Figure(figs[0].src, figs[0].alt, caption, credit)
+                figs[0] = Figure(figs[0].src, figs[0].alt, caption, credit, label)
         return figs
 
     # ------------------------------------------------------------ images
@@ -315,23 +317,24 @@ class HtmlConverter:
             return
         out.append(BlockQuote(tuple(sub), attribution.lstrip("—–- ")))
 
-    def _caption(self, fig: etree._Element, img: etree._Element | None) -> tuple[str, str]:
-        """Caption and credit of a figure or a lone picture (``readers/captions.py``): its
+    def _caption(self, fig: etree._Element, img: etree._Element | None) -> tuple[str, str, str]:
+        """Caption, credit and the credit's label of a figure or a lone picture
+        (``readers/captions.py``): its
         ``<figcaption>``, else the caption set beside it or named by ``aria-describedby``
         (that element is then not read again as a paragraph)."""
-        caption, credit = figure_caption(fig) if tag_of(fig) == "figure" else ("", "")
+        caption, credit, label = figure_caption(fig) if tag_of(fig) == "figure" else ("", "", "")
         if not (caption or credit):
             beside = caption_beside(img) if img is not None and img is not fig else None
             beside = beside if beside is not None else caption_beside(fig)
             if beside is None and img is not None and img.get("aria-describedby"):
                 beside = described_by(img, self._ids(img))
             if beside is not None and id(beside) not in self._consumed:
-                self._consumed.add(id(beside))
-                caption, credit = caption_of(beside)
+                self._consumed[id(beside)] = beside
+                caption, credit, label = caption_of(beside)
         if img is not None:
-            caption, credit = with_data_credit(img, caption, credit)
+            caption, credit, label = with_data_credit(img, caption, credit, label)
         self.captions.update(t for t in (caption, credit) if t)
-        return caption, credit
+        return caption, credit, label
 
     def _ids(self, el: etree._Element) -> dict[str, etree._Element]:
         """The page's elements by id, built once per page (``aria-describedby`` look-ups)."""

@@ -224,7 +224,7 @@ class _Page:
             return ""  # a decorative image has nothing to describe
         caption = escape(block.caption, quote=False)
         if block.credit:
-            credit = f'<span class="credit">{escape(self.words.label("credit", block.credit))}</span>'
+            credit = f'<span class="credit">{escape(self.words.credit_line(block.credit, block.credit_label))}</span>'
             caption = f"{caption} {credit}" if caption else credit
         if caption:
             parts.append(f"<figcaption>{caption}</figcaption>")

@@ -99,7 +99,7 @@ def _block(block: Block, words: Wording, links: LinkPolicy) -> str:  # noqa: C90
         if block.caption:
             lines.append(f"*{escape(block.caption)}*")
         if block.credit:
-            lines.append(escape(words.label("credit", block.credit)))
+            lines.append(escape(words.credit_line(block.credit, block.credit_label)))
         return "\\\n".join(lines)
     if isinstance(block, ListBlock):
         items = []

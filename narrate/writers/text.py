@@ -97,7 +97,7 @@ def _block(block: Block, words: Wording, links: list[tuple[str, str]]) -> str:  
         if caption and caption != alt:
             lines.append(words.label("caption", caption))
         if credit:
-            lines.append(words.label("credit", credit))
+            lines.append(words.credit_line(credit, block.credit_label))
         return "\n".join(lines)
     if isinstance(block, ListBlock):
         items = []

@@ -138,3 +138,83 @@ def test_html_export_shows_caption_then_labelled_credit() -> None:
 def test_inline_credits_are_set_apart(figcaption, caption, credit) -> None:
     a = _read(f"<figure><img src='/dawn.jpg' alt='Boats'><figcaption>{figcaption}</figcaption></figure>")
     assert _caps(a) == [("Boats", caption, credit)]
+
+
+# The credit keeps the label the page gave it (as written, without brackets or a trailing
+# colon), so the exports show the publisher's words, not ours; no label on the page -> "".
+def _credits(article: Article) -> list[tuple[str, str]]:
+    return [(b.credit, b.credit_label) for b in article.blocks if isinstance(b, Figure)]
+
+
+@pytest.mark.parametrize("part, credit, label", [
+    ("<span class='credit'>Photo: Ann Lee</span>", "Ann Lee", "Photo"),
+    ("<span class='credit'>Photograph: Ann Lee/Agency</span>", "Ann Lee/Agency", "Photograph"),
+    ("<span class='photographer'>Photo by Ann Lee</span>", "Ann Lee", "Photo by"),
+    ("<small>Photo by Ann Lee</small>", "Ann Lee", "Photo by"),
+    ("<span class='source'>(Bild: Hersteller)</span>", "Hersteller", "Bild"),
+    ("<span class='copyright'>© Ann Lee</span>", "Ann Lee", "©"),
+    ("<span class='credit'>Image: NASA</span>", "NASA", "Image"),
+    ("<span class='credit'>Credit: AP/Ann Lee</span>", "AP/Ann Lee", "Credit"),
+    ("<span class='credit'><span>Credit</span><span>Credit</span>Ann Lee</span>", "Ann Lee", "Credit"),
+    ("<span>Foto:</span> Ana Gil", "Ana Gil", "Foto"),
+    # marked by class or itemprop with no label in its text: no label
+    ("<span class='credit'>Ann Lee</span>", "Ann Lee", ""),
+    ("<span itemprop='creator'>Ann Lee</span>", "Ann Lee", ""),
+])
+def test_a_credit_part_keeps_its_label(part, credit, label) -> None:
+    a = _read(f"<figure><img src='/dawn.jpg' alt='Boats'><figcaption>Boats at dawn. {part}"
+              "</figcaption></figure>")
+    assert _caps(a) == [("Boats", "Boats at dawn.", credit)]
+    assert _credits(a) == [(credit, label)]
+
+
+@pytest.mark.parametrize("figcaption, credit, label", [
+    ("Boats at dawn. Photo: Ann Lee", "Ann Lee", "Photo"),
+    ("Boote am Morgen. Foto: Max Weber", "Max Weber", "Foto"),
+    ("Barcos al amanecer. (Crédito: Ana Gil)", "Ana Gil", "Crédito"),
+    ("Le port au matin. Crédit : Jean Dupont", "Jean Dupont", "Crédit"),
+    ("Boats at dawn © Ann Lee", "Ann Lee", "©"),
+])
+def test_a_trailing_credit_keeps_its_label(figcaption, credit, label) -> None:
+    a = _read(f"<figure><img src='/dawn.jpg' alt='Boats'><figcaption>{figcaption}</figcaption></figure>")
+    assert _credits(a) == [(credit, label)]
+
+
+def test_a_hidden_label_glued_to_the_name_is_the_label() -> None:
+    a = _read("<figure><img src='/net.jpg' alt='A net'><figcaption><span>Nets drying on the "
+              "wall.</span><span itemprop='copyrightHolder'><span class='visually-hidden'>"
+              "Credit</span><span>Bo Park for The Paper</span></span></figcaption></figure>"
+              "<figure><img src='/oar.jpg' alt='An oar'><figcaption>An oar. <span class="
+              "'visually-hidden'>Photo:</span>Ann Lee</figcaption></figure>")
+    assert _credits(a) == [("Bo Park for The Paper", "Credit"), ("Ann Lee", "Photo")]
+    assert [b.caption for b in a.blocks if isinstance(b, Figure)] == ["Nets drying on the wall.",
+                                                                       "An oar."]
+
+
+def test_credit_line_beside_the_picture_and_data_credit_keep_their_labels() -> None:
+    a = _read("<div class='pic'><img src='/gull.jpg' alt='A gull'>"
+              "<p class='photo-credit'>Photo by Ann Lee</p></div>"
+              "<p><img src='/tern.jpg' alt='A tern' data-credit='Lucy Akins'></p>"
+              "<p><img src='/auk.jpg' alt='An auk' data-credit='Foto: Ana Gil'></p>")
+    assert _credits(a) == [("Ann Lee", "Photo by"), ("Lucy Akins", ""), ("Ana Gil", "Foto")]
+
+
+def test_html_export_shows_the_pages_own_credit_label() -> None:
+    from tests.readers.test_meta_gate import _bench
+
+    fig = Figure("https://paper.example/a.jpg", "A net", "Nets drying.", "Bo Park", "Photo by")
+    assert _bench().shown_caption(fig, "en") == "Nets drying. Photo by Bo Park"
+    fig = Figure("https://paper.example/a.jpg", "A net", "", "Hersteller", "Bild")
+    assert _bench().shown_caption(fig, "de") == "Bild: Hersteller"
+
+
+def test_every_step_picture_keeps_the_caption_set_beside_it() -> None:
+    """A caption given to one picture is not read again; that must not take the caption of
+    another picture (a how-to page with a picture and caption per step)."""
+    steps = "".join(
+        f"<div class='step'><div class='content'><span class='head'>Step {n}</span>"
+        f"<p>{P}{n}</p></div><figure class='thumb'><img src='/s{n}.jpg' alt='Step {n} picture' "
+        f"data-credit='Lucy Akins'></figure><figcaption class='small caption'> Knot number {n} "
+        "(Lucy Akins) </figcaption></div>" for n in range(12))
+    a = _read(steps)
+    assert _caps(a) == [(f"Step {n} picture", f"Knot number {n}", "Lucy Akins") for n in range(12)]

@@ -59,7 +59,7 @@ def test_structure(harbour: narrate.Article) -> None:
     assert fig == Figure(src="https://harbour.example/img/lamp-room.jpg",
                          alt="A brass lamp inside a glass room",
                          caption="The lamp room at North Point, polished every morning.",
-                         credit="Ivo Penrose")
+                         credit="Ivo Penrose", credit_label="Photo")
     heading = harbour.blocks[3]
     assert isinstance(heading, Heading) and heading.level == 2
     quote = harbour.blocks[9]

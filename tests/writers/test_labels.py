@@ -148,3 +148,30 @@ def test_a_translated_book_passes_ace(tmp_path):
 
 def test_a_translated_html_page_passes_axe():
     assert axe_violations(write(article("fr"), "html")) == []
+
+
+# A credit is shown with the label the page gave it, as the page wrote it: "Photo by X" and
+# "© X" take no colon, "Foto: X" the language's colon; with no label of the page's own, the
+# export's label in the article's language ("Credit: X", "Bildnachweis: X").
+@pytest.mark.parametrize("language, label, line", [
+    ("en", "Photo by", "Photo by Ann Lee"),
+    ("de", "Foto von", "Foto von Ann Lee"),
+    ("en", "©", "© Ann Lee"),
+    ("de", "Foto", "Foto: Ann Lee"),
+    ("fr", "Crédit", "Crédit : Ann Lee"),
+    ("en", "", "Credit: Ann Lee"),
+    ("de", "", "Bildnachweis: Ann Lee"),
+])
+@pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
+def test_a_credit_keeps_the_pages_own_label(fmt, language, label, line):
+    art = Article(title="Boats", language=language, blocks=(
+        Paragraph((Text("Boats at dawn."),)),
+        Figure("https://example.org/a.jpg", alt="Boats", caption="At dawn", credit="Ann Lee",
+               credit_label=label)))
+    out = write(art, fmt)
+    if fmt == "html":
+        assert f'<span class="credit">{line}</span>' in out
+    else:
+        assert line in out.splitlines()
+    assert "Credit" not in out or line.startswith("Credit")
+    assert "Bildnachweis" not in out or line.startswith("Bildnachweis")
