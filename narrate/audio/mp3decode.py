@@ -24,7 +24,9 @@ BLOCK = 2048 * 576  # samples decoded at a time
 
 
 def decode(frames: bytes | bytearray, source: str = "") -> Iterator[np.ndarray]:
-    """Mono int16 blocks of the audio in ``frames`` (whole MPEG frames, no tags), in order."""
+    """Mono float32 blocks (full scale 1.0) of the audio in ``frames`` (whole MPEG frames, no
+    tags), in order. float32 is the decoder's own output: asking libsndfile for int16 costs a
+    conversion with clipping per sample (~40 % more CPU for the peak check)."""
     yield from _blocks(io.BytesIO(frames), source)
 
 
@@ -48,10 +50,10 @@ def _blocks(stream: BinaryIO | int, source: str) -> Iterator[np.ndarray]:
     try:
         with soundfile.SoundFile(stream, closefd=False) as f:
             while True:
-                block = f.read(BLOCK, dtype="int16", always_2d=True)
+                block = f.read(BLOCK, dtype="float32", always_2d=True)
                 if not len(block):
                     return
-                yield block[:, 0] if block.shape[1] == 1 else block.mean(axis=1).astype(np.int16)
+                yield block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
     except (soundfile.LibsndfileError, RuntimeError) as exc:
         raise AudioError(f"cannot decode the MP3: {exc}", source) from exc
 

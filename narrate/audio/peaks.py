@@ -22,7 +22,7 @@ from narrate.audio.mp3frames import GRANULE
 SAMPLE_MARGIN_DB = 1.5
 CONTEXT = 2  # granules on each side of one being oversampled
 CHUNK = 2048 * GRANULE  # samples read at a time
-FULL_SCALE = 32768.0
+FULL_SCALE = 1.0  # mp3decode gives float samples
 
 
 @dataclass
@@ -53,10 +53,10 @@ def true_peak_db(x: np.ndarray, lo: int, hi: int) -> float:
 
 
 def scan(blocks: Iterable[np.ndarray], limit_db: float) -> PeakScan:
-    """Consume mono int16 blocks to their end; the granules that peak near the limit."""
+    """Consume mono float blocks (full scale 1.0) to their end; the granules that peak near the limit."""
     result = PeakScan(limit_db)
     near = FULL_SCALE * 10 ** ((limit_db - SAMPLE_MARGIN_DB) / 20)
-    buf = np.empty(0, dtype=np.int16)
+    buf = np.empty(0, dtype=np.float32)
     base = 0  # granule index of buf[0]
     done = 0  # granules examined so far
     for new in itertools.chain(blocks, [None]):
@@ -65,7 +65,7 @@ def scan(blocks: Iterable[np.ndarray], limit_db: float) -> PeakScan:
         whole = len(buf) // GRANULE
         ready = base + (whole if end else max(0, whole - CONTEXT))
         if end and len(buf) % GRANULE:  # the last, partial granule counts too
-            buf = np.concatenate([buf, np.zeros(GRANULE - len(buf) % GRANULE, np.int16)])
+            buf = np.concatenate([buf, np.zeros(GRANULE - len(buf) % GRANULE, np.float32)])
             ready += 1
         if ready > done:
             _examine(buf, base, done, ready, near, result)
@@ -82,8 +82,8 @@ def scan(blocks: Iterable[np.ndarray], limit_db: float) -> PeakScan:
 def _examine(buf: np.ndarray, base: int, first: int, stop: int, near: float,
              result: PeakScan) -> None:
     grains = buf[(first - base) * GRANULE:(stop - base) * GRANULE].reshape(-1, GRANULE)
-    peaks = np.abs(grains.astype(np.int32)).max(axis=1)
-    top = int(peaks.max()) if len(peaks) else 0
+    peaks = np.abs(grains).max(axis=1)
+    top = float(peaks.max()) if len(peaks) else 0.0
     if top:
         result.max_sample_db = max(result.max_sample_db, 20 * math.log10(top / FULL_SCALE))
     for k in np.nonzero(peaks >= near)[0]:
