@@ -33,14 +33,14 @@ ENGLISH: tuple[Rule, ...] = (
     lambda t, _: dates.decades_and_years(t), codes.roman, cardinals,
 )
 OTHER: tuple[Rule, ...] = (
-    web, abbreviations, phones, symbols, dates.foreign_dates_and_times, money,
+    web, abbreviations, phones, symbols, codes.foreign_roman, dates.foreign_dates_and_times, money,
     measures.foreign_units, measures.ranges, measures.minus, measures.percentages, cardinals,
 )
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 # rules that need no digit to act; the others are skipped for text without one
-_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman, dates.foreign_dates_and_times}
+_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman, codes.foreign_roman, dates.foreign_dates_and_times}
 
 
 def normalize(text: str, language: str = "en") -> str:

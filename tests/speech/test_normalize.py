@@ -84,3 +84,13 @@ def test_a_repeated_number_across_a_slash() -> None:
 
 def test_a_clock_time_ending_a_sentence_keeps_the_sentence_end() -> None:
     assert normalize("The raid began at 2 A.M. Police said so.") == "The raid began at two A M. Police said so."
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("Lanes 3 \u2013 5 are closed.", "en", "Lanes three to five are closed."),
+    ("Prices rose ~5% overnight.", "en", "Prices rose about five percent overnight."),
+    ("Papst Benedikt XVI. ist gestorben.", "de", "Papst Benedikt der Sechzehnte ist gestorben."),
+    ("Het contract loopt af op 31-12-2025.", "nl", "Het contract loopt af op 31 december 2025."),
+])
+def test_rules_together(text: str, lang: str, spoken: str) -> None:
+    assert normalize(text, lang) == spoken

@@ -21,6 +21,9 @@ _MAP = str.maketrans({
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 # 12 500, 1 250 000 with a no-break, thin, narrow no-break or figure space: one number
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2009\u202f\u2007]\d{3})+(?![\d])")
+# a spaced en dash is a pause, except between two numbers that make a range or a score
+# ("lanes 3 – 5", "won 2 – 1"); "in 2019 – 20 people died" stays a pause
+_SPACED_EN_DASH = re.compile(r"(?<=(\d))\s+\u2013\s+(?=(\d+)(?!\d|[.,]\d))|\s+\u2013\s+")
 
 
 def clean(text: str) -> str:
@@ -32,5 +35,14 @@ def clean(text: str) -> str:
     text = text.translate(_MAP)
     text = re.sub(r"\s*[\u2014\u2015]\s*", ", ", text)  # em dash: a pause
     text = re.sub(r"(?<=[^\W\d])\s*\u2013\s*(?=[^\W\d])", ", ", text)  # en dash between words
-    text = re.sub(r"\s+\u2013\s+", ", ", text)
+    text = _SPACED_EN_DASH.sub(_spaced_en_dash, text)
     return re.sub(r"\s+--\s+", ", ", text)
+
+
+def _spaced_en_dash(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return ", "
+    low = re.search(r"\d+$", m.string[:m.start()]).group(0)  # the whole number before the dash
+    high = m.group(2)
+    small = len(low) <= 2 and len(high) <= 2  # a score, or a range of small numbers
+    return "\u2013" if small or int(low) < int(high) else ", "

@@ -45,6 +45,8 @@ _TITLED = re.compile(r"\b(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Ka
 # "King Charles I think": the pronoun, whatever stands before it
 _FIRST_PERSON = re.compile(r"\s+(?:am|think|believe|know|guess|hope|feel|mean|suppose|agree|love|like|"
                            r"want|thought|said|say|told|met|saw|remember|wish|'m|'ve|'d|'ll)\b")
+# a name whose last letter looks like a numeral: "Malcolm X" is no tenth Malcolm
+_NAMES_WITH_A_LETTER = frozenset({("Malcolm", "X")})
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -71,6 +73,8 @@ def roman(text: str, language: str) -> str:
         after = m.string[m.end():m.end() + 12]
         titled = _TITLED.search(m.string[max(0, m.start() - 30):m.start()]) and not \
             _FIRST_PERSON.match(after)
+        if (name, numeral) in _NAMES_WITH_A_LETTER and not titled:
+            return m.group(0)
         if name in _REGNAL or titled:  # "Queen Victoria I": a title makes any name regnal
             if numeral == "I" and not titled and not re.match(r"\s*(?:[,.;:)!?]|of\b|and\b|$)|['’]s\b", after):
                 return m.group(0)
@@ -112,9 +116,18 @@ def aircraft(text: str) -> str:
 _LETTERS_DIGITS = re.compile(r"\b([A-Z]{2})(?:(\d{3,4})|\.(\d{1,2}))\b(?![.,]\d|-)")
 
 
+# two capitals, a hyphen and a number of one or two digits (AK-47, WD-40, UH-60, MQ-9): a model
+# name, its letters spelled (the engine reads "AK-47" as the word "ak") and the number said whole
+_PAIR_HYPHEN_NUMBER = re.compile(r"(?<![\w.-])([A-Z])([A-Z])-([1-9]\d?)(?![\w-]|[.,]\d)")
+
+
 def letter_codes(text: str) -> str:
     """'BA287' -> 'BA 2 8 7', 'BA.2' -> 'BA 2', 'FY2024' -> 'FY 2024': the letters apart from
-    the digits, so the engine spells them; the digits one by one, unless they are a year."""
+    the digits, so the engine spells them; the digits one by one, unless they are a year.
+    'AK-47' -> 'A-K forty seven': the letters joined by a hyphen, which the engine spells."""
+    if "-" in text:
+        text = _PAIR_HYPHEN_NUMBER.sub(
+            lambda m: f"{m.group(1)}-{m.group(2)} {numbers.cardinal(int(m.group(3)))}", text)
     def spoken(m: re.Match[str]) -> str:
         if m.group(3):
             return f"{m.group(1)} {m.group(3)}"
@@ -140,3 +153,85 @@ def resolutions(text: str) -> str:
     """1080p, 720p, 2160p, 480i: said in pairs ("ten eighty P")."""
     return re.sub(r"(?<![\w.,])(\d{3,4})([pi])\b",
                   lambda m: f"{numbers.pairs(int(m.group(1)))} {m.group(2).upper()}", text)
+
+
+# Regnal numerals in other languages: after a regnal name (or any name after a title), said as
+# the language says them: "Benedikt XVI." -> "Benedikt der Sechzehnte", "Louis XIV" -> "Louis
+# 14" (the engine says "quatorze"), "François Ier" -> "François premier", "Felipe VI" -> "Felipe
+# sexto" (an ordinal to ten, then the number: "Alfonso 13"), "Giovanni XXIII" -> "Giovanni
+# ventitreesimo", "Willem III" -> "Willem de Derde". Only numerals of I, V and X, and a lone
+# letter with a period before a capital is left alone (an initial: "Peter V. Müller").
+_FOREIGN_REGNAL = {
+    "de": """Benedikt Ludwig Friedrich Karl Heinrich Johannes Franz Elisabeth Maximilian Joseph Josef
+          Gregor Innozenz Klemens Georg Eduard Jakob Philipp Rudolf Sigismund Konrad Albrecht
+          Katharina Iwan Nikolaus Pius Leo Paul Wilhelm Otto Ferdinand Gustav Christian""",
+    "fr": """Louis Henri François Napoléon Philippe Jean Jean-Paul Benoît Pie Léon Grégoire Élisabeth
+          Édouard Guillaume Jacques Frédéric Clément Innocent Nicolas Alexandre Pierre Catherine
+          Rainier Baudouin Léopold Urbain Sixte Boniface Charles Paul Albert Victor-Emmanuel""",
+    "es": """Felipe Carlos Juan Alfonso Fernando Isabel Enrique Luis Pedro Benedicto Pío León Gregorio
+          Jaime Sancho Pablo Clemente Inocencio Guillermo Jorge Eduardo Catalina María Nicolás
+          Alejandro Ramsés""",
+    "it": """Giovanni Paolo Benedetto Pio Leone Gregorio Clemente Innocenzo Emanuele Umberto Carlo
+          Luigi Enrico Elisabetta Filippo Federico Francesco Guglielmo Giorgio Edoardo Alessandro
+          Pietro Nicola Caterina Maria Sisto Bonifacio Urbano Ferdinando""",
+    "pt": """Pedro João Bento Paulo Pio Leão Gregório Carlos Isabel Manuel Afonso Filipe Luís Henrique
+          Sebastião Fernando Clemente Inocêncio Jorge Eduardo Guilherme Elizabete Maria José""",
+    "nl": """Willem Lodewijk Karel Filips Benedictus Johannes Paulus Pius Leo Gregorius Hendrik
+          Elizabeth Albert Boudewijn Leopold Frederik Filip Karel""",
+}
+_FOREIGN_REGNAL_NAMES = {lang: frozenset(names.split()) | _REGNAL for lang, names in _FOREIGN_REGNAL.items()}
+_FOREIGN_TITLES = {
+    "de": "Papst|König|Königin|Kaiser|Kaiserin|Zar|Zarin|Herzog|Prinz|Fürst",
+    "fr": "roi|reine|pape|empereur|impératrice|tsar|prince|princesse",
+    "es": "rey|reina|papa|emperador|emperatriz|zar|príncipe|princesa",
+    "it": "re|regina|papa|imperatore|imperatrice|zar|principe|principessa",
+    "pt": "rei|rainha|papa|imperador|imperatriz|czar|príncipe|princesa|dom|dona",
+    "nl": "koning|koningin|paus|keizer|keizerin|tsaar|prins|prinses",
+}
+_FOREIGN_TITLED = {lang: re.compile(rf"\b(?i:{titles})\s+$") for lang, titles in _FOREIGN_TITLES.items()}
+_FEMININE_NAMES = frozenset("""
+Elisabeth Élisabeth Elizabeth Isabel Isabella Elisabetta Elizabete Maria María Mary Anne Catherine
+Katharina Catalina Caterina Margrethe Cleopatra Victoria Juliana Beatrix Wilhelmina Christina
+""".split())
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+_FOREIGN_ROMAN = re.compile(rf"\b({_NAME}) ([IVX]+)(er|re)?(\.?)(?![\w'’-])")
+_DE_DATIVE = re.compile(r"\b(?i:von|vom|mit|bei|beim|unter|nach|zu|zum|seit|aus)\s+(?:(?:Papst|König|Kaiser|Zar|"
+                        r"Königin|Kaiserin)\s+)?$")
+
+
+def foreign_roman(text: str, language: str) -> str:
+    lang = primary(language)
+    names = _FOREIGN_REGNAL_NAMES.get(lang)
+    if not names:
+        return text
+
+    def spoken(m: re.Match[str]) -> str:
+        name, numeral, suffix, period = m.groups()
+        value = roman_value(numeral)
+        before = m.string[max(0, m.start() - 40):m.start()]
+        if value is None or not (name in names or _FOREIGN_TITLED[lang].search(before)):
+            return m.group(0)
+        after = m.string[m.end():m.end() + 2]
+        if len(numeral) == 1 and period and re.match(r"\s[A-ZÀ-Þ]", after):
+            return m.group(0)  # an initial: "Peter I. Braun"
+        if (name, numeral) in _NAMES_WITH_A_LETTER:
+            return m.group(0)
+        if suffix and (lang != "fr" or value != 1):
+            return m.group(0)
+        feminine = name in _FEMININE_NAMES
+        # the period of a German ordinal is no sentence end, unless a capital follows it
+        end = "." if period and (lang != "de" or not after or re.match(r"\s[A-ZÀ-Þ]", after)) else ""
+        if lang == "de":
+            dative = bool(_DE_DATIVE.search(before))
+            ordinal = numbers.ordinal_in(value, "de").capitalize() + ("n" if dative else "")
+            article = ("der" if feminine else "dem") if dative else ("die" if feminine else "der")
+            return f"{name} {article} {ordinal}{end}"
+        if lang == "nl":
+            return f"{name} de {numbers.ordinal_in(value, 'nl').capitalize()}{end}"
+        if lang == "fr":
+            return f"{name} {('première' if feminine else 'premier') if value == 1 else value}{end}"
+        if lang == "it" or value <= 10:
+            return f"{name} {numbers.ordinal_in(value, lang, feminine=feminine)}{end}"
+        return f"{name} {value}{end}"  # "Alfonso 13": the engine says the number
+
+    return _FOREIGN_ROMAN.sub(spoken, text)

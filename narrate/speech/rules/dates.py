@@ -46,12 +46,28 @@ def english_dates(text: str) -> str:
         + (f", {numbers.year(int(m.group(5)))}" if m.group(5) else ""),
         text,
     )
+    # "12-14 March", "3–5 June 2025": two days before the month, each an ordinal
+    if "-" in text or "\u2013" in text:
+        text = _DAYS_BEFORE_MONTH.sub(_days_before_month, text)
     return re.sub(
         rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({months})\b(,?\s+(\d{{4}})\b)?",
         lambda m: f"{_the(m)}{_day(m.group(1))} of {m.group(2)}"
         + (f", {numbers.year(int(m.group(4)))}" if m.group(4) else ""),
         text,
     )
+
+
+_DAYS_BEFORE_MONTH = re.compile(
+    rf"(?<![\w.,/-])(\d{{1,2}}){_ORD}\s?[-\u2013]\s?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({'|'.join(MONTHS)})\b"
+    rf"(,?\s+(\d{{4}})\b)?")
+
+
+def _days_before_month(m: re.Match[str]) -> str:
+    low, high = int(m.group(1)), int(m.group(2))
+    if not 1 <= low < high <= 31:
+        return m.group(0)
+    year = f", {numbers.year(int(m.group(5)))}" if m.group(5) else ""
+    return f"{_the(m)}{numbers.ordinal(low)} to the {numbers.ordinal(high)} of {m.group(3)}{year}"
 
 
 def _the(m: re.Match[str]) -> str:
@@ -133,11 +149,23 @@ def _clock(m: re.Match[str]) -> str:
     return f"{numbers.cardinal(hour)} {'oh ' if minute < 10 else ''}{numbers.cardinal(minute)}{zone}"
 
 
+# "in '08", "the class of '99", "March '12": a year's last two digits after a word that takes
+# a year ("'12 people died', she said" is a quotation, left alone)
+_SHORT_YEAR = re.compile(
+    r"\b((?:[Ii]n|[Oo]f|[Ss]ince|[Ff]rom|[Bb]y|[Uu]ntil|[Tt]ill|to|and|or|through|[Bb]efore|[Aa]fter|"
+    r"[Dd]uring|[Bb]etween|circa|[Ss]ummer|[Ss]pring|[Aa]utumn|[Ff]all|[Ww]inter|[Cc]lass|[Ss]eason|[Vv]intage|"
+    rf"{'|'.join(MONTHS)}|{'|'.join(_MONTH_SHORT)})\.?\s)'(\d\d)\b(?![\w']|[.,]\d|%)")
+
+
 def decades_and_years(text: str) -> str:
     """1980s, '90s, 2020-21, 2023/24, 1939–45, and four-digit years 1100-2099 (1000-1099 after "in")."""
     text = re.sub(r"(?<![\w'])'?(\d0)'?s\b",
                   lambda m: numbers.plural(numbers.cardinal(int(m.group(1)))) if m.group(0).startswith("'")
                   else m.group(0), text)
+    if "'" in text:
+        text = _SHORT_YEAR.sub(lambda m: m.group(1) + (
+            f"oh {numbers.cardinal(int(m.group(2)))}" if m.group(2) < "10" else numbers.cardinal(int(m.group(2)))),
+            text)
     text = re.sub(r"(?<![\w.,])(1[1-9]\d0|20\d0)'?s\b",
                   lambda m: numbers.plural(numbers.year(int(m.group(1)))), text)
     text = re.sub(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)\s?[-\u2013/]\s?(\d\d)(?![\w/]|[.,]\d)",
@@ -150,9 +178,35 @@ def decades_and_years(text: str) -> str:
 
 
 def foreign_dates_and_times(text: str, language: str) -> str:
+    lang = primary(language)
     rule = {"de": _german, "fr": _french, "nl": _dutch, "es": _spanish, "it": _italian,
-            "pt": _portuguese}.get(primary(language))
+            "pt": _portuguese}.get(lang)
+    if lang in _MONTH_NAMES and ("/" in text or "-" in text):
+        text = _NUMERIC_DATE.sub(lambda m: _day_month_year(m, lang), text)
     return rule(text) if rule else text
+
+
+# the day first, as these languages write a date: "31/12/2025", and in Dutch "31-12-2025"
+_MONTH_NAMES = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+_NUMERIC_DATE = re.compile(r"(?<![\w/.,-])(0?[1-9]|[12]\d|3[01])([/-])(0?[1-9]|1[0-2])\2(1\d{3}|20\d\d)(?![\w/-]|[.,]\d)")
+_FIRST_DAY = {"fr": "1er", "it": "1°", "pt": "1º"}  # the first of the month is an ordinal there
+
+
+def _day_month_year(m: re.Match[str], lang: str) -> str:
+    """'31/12/2025' -> '31 décembre 2025', '31 de diciembre de 2025' (the digits for the engine)."""
+    if m.group(2) == "-" and lang != "nl":
+        return m.group(0)
+    day, month, year = int(m.group(1)), _MONTH_NAMES[lang].split()[int(m.group(3)) - 1], m.group(4)
+    spoken_day = _FIRST_DAY.get(lang, "1") if day == 1 else str(day)
+    if lang in ("es", "pt"):
+        return f"{spoken_day} de {month} de {year}"
+    return f"{spoken_day} {month} {year}"
 
 
 def _german(text: str) -> str:
@@ -210,12 +264,22 @@ def _romance_ordinals(text: str, language: str) -> str:
         int(m.group(1)), language, feminine=m.group(2) == "ª"), text)
 
 
+_ES_APOCOPE = re.compile(r"\b(\d{1,2})\.?er(?=\s)")
+
+
+def _spanish_apocope(m: re.Match[str]) -> str:
+    """'3.er lugar' -> 'tercer lugar', '1.er' -> 'primer': the short ordinal before a noun."""
+    words = numbers.ordinal_in(int(m.group(1)), "es")
+    return words[:-1] if words.endswith(("primero", "tercero")) else m.group(0)
+
+
 def _spanish(text: str) -> str:
     """'a las 16:20' -> 'a las dieciséis y veinte' (the engine reads '16:20' as two numbers)."""
     text = re.sub(r"\b((?i:las|la|sobre las|hacia las))\s+([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s?h\b\.?)?",
                   lambda m: f"{m.group(1)} {_hour_words(int(m.group(2)), 'es', bare=True)}"
                   + _es_minutes(int(m.group(3))), text)
     text = re.sub(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\s?h\b\.?", r"\1:\2 horas", text)
+    text = _ES_APOCOPE.sub(_spanish_apocope, text)
     return _romance_ordinals(text, "es")
 
 

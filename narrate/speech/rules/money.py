@@ -89,10 +89,13 @@ def money(text: str, language: str) -> str:
         return text
     syms = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
     amount = r"\d+(?:[.,]\d+)*"
-    # "€ 20", "R$ 50", "US$ 3" before the amount; "12 €", "5 Millionen €" after it
-    text = re.sub(rf"(?<![\w$])({syms})\s?({amount}(?:\s(?:Millionen|Milliarden|millions?|milliards?|"
-                  rf"millones|milhões|milioni|miliardi|miljoen|miljard)\b)?)(?![\w$])",
-                  lambda m: f"{m.group(2)} {names[m.group(1)]}", text)
+    # "€ 20", "R$ 50", "US$ 3" before the amount; "12 €", "5 Millionen €" after it; after a
+    # scale word the currency takes the language's "of" ("2,3 milhões de euros", "95 mil reais")
+    text = re.sub(rf"(?<![\w$])({syms})\s?({amount})(?:\s({_FOREIGN_SCALES})\b)?(?![\w$])",
+                  lambda m: f"{m.group(2)} " + (f"{m.group(3)} {_of(m.group(3), names[m.group(1)], lang)}"
+                                                if m.group(3) else names[m.group(1)]), text)
+    text = re.sub(rf"\b({_FOREIGN_SCALES})\s?({syms})(?![\w$])",
+                  lambda m: f"{m.group(1)} {_of(m.group(1), names[m.group(2)], lang)}", text)
     text = re.sub(rf"(?<=\d)\s?({syms})(?![\w$])|(?<=\w)\s({syms})(?![\w$])",
                   lambda m: f" {names[m.group(1) or m.group(2)]}", text)
     # "12,50 Euro" -> "12 Euro 50"; "1.500,00 reais" -> "1.500 reais"
@@ -100,6 +103,22 @@ def money(text: str, language: str) -> str:
     return re.sub(rf"(?<![\d.,])(\d{{1,3}}(?:\.\d{{3}})*|\d+),(\d\d) ({currencies})\b",
                   lambda m: f"{m.group(1)} {m.group(3)}" + (
                       f"{_CENTS_JOIN.get(lang, ' ')}{int(m.group(2))}" if int(m.group(2)) else ""), text)
+
+
+_FOREIGN_SCALES = (r"Millionen|Milliarden|Mio\.|Mrd\.|millions?|milliards?|millones|milhões|milhão|milioni|"
+                   r"milione|miliardi|miliardo|miljoen|miljard|mil millones|mil|bilhões|bilhão")
+# "millions d'euros", "millones de euros", "milioni di euro"; German and Dutch say no "of"
+_OF = {"fr": "de", "es": "de", "pt": "de", "it": "di"}
+
+
+def _of(scale: str, currency: str, lang: str) -> str:
+    """The currency after a scale word: 'de euros', "d'euros"; 'mil' (a thousand) takes none."""
+    of = _OF.get(lang)
+    if not of or scale == "mil":
+        return currency
+    if lang == "fr" and currency[0] in "aeiouéè":
+        return f"d'{currency}"
+    return f"{of} {currency}"
 
 
 # after "the", "its"...: a modifier only when a noun follows, not a verb or a preposition

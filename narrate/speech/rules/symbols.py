@@ -1,4 +1,4 @@
-"""Symbols said as a listener expects: & + # ± × / @ between numbers and words.
+"""Symbols said as a listener expects: & + # ± × / @ ~ between numbers and words.
 
 Run after the number rules, so "24/7", "3×3" and "#1" see digits; a symbol not said here is
 left to the engine.
@@ -15,6 +15,7 @@ _PER = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"}
 
 # two whole numbers across a slash that cannot be a fraction: 24/7, 50/50, 9/11, 7/7, 5/4
 _NAMED_PAIR = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,2})(?![\w/]|[.,]\d)")
+_TILDE = re.compile(r"(?<![\w~])~\s?(?=\d)")  # "~5%": about five percent
 _FRACTION_BOTTOMS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 16, 32})
 
 
@@ -35,6 +36,7 @@ def symbols(text: str, language: str) -> str:
     text = re.sub(r"(?<=\d)\s?[×x]\s?(?=\d)", f" {word('by', language)} ", text)
     text = re.sub(r"\s×\s", f" {word('by', language)} ", text)
     text = re.sub(r"(?<![\w&])#\s?(?=\d)", word("number", language) + " ", text)
+    text = _TILDE.sub(word("about", language) + " ", text)
     text = re.sub(r"(?<![\w+])\+\s?(?=\d)", word("plus", language) + " ", text)
     text = re.sub(r"(?<=\d) \+ (?=\d)", f" {word('plus', language)} ", text)
     text = _NAMED_PAIR.sub(_pair, text)

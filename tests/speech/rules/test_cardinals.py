@@ -78,3 +78,12 @@ def test_a_pair_across_a_slash(text: str, spoken: str) -> None:
 ])
 def test_a_ratio_or_a_score(text: str, lang: str, spoken: str) -> None:
     assert symbols(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("rose ~5%", "en", "rose about 5%"),
+    ("kostet ~20 Euro", "de", "kostet etwa 20 Euro"),
+    ("~/docs and a~1", "en", "~/docs and a~1"),  # a path or a glued tilde: left alone
+])
+def test_a_tilde_before_a_number_is_about(text: str, lang: str, spoken: str) -> None:
+    assert symbols(text, lang) == spoken

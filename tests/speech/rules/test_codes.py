@@ -65,7 +65,7 @@ def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
     ("Flight BA287 and MH370", "Flight BA 2 8 7 and MH 3 7 0"),  # digit by digit
     ("variants BA.2 and JN.1", "variants BA 2 and JN 1"),
     ("FY2024 results", "FY 2024 results"),  # a year stays a year
-    ("XBB.1.5, MP3, EU27, COVID-19, SU-57, PM2.5", "XBB.1.5, MP3, EU27, COVID-19, SU-57, PM2.5"),  # left whole
+    ("XBB.1.5, MP3, EU27, COVID-19, PM2.5", "XBB.1.5, MP3, EU27, COVID-19, PM2.5"),  # left whole
 ])
 def test_two_letters_and_digits(text: str, spoken: str) -> None:
     assert codes.letter_codes(text) == spoken
@@ -83,3 +83,46 @@ def test_a_title_before_a_two_word_regnal_name() -> None:
 ])
 def test_numbers_that_name_things_in_pairs(text: str, spoken: str) -> None:
     assert codes.names_in_pairs(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("an AK-47 rifle", "an A-K forty seven rifle"),  # the engine reads "AK" as a word
+    ("the WD-40 can and the SU-57 jet", "the W-D forty can and the S-U fifty seven jet"),
+    ("an MQ-9 drone", "an M-Q nine drone"),
+    ("COVID-19, F-35, KC-135, AB-123, X-AE-12", "COVID-19, F-35, KC-135, AB-123, X-AE-12"),  # not two capitals and 1-2 digits
+    ("AB-12-3 and AB-1.5", "AB-12-3 and AB-1.5"),
+])
+def test_two_capitals_a_hyphen_and_a_number(text: str, spoken: str) -> None:
+    assert codes.letter_codes(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("Papst Benedikt XVI. ist gestorben.", "de", "Papst Benedikt der Sechzehnte ist gestorben."),
+    ("Das Schloss von Ludwig II. steht.", "de", "Das Schloss von Ludwig dem Zweiten steht."),  # dative
+    ("Elisabeth II. starb.", "de", "Elisabeth die Zweite starb."),
+    ("Karl V. war Kaiser.", "de", "Karl der Fünfte war Kaiser."),
+    ("Peter V. Müller sagt", "de", "Peter V. Müller sagt"),  # an initial
+    ("Peter I. Braun sagt", "de", "Peter I. Braun sagt"),
+    ("Malcolm X a parlé.", "fr", "Malcolm X a parlé."),  # a name, not a tenth Malcolm
+    ("Louis XIV a construit Versailles.", "fr", "Louis 14 a construit Versailles."),  # "quatorze"
+    ("François Ier est né.", "fr", "François premier est né."),
+    ("Jean-Paul II est venu.", "fr", "Jean-Paul 2 est venu."),
+    ("le XIXe siècle", "fr", "le XIXe siècle"),  # a century: the French date rule's
+    ("El rey Felipe VI habló.", "es", "El rey Felipe sexto habló."),  # an ordinal to ten
+    ("Alfonso XIII huyó.", "es", "Alfonso 13 huyó."),  # then the number
+    ("Isabel II reinó.", "es", "Isabel segunda reinó."),
+    ("Papa Giovanni XXIII fu amato.", "it", "Papa Giovanni ventitreesimo fu amato."),  # always an ordinal
+    ("Dom Pedro II governou.", "pt", "Dom Pedro segundo governou."),
+    ("Bento XVI renunciou.", "pt", "Bento 16 renunciou."),
+    ("Willem III regeerde.", "nl", "Willem de Derde regeerde."),
+    ("Koning Bert II sprak.", "nl", "Koning Bert de Tweede sprak."),  # any name after a title
+    ("Marco VI e Anna XI", "it", "Marco VI e Anna XI"),  # no regnal name, no title: left alone
+    ("Louis XIV", "en", "Louis XIV"),  # English has its own rule
+])
+def test_regnal_numerals_in_other_languages(text: str, lang: str, spoken: str) -> None:
+    assert codes.foreign_roman(text, lang) == spoken
+
+
+def test_malcolm_x_is_a_name() -> None:
+    assert codes.roman("Malcolm X spoke, as did King Malcolm III.", "en") == \
+        "Malcolm X spoke, as did King Malcolm the third."

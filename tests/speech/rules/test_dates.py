@@ -97,3 +97,50 @@ def test_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
 ])
 def test_more_foreign_dates_and_times(text: str, lang: str, spoken: str) -> None:
     assert dates.foreign_dates_and_times(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("On 12\u201314 March, talks resume", "On the twelfth to the fourteenth of March, talks resume"),
+    ("from 3-5 June 2025", "from the third to the fifth of June, twenty twenty five"),
+    ("the 30\u201331 December games", "the thirtieth to the thirty first of December games"),
+])
+def test_two_days_before_the_month(text: str, spoken: str) -> None:
+    assert dates.english_dates(text) == spoken
+
+
+def test_days_that_go_down_are_no_range() -> None:
+    assert dates._DAYS_BEFORE_MONTH.sub(dates._days_before_month, "14-12 March") == "14-12 March"
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("slumped in '08 and", "slumped in oh eight and"),
+    ("the class of '99", "the class of ninety nine"),
+    ("between '08 and '09", "between oh eight and oh nine"),
+    ("'12 people died', she said", "'12 people died', she said"),  # a quotation, not a year
+    ("in the '90s", "in the nineties"),
+])
+def test_a_year_by_its_last_two_digits(text: str, spoken: str) -> None:
+    assert dates.decades_and_years(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("op 31-12-2025", "nl", "op 31 december 2025"),
+    ("le 01/03/2024", "fr", "le premier mars 2024"),
+    ("el 15/09/2023", "es", "el 15 de septiembre de 2023"),
+    ("il 1/5/2023", "it", "il primo maggio 2023"),
+    ("em 7/9/1822", "pt", "em 7 de setembro de 1822"),
+    ("el 21-01-2020 y 13/13/2020", "es", "el 21-01-2020 y 13/13/2020"),  # hyphens only in Dutch; no 13th month
+    ("versie 1/2/2024-b", "nl", "versie 1/2/2024-b"),
+])
+def test_numeric_dates_day_first(text: str, lang: str, spoken: str) -> None:
+    assert dates.foreign_dates_and_times(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Quedó en 3.er lugar", "Quedó en tercer lugar"),
+    ("el 1er puesto", "el primer puesto"),
+    ("el 2.º puesto", "el segundo puesto"),
+    ("el 5.er lugar", "el 5.er lugar"),  # no short form of quinto
+])
+def test_spanish_short_ordinals(text: str, spoken: str) -> None:
+    assert dates.foreign_dates_and_times(text, "es") == spoken

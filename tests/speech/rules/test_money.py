@@ -71,3 +71,17 @@ def test_the_currency_as_a_modifier(text: str, spoken: str) -> None:
 ])
 def test_a_range_of_money_says_the_currency_once(text: str, spoken: str) -> None:
     assert money(text, "en") == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("custa R$ 95 mil", "pt", "custa 95 mil reais"),  # a thousand: no "de"
+    ("lucrou € 2,3 milhões", "pt", "lucrou 2,3 milhões de euros"),
+    ("cuesta 3 millones €", "es", "cuesta 3 millones de euros"),
+    ("un contrat de 5 millions €", "fr", "un contrat de 5 millions d'euros"),
+    ("un prêt de £ 2 millions", "fr", "un prêt de 2 millions de livres"),
+    ("costa € 3 milioni", "it", "costa 3 milioni di euro"),
+    ("kostet € 5 Millionen", "de", "kostet 5 Millionen Euro"),  # German and Dutch say no "of"
+    ("kost € 1,5 miljoen", "nl", "kost 1,5 miljoen euro"),
+])
+def test_foreign_money_after_a_scale_word(text: str, lang: str, spoken: str) -> None:
+    assert money(text, lang) == spoken
