@@ -99,6 +99,9 @@ def main() -> int:
         if shutil.which(tool) is None:
             print(f"{tool} is not installed (scripts/setup.sh installs it)", file=sys.stderr)
             return 2
+    from bench.narration import byte_compiled
+
+    byte_compiled()  # as an installed narrate is: no module compiled again in every process
     import narrate
     from narrate.speech.script import script_text
 

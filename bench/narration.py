@@ -153,7 +153,7 @@ def memory(words: int, tmp: Path) -> tuple[float, float, float, float]:
     return duration, took, me, kids
 
 
-def _compiled() -> None:
+def byte_compiled() -> None:
     """Byte-compile narrate's modules first, as ``pip install`` does: with
     PYTHONDONTWRITEBYTECODE set (as in some shells and CI images) every timed run would compile
     them from source again (about 0.06 s of CPU at each start), which no installed narrate pays."""
@@ -175,7 +175,7 @@ def main() -> int:
     ap.add_argument("--skip-memory", action="store_true")
     args = ap.parse_args()
 
-    _compiled()
+    byte_compiled()
     import narrate
     from narrate.speak import speak
     from narrate.speech.engines.piper_tts import PiperEngine
