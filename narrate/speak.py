@@ -75,6 +75,7 @@ def speak(
                 rec, engine, voice_id = _synthesized(article, script, profile, tmp, progress,
                                                      listener.feed)
                 probe = listener.probe()
+        script = list(rec.script or script)  # the utterances heard: one per cue
         r = pipeline.Render(article=article, out=out, workdir=tmp, engine=engine, voice=voice_id,
                             podcast=podcast, pcm=rec.pcm, sample_rate=rec.sample_rate, cues=rec.cues,
                             duration=rec.duration, probe=probe)

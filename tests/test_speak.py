@@ -78,3 +78,29 @@ def test_errors_are_one_line_and_name_the_source(tmp_path: Path, fake_voice: str
         speak(ARTICLE, tmp_path / "f.mp3", voice=str(failing), audio="generate")
     assert "\n" not in str(info.value) and info.value.source == FakeEngine.name
     assert not list(tmp_path.glob("f.*"))
+
+
+def test_a_passage_left_out_leaves_the_script_and_the_timeline_in_step(
+        tmp_path: Path, fake_voice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An engine with no voice for a quoted line's language skips it; the result's script is
+    what was heard, one utterance per cue, so the read-along page and EPUB stay aligned."""
+    from narrate.book import sentences
+    from tests.conftest import FakeEngine
+
+    def english_only(self: FakeEngine, language: str) -> str:
+        if (language or "en").split("-")[0] != "en":
+            raise EngineUnavailable(f"no voice for {language}", self.name)
+        return "fake-en"
+
+    monkeypatch.setattr(FakeEngine, "voice_for_language", english_only)
+    article = Article(title="A quote", language="en", blocks=(
+        Paragraph((Text("He read one line aloud."),)),
+        Paragraph((Text("Ο καιρός σήμερα είναι ζεστός στην Αθήνα."),)),
+        Paragraph((Text("Then he closed the book."),)),
+    ))
+    result = speak(article, tmp_path / "q.mp3", voice=fake_voice, audio="generate")
+    assert [u.text for u in result.script] == [c.text for c in result.timeline] == [
+        "A quote.", "He read one line aloud.", "Then he closed the book."]
+    assert "Αθήνα" not in result.vtt.read_text(encoding="utf-8")
+    assert [s.written for s in sentences(result.script, result.timeline)] == [
+        u.written for u in result.script]

@@ -8,6 +8,7 @@ whole recording: memory stays flat however long the article.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 from array import array
 from collections.abc import Callable, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from narrate.errors import AudioError, SynthesisError
+from narrate.errors import AudioError, EngineUnavailable, SynthesisError
 from narrate.speech.engines.base import Audio, Engine
 from narrate.speech.script import PAUSE_CLAUSE, Utterance
 
@@ -43,6 +44,8 @@ class Recording:
     sample_rate: int
     cues: tuple[Cue, ...]
     duration: float
+    # the utterances heard, one per cue (the script without the passages left out: see audible)
+    script: tuple[Utterance, ...] = ()
 
 
 def speech_bounds(pcm: bytes, sample_rate: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
@@ -100,7 +103,10 @@ def render_speech(
     engine's own, as in one ``espeak-ng`` run, and each piece's cue starts where its speech
     starts. Otherwise each piece is spoken on its own with the script's pause between.
     ``tap(pcm, sample_rate)`` sees every byte written, in order (a loudness meter listens).
+    A passage in another script is read by its own language's voice, or left out (``audible``);
+    ``Recording.script`` holds the utterances heard.
     """
+    script, voices = audible(script, engine, voice)
     if not script:
         raise SynthesisError("the speech script is empty", engine.name)
     rec = _Render(engine, voice)
@@ -109,10 +115,12 @@ def render_speech(
         done = 0
         for group in sentence_groups(script):
             utts = [script[k] for k in group]
-            whole = engine.synthesize_pieces([u.spoken for u in utts], voice) if len(utts) > 1 else None
+            said_by = voices[group[0]]
+            whole = (engine.synthesize_pieces([u.spoken for u in utts], said_by)
+                     if len(utts) > 1 and all(voices[k] == said_by for k in group) else None)
             if whole is None:
-                for utt in utts:
-                    rec.add(engine.synthesize(utt.spoken, voice), [0], [utt])
+                for k, utt in zip(group, utts, strict=True):
+                    rec.add(engine.synthesize(utt.spoken, voices[k]), [0], [utt])
                     rec.pause(utt.pause if utt is not script[-1] else TAIL)
             else:
                 rec.add(whole[0], whole[1], utts)
@@ -120,7 +128,49 @@ def render_speech(
             done += len(group)
             if progress and (done % 10 < len(group) or done == len(script)):
                 progress(f"synthesizing {done}/{len(script)}")
-    return Recording(pcm_path, rec.rate, tuple(rec.cues), rec.written / rec.rate)
+    return Recording(pcm_path, rec.rate, tuple(rec.cues), rec.written / rec.rate, tuple(script))
+
+
+def audible(script: Sequence[Utterance], engine: Engine,
+            voice: str) -> tuple[list[Utterance], list[str]]:
+    """The utterances ``engine`` can speak, and the voice for each.
+
+    The article's utterances get ``voice``. A passage in a script that voice cannot read
+    (``Utterance.language``) gets the engine's voice for the passage's language; when the engine
+    has none (no espeak-ng voice for it, Piper's one language), the passage is left out, as the
+    script leaves out text with no letter or digit: unspeakable text is skipped. Its cue goes
+    too: a cue over silence would tell a player, the read-along page and the timing checks that
+    speech is there, and the passage stays in the article's HTML and EPUB text. Its pause (a
+    block's end) passes to the utterance before it, its chapter to the one after.
+    """
+    found: dict[str, str | None] = {"": voice}
+    heard: list[Utterance] = []
+    voices: list[str] = []
+    chapter = ""
+    for utt in script:
+        if utt.language not in found:
+            found[utt.language] = _voice_for(engine, utt.language)
+        said_by = found[utt.language]
+        if said_by is None:
+            if heard and heard[-1].pause < utt.pause:
+                heard[-1] = dataclasses.replace(heard[-1], pause=utt.pause)
+            chapter = chapter or utt.chapter
+            continue
+        if chapter and not utt.chapter:
+            utt = dataclasses.replace(utt, chapter=chapter)
+        chapter = ""
+        heard.append(utt)
+        voices.append(said_by)
+    return heard, voices
+
+
+def _voice_for(engine: Engine, language: str) -> str | None:
+    """The engine's voice for a passage's language; None when it has none (its default voice,
+    "", does not count: it is the voice that cannot read the passage)."""
+    try:
+        return engine.voice_for_language(language) or None
+    except EngineUnavailable:
+        return None
 
 
 class _Render:
@@ -198,4 +248,4 @@ def render_fetched(script: Sequence[Utterance], media: Path, pcm_path: Path) -> 
         speech = len(u.text) * scale
         cues.append(Cue(round(t, 3), round(t + speech, 3), u.text, u.block, u.chapter))
         t += w * scale
-    return Recording(pcm_path, FETCH_RATE, tuple(cues), duration)
+    return Recording(pcm_path, FETCH_RATE, tuple(cues), duration, tuple(script))

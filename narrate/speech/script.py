@@ -31,6 +31,8 @@ from narrate.model import (
     inline_text,
 )
 from narrate.speech.normalize import apply_lexicon, normalize
+from narrate.speech.passages import passage_language
+from narrate.speech.rules.cleanup import clean
 from narrate.speech.sentences import can_cut, split_written
 from narrate.speech.voices import VoiceProfile, choose_profile
 from narrate.speech.wording import wording
@@ -57,6 +59,10 @@ class Utterance:
     block: int  # index into Article.blocks; -1 for title and byline
     chapter: str = ""  # non-empty: this utterance starts a chapter with this title
     written: str = ""  # the same words as the article writes them, for read-along highlighting
+    # "": the article's voice reads it; else a passage in a script that voice cannot read, in
+    # this language (narrate.speech.passages): the render gives it that language's voice or
+    # leaves it out
+    language: str = ""
 
 
 def build_script(article: Article, profile: VoiceProfile | None = None) -> list[Utterance]:
@@ -97,19 +103,27 @@ class _Builder:
 
     def say(self, text: str, block: int, pause: float, chapter: str = "") -> None:
         """Cut the written ``text`` into sentences (long ones into clauses), normalise each
-        piece for the engine, append. The transcript keeps the written piece."""
+        piece for the engine, append. The transcript keeps the written piece.
+
+        A piece in a script the article's voice cannot read (a passage: see
+        narrate.speech.passages) gets only the Unicode clean-up: the article's rules and lexicon
+        are for the article's language, and the passage's own voice reads its numbers in its
+        own language."""
         written = _ASCII_SPACE.sub(" ", text).strip()  # no-break spaces may group digits
         pieces = []
         for sentence in split_written(written, self.language):
             for piece, within in split_long(sentence, language=self.language):
-                spoken = normalize(piece, self.language)
+                language = passage_language(piece, self.language)
+                spoken = " ".join(clean(piece).split()) if language else normalize(piece, self.language)
                 if speakable(spoken):
-                    pieces.append((piece, spoken, within))
-        for k, (piece, spoken, within_sentence) in enumerate(pieces):
+                    pieces.append((piece, spoken, within, language))
+        for k, (piece, spoken, within_sentence, language) in enumerate(pieces):
             last = k == len(pieces) - 1
             gap = pause if last else (PAUSE_CLAUSE if within_sentence else PAUSE_SENTENCE)
-            spoken = apply_lexicon(spoken, self.profile.lexicon)
-            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", piece))
+            if not language:
+                spoken = apply_lexicon(spoken, self.profile.lexicon)
+            self.out.append(Utterance(piece, spoken, gap, block, chapter if k == 0 else "", piece,
+                                      language))
 
     def block(self, block: Block, index: int) -> None:  # noqa: C901 - one branch per block type
         w = self.wording

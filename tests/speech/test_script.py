@@ -278,3 +278,37 @@ def test_an_alt_text_is_said_once(fake_profile) -> None:
     assert sum("sea wall at dawn" in t for t in texts) == 1
     assert sum("Image for post" in t for t in texts) == 1
     assert "Caption: Taken at six." in texts
+
+
+# a line of Arabic in Arabic Presentation Forms-B, as a legacy page holds it ("marhaban bikum fi
+# baytina"), and a line of Greek, quoted by an Indonesian article
+ARABIC_FORMS = ("\ufee3\ufeae\ufea3\ufe92\ufe8e \ufe91\ufedc\ufee2 \ufed3\ufef2 "
+                "\ufe91\ufef4\ufe98\ufee8\ufe8e")
+ARABIC_PLAIN = "\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645 \u0641\u064a \u0628\u064a\u062a\u0646\u0627"
+
+
+def test_a_passage_in_another_script_is_marked_with_its_language(fake_profile) -> None:
+    art = Article(title="Kunjungan", language="id", blocks=(
+        para("Tamu itu berkata dalam bahasa Arab:"), para(ARABIC_FORMS),
+        para("Ο καιρός σήμερα είναι ζεστός στην Αθήνα."), para("Lalu semua orang tertawa.")))
+    script = build_script(art, fake_profile)
+    assert [u.language for u in script] == ["", "", "ar", "el", ""]
+    arabic = script[2]
+    # the transcript keeps what the page wrote; the engine gets the letters the forms stand for
+    assert arabic.text == ARABIC_FORMS and arabic.spoken == ARABIC_PLAIN
+
+
+def test_a_passage_gets_no_rules_or_lexicon_of_the_articles_language(fake_profile) -> None:
+    art = Article(title="T", language="en", blocks=(para("Zork Ζωρκ 12 Ζωρκ Ζωρκ Ζωρκ."),))
+    greek = build_script(art, fake_profile)[1]
+    # not "twelve", not the English lexicon's "Zorch": the Greek voice reads it in Greek
+    assert (greek.language, greek.spoken) == ("el", "Zork Ζωρκ 12 Ζωρκ Ζωρκ Ζωρκ.")
+
+
+def test_one_foreign_word_and_the_articles_own_script_do_not_switch(fake_profile) -> None:
+    english = Article(title="T", language="en",
+                      blocks=(para("The word ἀρετή means excellence in Greek ethics."),))
+    arabic = Article(title="\u062e\u0628\u0631", language="ar", blocks=(para(ARABIC_PLAIN),
+                                                                        para(ARABIC_FORMS)))
+    assert {u.language for u in build_script(english, fake_profile)} == {""}
+    assert {u.language for u in build_script(arabic, fake_profile)} == {""}

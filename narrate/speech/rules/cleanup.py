@@ -1,7 +1,8 @@
 """Unicode clean-up, run first: one spelling for each character a rule looks for.
 
-NFC (a decomposed accent is one letter), invisible characters removed, typographic quotes,
-primes and modifier apostrophes mapped to ASCII, digit groups joined across no-break and thin
+Compatibility forms mapped to the characters they stand for (NFKC, but only in the blocks that
+hold nothing else), NFC (a decomposed accent is one letter), invisible characters removed,
+typographic quotes, primes and modifier apostrophes mapped to ASCII, digit groups joined across no-break and thin
 spaces (``12 500`` is one number), dashes between words made pauses.
 """
 
@@ -18,7 +19,13 @@ _MAP = str.maketrans({
     "\u2012": "\u2013", "\u2026": "...", "\u2022": ",", "\u00a0": " ", "\u2009": " ",
     "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
 })
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+# Alphabetic Presentation Forms (U+FB00-FB4F: the ligature "\ufb01", Hebrew forms), Arabic
+# Presentation Forms A and B (U+FB50-FDFF, U+FE70-FEFF: legacy glyph-by-glyph Arabic, which an
+# engine reads as code points) and halfwidth and fullwidth forms (U+FF00-FFEF: "\uff21\uff11" is
+# "A1"). NFKC only there: elsewhere it would change what a rule reads ("m\u00b2" -> "m2",
+# "\u00bd" -> "1\u20442"). Presentation-form text stored in visual order (reversed, as some
+# legacy pages hold it) is left as it is: nothing in the text tells the two orders apart.
+_COMPATIBILITY = re.compile("[\ufb00-\ufdff\ufe70-\ufeff\uff00-\uffef]+")
 # 12 500, 1 250 000 with a no-break, thin, narrow no-break or figure space: one number
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2009\u202f\u2007]\d{3})+(?![\d])")
 # a spaced en dash is a pause, except between two numbers that make a range or a score
@@ -28,9 +35,10 @@ _SPACED_EN_DASH = re.compile(r"(?<=(\d))\s+\u2013\s+(?=(\d+)(?!\d|[.,]\d))|\s+\u
 
 def clean(text: str) -> str:
     """Text with one code point per character the rules look for."""
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-    for glyph, plain in _LIGATURES.items():
-        text = text.replace(glyph, plain)
+    text = _INVISIBLE.sub("", text)
+    if not text.isascii():
+        text = _COMPATIBILITY.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    text = unicodedata.normalize("NFC", text)
     text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
     text = text.translate(_MAP)
     text = re.sub(r"\s*[\u2014\u2015]\s*", ", ", text)  # em dash: a pause

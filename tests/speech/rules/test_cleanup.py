@@ -22,3 +22,24 @@ from narrate.speech.rules.cleanup import clean
 ])
 def test_clean(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("\ufe90", "\u0628"),  # Arabic Presentation Forms-B: final beh is beh
+    ("\ufee3\ufeae\ufea3\ufe92\ufe8e", "\u0645\u0631\u062d\u0628\u0627"),  # marhaban, glyph by glyph
+    ("\ufdf2", "\u0627\u0644\u0644\u0647"),  # Presentation Forms-A: the ligature Allah
+    ("\ufb01ve \ufb02ights", "five flights"),  # Alphabetic Presentation Forms: ligatures
+    ("\ufb2e", "\u05d0\u05b7"),  # a Hebrew presentation form: alef with patah
+    ("\uff21\uff22\uff23\uff11\uff12", "ABC12"),  # fullwidth
+    ("\uff76\uff80\uff76\uff85", "\u30ab\u30bf\u30ab\u30ca"),  # halfwidth katakana
+    ("\uff05", "%"),
+])
+def test_compatibility_forms_are_the_characters_they_stand_for(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize("text", [
+    "50 m\u00b2", "x\u00b3", "\u00bd cup", "H\u2082O", "\u2460 first", "\u2122", "\u00aa", "\u2167",
+])
+def test_nfkc_leaves_other_blocks_alone(text: str) -> None:
+    assert clean(text) == text  # superscripts, fractions, subscripts, circled digits stay for their rules
