@@ -1,7 +1,12 @@
 """Issue 12: extraction time grows linearly with the page. A page of a million empty
 paragraphs (7 MB of markup) is read in seconds; quadratic work (an XPath union over large node
 sets) took minutes. Run in a subprocess with a timeout so a regression fails instead of hanging
-the suite."""
+the suite.
+
+The bound is a ratio, not a number of seconds: each page against a quarter of it, read in
+the same test on the same machine (linear: 4-5x, as trafilatura itself is a little above
+linear; quadratic: 16x). CPU seconds alone are not stable here: on a shared machine whose other
+core is busy the same read took 43 s and 83 s of CPU."""
 
 from __future__ import annotations
 
@@ -19,10 +24,12 @@ import sys, narrate
 kind = sys.argv[1]
 # "mixed": two large node sets at once, what made the XPath union quadratic (minutes);
 # "repeats": the same paragraph and quote over and over (a linear search per paragraph was)
-units = {"paragraphs": ("<p></p>", 1_000_000), "mixed": ("<p></p><h2></h2>", 420_000),
+# (the issue's page is the first, 7 MB; the other two are read at 3 MB to keep the suite short)
+units = {"paragraphs": ("<p></p>", 1_000_000), "mixed": ("<p></p><h2></h2>", 210_000),
          "repeats": ("<p>The same short line.</p><blockquote><p>The same quoted words, said "
-                     "again and again.</p></blockquote>", 70_000)}
+                     "again and again.</p></blockquote>", 30_000)}
 unit, count = units[kind]
+count = int(count * float(sys.argv[2]))
 html = ("<html><body><article><p>" + "A real sentence about the harbour and its keepers. " * 5
         + "</p>" + unit * count + "</article></body></html>")
 article = narrate.parse_html(html)
@@ -31,16 +38,21 @@ print(len(html) // 1_000_000, "MB", article.body_text().count("harbour"))
 
 
 @pytest.mark.parametrize("kind", ["paragraphs", "mixed", "repeats"])
-def test_seven_megabytes_of_empty_elements_in_seconds(kind: str) -> None:
+def test_big_pages_of_repeated_elements_are_read_in_linear_time(kind: str) -> None:
+    quarter, _ = _read(kind, 0.25)
+    cpu, out = _read(kind, 1.0)
+    assert cpu < 8 * max(quarter, 1.0), f"{cpu:.0f} s of CPU for the page, {quarter:.0f} s for a quarter"
+    assert out.split()[:2] == [{"paragraphs": "7", "mixed": "3", "repeats": "3"}[kind], "MB"]
+    assert int(out.split()[2]) >= 5
+
+
+def _read(kind: str, scale: float) -> tuple[float, str]:
+    """CPU seconds of a fresh interpreter reading the page at ``scale``, and what it printed."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # the wall-clock timeout only stops a hang; the bound is the child's CPU time, which a
-    # busy shared machine does not inflate (linear: 10-25 s; quadratic: minutes)
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, kind], capture_output=True,
+    # the wall-clock timeout only stops a hang (quadratic work took minutes)
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, kind, str(scale)], capture_output=True,
                           text=True, timeout=400, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert cpu < 60, f"{cpu:.0f} s of CPU for a 7 MB page"
-    assert proc.stdout.split()[:2] == [{"paragraphs": "7", "mixed": "6", "repeats": "7"}[kind], "MB"]
-    assert int(proc.stdout.split()[2]) >= 5
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
