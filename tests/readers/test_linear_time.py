@@ -1,6 +1,6 @@
 """Issue 12: extraction time grows linearly with the page. A page of a million empty
-paragraphs (7 MB of markup) is read in seconds; quadratic work (an XPath union over large node
-sets) took minutes. Run in a subprocess with a timeout so a regression fails instead of hanging
+paragraphs (7 MB of markup) must be read in seconds; quadratic work (an XPath union over large
+node sets) took minutes. Run in a subprocess with a timeout so a regression fails instead of hanging
 the suite.
 
 The bound is a ratio, not a number of seconds: each page against a quarter of it, read in
@@ -24,8 +24,9 @@ import sys, narrate
 kind = sys.argv[1]
 # "mixed": two large node sets at once, what made the XPath union quadratic (minutes);
 # "repeats": the same paragraph and quote over and over (a linear search per paragraph was)
-# (the issue's page is the first, 7 MB; the other two are read at 3 MB to keep the suite short)
-units = {"paragraphs": ("<p></p>", 1_000_000), "mixed": ("<p></p><h2></h2>", 210_000),
+# each page is 3 MB; the issue's page was 7 MB of empty paragraphs (a million): linear time at
+# 3 MB against 0.75 MB says what 7 MB costs, and the suite stays short (7 MB took a minute here)
+units = {"paragraphs": ("<p></p>", 430_000), "mixed": ("<p></p><h2></h2>", 210_000),
          "repeats": ("<p>The same short line.</p><blockquote><p>The same quoted words, said "
                      "again and again.</p></blockquote>", 30_000)}
 unit, count = units[kind]
@@ -42,7 +43,7 @@ def test_big_pages_of_repeated_elements_are_read_in_linear_time(kind: str) -> No
     quarter, _ = _read(kind, 0.25)
     cpu, out = _read(kind, 1.0)
     assert cpu < 8 * max(quarter, 1.0), f"{cpu:.0f} s of CPU for the page, {quarter:.0f} s for a quarter"
-    assert out.split()[:2] == [{"paragraphs": "7", "mixed": "3", "repeats": "3"}[kind], "MB"]
+    assert out.split()[:2] == ["3", "MB"]
     assert int(out.split()[2]) >= 5
 
 
