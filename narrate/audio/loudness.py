@@ -2,11 +2,11 @@
 
 espeak-ng's output is peaky: plain two-pass ``loudnorm`` falls back to its dynamic mode and
 lands near -17 LUFS. So the chain is low-pass -> resample -> gain -> peak limiter -> MP3, and
-the gain comes from the limited loudness a ``Meter`` heard at a probe gain while the speech was
-made (one ffmpeg process beside synthesis); without a usable probe, from measuring (ffmpeg
-``ebur128``) the raw PCM file, then the limited PCM at the first guess. Nothing is held in
-memory. Per episode the CPU goes mostly to LAME itself (~0.5 % of real time); the meter, the
-in-process peak check, synthesis, reading and start-up add about 40 % to it (bench/batch.py).
+the gain comes from the limited loudness the in-process ``meter.Meter`` heard at a probe gain
+while the speech was made; without a usable probe (the publisher's audio), from measuring
+(ffmpeg ``ebur128``) the raw PCM file, then the limited PCM at the first guess. Nothing is
+held in memory. Per episode the CPU goes mostly to LAME itself (~0.5 % of real time); the
+peak check, the meter, synthesis, reading and start-up add to it (bench/batch.py).
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from __future__ import annotations
 import mmap
 import re
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from narrate.audio import mp3decode, mp3frames, peakfix, peaks
 from narrate.errors import AudioError
@@ -39,7 +37,7 @@ TRUE_PEAK_LIMIT = -1.3
 # (espeak-ng and Piper speak at 16-22.05 kHz), so it removes nothing the chain left; left at
 # its default (about 15 kHz for 64 kb/s mono) LAME spends ~13 % more CPU on empty bands
 ENCODER_CUTOFF_HZ = 11025
-# gains the Meter probes while synthesizing (espeak-ng and Piper speech needs 9-11 dB)
+# gains the meter probes while synthesizing (espeak-ng and Piper speech needs 9-11 dB)
 PROBE_GAINS = (10.5,)
 # how far (LU) from a probe the limiter slope is trusted to extrapolate (+-2 dB of gain)
 PROBE_REACH_LU = 1.0
@@ -108,88 +106,6 @@ def plan_gain(pcm: Path, rate: int, settings: EncodeSettings = EncodeSettings(),
     gain = target - integrated(pcm, rate)
     limited = integrated(pcm, rate, chain(gain, settings.ceiling_dbfs, settings.sample_rate))
     return gain + min(12.0, (target - limited) / LIMITER_SLOPE)
-
-
-class Meter:
-    """Measures the limited loudness at probe gains while the PCM is still being written.
-
-    One ffmpeg process reads the PCM from a pipe (fed by the render step's ``tap``) and runs
-    one limiter + ebur128 branch per probe gain, on the other CPU core; memory stays flat.
-    One probe is the default: a branch costs about as much CPU as espeak-ng's synthesis, so
-    after the first FULL_SECONDS the meter hears the utterances that start in one block of
-    SAMPLE_SECONDS in SAMPLE_EVERY, evenly from the start (a long full part would weigh the
-    opening more than the rest). One voice's speech is steady: measured on ten 150-600-word
-    pages the MP3s land within 0.2 LU of the target, as when the meter heard everything.
-    ``full_seconds=math.inf`` hears everything.
-    """
-
-    FULL_SECONDS = 6.0
-    SAMPLE_SECONDS = 2.0
-    SAMPLE_EVERY = 3
-
-    def __init__(self, gains: Sequence[float] = PROBE_GAINS,
-                 settings: EncodeSettings = EncodeSettings(),
-                 full_seconds: float | None = None) -> None:
-        self.gains = tuple(gains)
-        self.full_seconds = self.FULL_SECONDS if full_seconds is None else full_seconds
-        self.settings = settings
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._log: IO[bytes] | None = None
-        self.broken = False
-        self._heard = 0  # samples offered so far
-
-    def _start(self, rate: int) -> subprocess.Popen[bytes]:
-        n = len(self.gains)
-        graph = [f"[0:a]asplit={n}" + "".join(f"[s{k}]" for k in range(n))]
-        outs: list[str] = []
-        for k, gain in enumerate(self.gains):
-            graph.append(f"[s{k}]{chain(gain, self.settings.ceiling_dbfs, rate)},"
-                         f"ebur128=framelog=verbose[o{k}]")
-            outs += ["-map", f"[o{k}]", "-f", "null", "-"]
-        self._log = tempfile.TemporaryFile()
-        cmd = ["ffmpeg", "-hide_banner", "-nostats", "-v", "info", "-f", "s16le", "-ar", str(rate),
-               "-ac", "1", "-i", "pipe:0", "-filter_complex", ";".join(graph), *outs]
-        return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                stderr=self._log)
-
-    def feed(self, pcm: bytes, rate: int) -> None:
-        at = self._heard / rate if rate else 0.0
-        self._heard += len(pcm) // 2
-        if self.broken or (at >= self.full_seconds
-                           and int(at // self.SAMPLE_SECONDS) % self.SAMPLE_EVERY):
-            return
-        if self._proc is None:
-            self._proc = self._start(rate)
-        assert self._proc.stdin is not None
-        try:
-            self._proc.stdin.write(pcm)
-        except BrokenPipeError:
-            self.broken = True  # the encode step will measure instead
-
-    def finish(self) -> tuple[tuple[float, float], ...]:
-        """(gain, integrated LUFS) per probe gain; () when the meter could not measure."""
-        if self._proc is None:
-            return ()
-        assert self._proc.stdin is not None and self._log is not None
-        try:
-            self._proc.stdin.close()
-        except BrokenPipeError:
-            self.broken = True
-        code = self._proc.wait()
-        self._log.seek(0)
-        log = self._log.read().decode("utf-8", "replace")
-        self._log.close()
-        found = re.findall(r"\[Parsed_ebur128_(\d+) @[^\]]*\] Summary:\s*\n\s*Integrated "
-                           r"loudness:\s*\n\s*I:\s*(-?[\d.]+) LUFS", log)
-        by_filter = {int(k): float(v) for k, v in found}  # ffmpeg may print a summary twice
-        if code or self.broken or len(by_filter) != len(self.gains):
-            return ()
-        return tuple(zip(self.gains, (by_filter[k] for k in sorted(by_filter)), strict=True))
-
-    def close(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
 
 
 def sample_peak(media: Path) -> float:

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from narrate.audio import cover as cover_mod
 from narrate.audio import loudness, sidecars, tags
+from narrate.audio.meter import Meter
 from narrate.audio.render import Cue
 from narrate.fileio import write_atomic
 from narrate.model import Article
@@ -76,9 +77,9 @@ class MeasureLoudness(PostProcessor):
     def __init__(self, settings: loudness.EncodeSettings) -> None:
         self.settings = settings
 
-    def meter(self) -> loudness.Meter:
+    def meter(self) -> Meter:
         """The meter that probes this step's chain while the PCM is still being made."""
-        return loudness.Meter(settings=self.settings)
+        return Meter(loudness.PROBE_GAINS, self.settings.ceiling_dbfs)
 
     def run(self, r: Render) -> Render:
         assert r.pcm is not None
@@ -210,7 +211,7 @@ class Listener:
     """What the render step feeds with every PCM chunk it writes (``listener.feed``), and the
     loudness probe it measured (``probe()``) for ``Render.probe``."""
 
-    def __init__(self, meter: loudness.Meter | None) -> None:
+    def __init__(self, meter: Meter | None) -> None:
         self._meter = meter
 
     def feed(self, pcm: bytes, rate: int) -> None:
@@ -224,7 +225,7 @@ class Listener:
 @contextmanager
 def listening(steps: Sequence[PostProcessor]) -> Iterator[Listener]:
     """A ``Listener`` for the render step, measuring what the chain's loudness step will need
-    (nothing when there is none); its ffmpeg process ends when the block does."""
+    (nothing when there is none)."""
     step = next((s for s in steps if isinstance(s, MeasureLoudness)), None)
     meter = step.meter() if step is not None else None
     try:

@@ -91,12 +91,13 @@ def test_the_loudness_step_owns_the_meter_that_listens_to_the_render() -> None:
     """The meter probes the loudness step's own chain (its settings), and without a loudness
     step the render is not listened to at all."""
     from narrate.audio import loudness
+    from narrate.audio.meter import Meter
     from tests.conftest import _TONE, FAKE_RATE
 
     steps = build_postprocessors(pipeline.AudioOptions(target_lufs=-19.0, ceiling_dbfs=-4.0))
     (measure,) = [s for s in steps if isinstance(s, pipeline.MeasureLoudness)]
     meter = measure.meter()
-    assert isinstance(meter, loudness.Meter) and meter.settings is measure.settings
+    assert isinstance(meter, Meter) and meter.ceiling_dbfs == measure.settings.ceiling_dbfs
     meter.close()
     with pipeline.listening(steps) as listener:
         for _ in range(3 * FAKE_RATE // 98):  # three seconds of tone
