@@ -332,7 +332,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                 articles.add(spec)
                 if isinstance(decided, Job):
                     _warn_other_language(voice, decided, tell)
-                    narrator.add(decided)
+                    narrator.add(decided, more=n < len(sources))
                 else:
                     report.unchanged.append(decided)
             narrator.finish()
@@ -398,9 +398,12 @@ class _Narrator:
             self.report.failed.append((job.spec, one_line(e)))
             self.tell(job.spec, one_line(e))
 
-    def add(self, job: Job) -> None:
+    def add(self, job: Job, more: bool = False) -> None:
+        """Hand ``job`` on. The pool starts with the first job when ``more`` sources follow,
+        so that it narrates while they are read; a single article is narrated here."""
         self.held.append(job)
-        if self.pool is None and (self.scheduler or (self.jobs > 1 and len(self.held) > 1)):
+        if self.pool is None and (self.scheduler
+                                  or (self.jobs > 1 and (len(self.held) > 1 or more))):
             self.pool = _executor(self.jobs, self.scheduler)
         if self.pool is not None:
             self._feed()
