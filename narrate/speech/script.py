@@ -30,6 +30,7 @@ from narrate.model import (
     Table,
     inline_text,
 )
+from narrate.speech import unspaced
 from narrate.speech.normalize import apply_lexicon, normalize
 from narrate.speech.passages import passage_language
 from narrate.speech.rules.cleanup import clean
@@ -178,8 +179,11 @@ class _Builder:
 
 
 def _sentence(text: str) -> str:
+    """A heading or label as a sentence: its own end, or the end its script writes."""
     text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+    if text.endswith((".", "!", "?", "。", "！", "？")):
+        return text
+    return text + ("。" if unspaced.is_unspaced(text) else ".")
 
 
 def _words(text: str) -> list[str]:
@@ -208,6 +212,11 @@ def split_long(sentence: str, limit: int = MAX_UTTERANCE_CHARS,
 
     Returns (piece, True when more of the same sentence follows) pairs.
     """
+    if len(sentence) <= limit and len(sentence) <= unspaced.UNSPACED_CHARS:
+        return [(sentence, False)]
+    if unspaced.is_unspaced(sentence):  # Chinese, Japanese: a character is a syllable
+        cut = unspaced.clauses(sentence, max(1, limit * unspaced.UNSPACED_CHARS // MAX_UTTERANCE_CHARS))
+        return [(p, k < len(cut) - 1) for k, p in enumerate(cut)]
     if len(sentence) <= limit:
         return [(sentence, False)]
     pieces: list[list[str]] = []

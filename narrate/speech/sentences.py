@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from narrate.speech import unspaced
 from narrate.speech.normalize import normalize
 from narrate.speech.rules import abbreviations as abbr
 
@@ -24,12 +25,19 @@ _OPENERS = "\"'(\\[«„“‘‹¿¡"
 _CANDIDATE = re.compile(rf"(?<=[.!?…])((?:[ \u00a0\u202f]?[»›])?[{_CLOSERS}]*)\s+(?=[{_OPENERS}]?\s?[A-Z0-9À-Þ])")
 _ENDS_SENTENCE = re.compile(rf"[.!?…](?:[ \u00a0\u202f]?[{_CLOSERS}])*$")
 _WINDOW = 80
+_UNSPACED_END = re.compile("[。！？｡]")
 # something a rule may read across a cut: digits, symbols, periods, capitals, Roman numerals
 _SPECIAL = re.compile(r"[\d.&@#/+%$€£¥¢°×±~]|\b[IVXLCDM]+\b|[A-Z]{2,}")
 
 
 def split_written(text: str, language: str) -> list[str]:
-    """``text`` cut into sentences at the ends normalisation keeps."""
+    """``text`` cut into sentences at the ends normalisation keeps, and after every Chinese
+    or Japanese sentence end (narrate.speech.unspaced)."""
+    parts = unspaced.sentences(text) if _UNSPACED_END.search(text) else [text]
+    return [s for part in parts for s in _split_spaced(part, language)]
+
+
+def _split_spaced(text: str, language: str) -> list[str]:
     out, start = [], 0
     for m in _CANDIDATE.finditer(text):
         left_end = m.end(1)  # a closing quote stays with the sentence it closes
