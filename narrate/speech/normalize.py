@@ -29,18 +29,18 @@ ENGLISH: tuple[Rule, ...] = (
     lambda t, _: codes.names_in_pairs(t),
     lambda t, _: dates.english_dates(t), lambda t, _: dates.english_times(t),
     money, lambda t, _: measures.units(t), lambda t, _: measures.fractions(t),
-    measures.ranges, measures.minus, measures.percentages, lambda t, _: codes.resolutions(t),
+    measures.ranges, measures.spans, measures.minus, measures.percentages, lambda t, _: codes.resolutions(t),
     lambda t, _: dates.decades_and_years(t), codes.roman, cardinals,
 )
 OTHER: tuple[Rule, ...] = (
     web, abbreviations, phones, symbols, codes.foreign_roman, dates.foreign_dates_and_times, money,
-    measures.foreign_units, measures.ranges, measures.minus, measures.percentages, cardinals,
+    measures.foreign_units, measures.ranges, measures.spans, measures.minus, measures.percentages, cardinals,
 )
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 # rules that need no digit to act; the others are skipped for text without one
-_WITHOUT_DIGITS = {web, abbreviations, symbols, codes.roman, codes.foreign_roman, dates.foreign_dates_and_times}
+_WITHOUT_DIGITS = {web, abbreviations, symbols, measures.spans, codes.roman, codes.foreign_roman, dates.foreign_dates_and_times}
 
 
 def normalize(text: str, language: str = "en") -> str:

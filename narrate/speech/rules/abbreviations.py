@@ -28,7 +28,7 @@ TITLES: dict[str, dict[str, str]] = {
            "St": "Saint", "Ste": "Sainte"},
     "es": {"Sr.": "señor", "Sra.": "señora", "Srta.": "señorita", "Dr.": "doctor",
            "Dra.": "doctora", "D.": "don", "Dña.": "doña", "Lic.": "licenciado",
-           "Avda.": "avenida", "Sto.": "Santo", "Sta.": "Santa"},
+           "Avda.": "avenida", "Sto.": "Santo", "Sta.": "Santa", "C/": "calle"},
     "it": {"sig.": "signor", "Sig.": "signor", "sig.ra": "signora", "Sig.ra": "signora",
            "dott.": "dottor", "Dott.": "dottor", "dott.ssa": "dottoressa",
            "Dott.ssa": "dottoressa", "prof.": "professor", "Prof.": "professor",
@@ -56,14 +56,17 @@ ANYWHERE: dict[str, dict[str, str]] = {
            "sog.": "sogenannte", "Str.": "Straße", "bspw.": "beispielsweise"},
     "fr": {"p. ex.": "par exemple", "c.-à-d.": "c'est-à-dire", "env.": "environ",
            "M€": "millions d'euros", "Md€": "milliards d'euros", "Mds€": "milliards d'euros",
-           "Mrd€": "milliards d'euros", "k€": "mille euros",
+           "Mrd€": "milliards d'euros", "k€": "mille euros", "M €": "millions d'euros",
+           "Md €": "milliards d'euros", "Mds €": "milliards d'euros", "Mrd €": "milliards d'euros",
+           "Mrds €": "milliards d'euros",
            "J.-C.": "Jésus-Christ", "n°": "numéro", "av.": "avenue", "bd.": "boulevard"},
     "es": {"p. ej.": "por ejemplo", "EE. UU.": "Estados Unidos", "EE.UU.": "Estados Unidos",
            "aprox.": "aproximadamente", "núm.": "número", "n.º": "número", "Ud.": "usted",
            "Uds.": "ustedes", "a. C.": "antes de Cristo", "d. C.": "después de Cristo",
            "pág.": "página"},
     "it": {"ecc.": "eccetera", "p. es.": "per esempio", "ad es.": "ad esempio",
-           "pag.": "pagina", "a.C.": "avanti Cristo", "d.C.": "dopo Cristo"},
+           "pag.": "pagina", "a.C.": "avanti Cristo", "d.C.": "dopo Cristo",
+           "mld.": "miliardi", "mld": "miliardi", "mln.": "milioni", "mln": "milioni"},
     "pt": {"p. ex.": "por exemplo", "pág.": "página", "a.C.": "antes de Cristo",
            "d.C.": "depois de Cristo", "nº": "número", "n.º": "número"},
     "nl": {"bijv.": "bijvoorbeeld", "bv.": "bijvoorbeeld", "o.a.": "onder andere",
@@ -76,8 +79,10 @@ ANYWHERE: dict[str, dict[str, str]] = {
 # before a number only
 BEFORE_NUMBER: dict[str, dict[str, str]] = {
     "en": {"No.": "number", "Nos.": "numbers", "no.": "number", "pp.": "pages", "p.": "page",
-           "Vol.": "volume", "vol.": "volume", "Ch.": "chapter", "Fig.": "figure", "fig.": "figure"},
-    "de": {"Nr.": "Nummer", "Tel.": "Telefon", "Abs.": "Absatz", "Art.": "Artikel", "S.": "Seite"},
+           "Vol.": "volume", "vol.": "volume", "Ch.": "chapter", "Fig.": "figure", "fig.": "figure",
+           "Art.": "Article", "art.": "article", "s.": "section", "ss.": "sections", "c.": "circa",
+           "ca.": "circa"},
+    "de": {"rd.": "rund", "Nr.": "Nummer", "Tel.": "Telefon", "Abs.": "Absatz", "Art.": "Artikel", "S.": "Seite"},
     "fr": {"p.": "page"}, "es": {"p.": "página"}, "it": {"p.": "pagina"}, "pt": {"p.": "página"},
     "nl": {"p.": "pagina"},
 }
@@ -85,7 +90,8 @@ BEFORE_NUMBER: dict[str, dict[str, str]] = {
 FINAL: dict[str, dict[str, str]] = {
     "en": {"etc.": "et cetera", "Inc.": "Incorporated", "Ltd.": "Limited", "Corp.": "Corporation",
            "Co.": "Company", "Jr.": "Junior", "Sr.": "Senior", "Bros.": "Brothers",
-           "Ave.": "Avenue", "Rd.": "Road", "Blvd.": "Boulevard"},
+           "Ave.": "Avenue", "Rd.": "Road", "Blvd.": "Boulevard", "Ph.D.": "P H D",
+           "M.D.": "M D"},
     "fr": {"etc.": "et cetera"}, "es": {"etc.": "etcétera"}, "pt": {"etc.": "et cetera"},
     "de": {"usw.": "und so weiter"},
 }
@@ -121,7 +127,17 @@ def _expanded(m: re.Match[str], words: dict[str, str], before_number: bool) -> s
     return full + (". " if m.lastindex and m.lastindex > 1 and m.group(m.lastindex) else "")
 
 
+# "Sun., Oct. 5", "Tues., March 3", "Fri. 12 May": a weekday's short form before a date
+_WEEKDAY_SHORT = {"Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
+                  "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday",
+                  "Sat": "Saturday", "Sun": "Sunday"}
+_WEEKDAY_BEFORE_DATE = re.compile(
+    r"(?<![\w.])(Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.(?=,?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))")
+
+
 def _english(text: str) -> str:
+    text = _WEEKDAY_BEFORE_DATE.sub(lambda m: _WEEKDAY_SHORT[m.group(1)], text)
     text = re.sub(r"(?<![\w.])St\.(\s+(?=(\S)))?", _saint_or_street, text)
     # "Mulholland Dr. in LA": a Dr. that no name follows (the titles rule took those) is a Drive
     text = re.sub(r"\b([A-Z][a-z]+) Dr\.(?=\s+[a-z0-9]|[,;:)]|\s*$)", r"\1 Drive", text)

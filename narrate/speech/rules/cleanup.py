@@ -28,6 +28,14 @@ _MAP = str.maketrans({
 _COMPATIBILITY = re.compile("[\ufb00-\ufdff\ufe70-\ufeff\uff00-\uffef]+")
 # 12 500, 1 250 000 with a no-break, thin, narrow no-break or figure space: one number
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2009\u202f\u2007]\d{3})+(?![\d])")
+# an en dash between words is a pause, except an unspaced one between two weekday or month
+# names ("Monday\u2013Friday", "June\u2013August"): a span, kept for the range rule to say "to"
+_WORD_DASH = re.compile(r"(\w*)(?<=[^\W\d])(\s*)\u2013(\s*)(?=([^\W\d]\w*))")
+DAYS_AND_MONTHS = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat
+Sun January February March April May June July August September October November December Jan Feb
+Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+""".split())
 # a spaced en dash is a pause, except between two numbers that make a range or a score
 # ("lanes 3 – 5", "won 2 – 1"); "in 2019 – 20 people died" stays a pause
 _SPACED_EN_DASH = re.compile(r"(?<=(\d))\s+\u2013\s+(?=(\d+)(?!\d|[.,]\d))|\s+\u2013\s+")
@@ -42,9 +50,16 @@ def clean(text: str) -> str:
     text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
     text = text.translate(_MAP)
     text = re.sub(r"\s*[\u2014\u2015]\s*", ", ", text)  # em dash: a pause
-    text = re.sub(r"(?<=[^\W\d])\s*\u2013\s*(?=[^\W\d])", ", ", text)  # en dash between words
+    if "\u2013" in text:
+        text = _WORD_DASH.sub(_word_dash, text)  # en dash between words: a pause, or a span
     text = _SPACED_EN_DASH.sub(_spaced_en_dash, text)
     return re.sub(r"\s+--\s+", ", ", text)
+
+
+def _word_dash(m: re.Match[str]) -> str:
+    if not m.group(2) and not m.group(3) and m.group(1) in DAYS_AND_MONTHS and m.group(4) in DAYS_AND_MONTHS:
+        return m.group(0)
+    return m.group(1) + ", "
 
 
 def _spaced_en_dash(m: re.Match[str]) -> str:

@@ -129,14 +129,22 @@ def letter_codes(text: str) -> str:
         text = _PAIR_HYPHEN_NUMBER.sub(
             lambda m: f"{m.group(1)}-{m.group(2)} {numbers.cardinal(int(m.group(3)))}", text)
     def spoken(m: re.Match[str]) -> str:
+        letters = "-".join(m.group(1))  # "A-F": the engine reads "AF" as a word
         if m.group(3):
-            return f"{m.group(1)} {m.group(3)}"
+            return f"{letters} {m.group(3)}"
         number = m.group(2)
         if re.fullmatch(r"(?:19|20)\d\d", number):
-            return f"{m.group(1)} {number}"
-        return f"{m.group(1)} {' '.join(number)}"
+            return f"{letters} {number}"
+        return f"{letters} {' '.join(number)}"
 
-    return _LETTERS_DIGITS.sub(spoken, text)
+    text = _LETTERS_DIGITS.sub(spoken, text)
+    if "(" in text:
+        text = _PLAN.sub(lambda m: f"{numbers.pairs(int(m.group(1)))} {m.group(2).upper()}", text)
+    return text
+
+
+# "401(k)", "403(b)", "501(c)(3)": a tax code's section, said as a name ("four oh one K")
+_PLAN = re.compile(r"(?<![\w.,])([1-9]\d\d)\(([a-z])\)")
 
 
 # a number that names a flight, a room, a road or a model is said in pairs, as people say it
@@ -149,10 +157,14 @@ def names_in_pairs(text: str) -> str:
     return _NAMING.sub(lambda m: f"{m.group(1)} {numbers.pairs(int(m.group(2)))}", text)
 
 
+# the video resolutions: "212p" is pence, not a picture
+_RESOLUTION = re.compile(r"(?<![\w.,])(144|240|360|480|540|576|720|1080|1440|2160|4320)([pi])\b")
+
+
 def resolutions(text: str) -> str:
     """1080p, 720p, 2160p, 480i: said in pairs ("ten eighty P")."""
-    return re.sub(r"(?<![\w.,])(\d{3,4})([pi])\b",
-                  lambda m: f"{numbers.pairs(int(m.group(1)))} {m.group(2).upper()}", text)
+    return _RESOLUTION.sub(
+lambda m: f"{numbers.pairs(int(m.group(1)))} {m.group(2).upper()}", text)
 
 
 # Regnal numerals in other languages: after a regnal name (or any name after a title), said as
@@ -234,4 +246,14 @@ def foreign_roman(text: str, language: str) -> str:
             return f"{name} {numbers.ordinal_in(value, lang, feminine=feminine)}{end}"
         return f"{name} {value}{end}"  # "Alfonso 13": the engine says the number
 
-    return _FOREIGN_ROMAN.sub(spoken, text)
+    text = _FOREIGN_ROMAN.sub(spoken, text)
+    century = _CENTURY.get(lang)
+    if century:  # "siglo XXI", "século XIX": an ordinal to ten, then the number ("siglo 21")
+        text = century.sub(lambda m: f"{m.group(1)} " + (
+            numbers.ordinal_in(v, lang) if v <= 10 else str(v)) if (v := roman_value(m.group(2))) else m.group(0),
+            text)
+    return text
+
+
+_CENTURY = {"es": re.compile(r"\b([Ss]iglos?) ([IVX]+)\b(?![\w'’-])"),
+            "pt": re.compile(r"\b([Ss]éculos?) ([IVX]+)\b(?![\w'’-])")}

@@ -109,7 +109,30 @@ def english_times(text: str) -> str:
     text = re.sub(rf"\b(?P<at>at|from|until|till|by|before|after|around) (?P<h>[01]?\d|2[0-3])\."
                   rf"(?P<m>[0-5]\d)(?=\s(?:{_TIME_WORDS}|{'|'.join(_ZONES)})\b){zone}",
                   lambda m: m.group(0) if _after_a_value_verb(m) else f"{m.group('at')} {_clock(m)}", text)
-    return re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d){ampm}{zone}(?!\w)", _clock, text)
+    text = re.sub(rf"(?<![\w.:,])(?P<h>1[0-2]|0?\d){ampm}{zone}(?!\w)", _clock, text)
+    # "0430 GMT", "1400 hrs": a 24-hour time without a separator, before a zone or "hours"
+    text = _MILITARY.sub(_military, text)
+    # "10pm–6am": two times make a span
+    return _TIME_SPAN.sub(" to ", text) if "M" in text else text
+
+
+_MILITARY = re.compile(rf"(?<![\w.,:/-])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:{'|'.join(_ZONES)}|hours|hrs|Z)\b)")
+_BEFORE_A_TIME = re.compile(r"\b(?i:at|from|until|till|by|before|after|since|to)\s$")
+_TIME_SPAN = re.compile(r"(?<=\b[AP] M)\s?[-\u2013]\s?(?=(?:[a-z]+ ){1,3}[AP] M\b)")
+
+
+def _military(m: re.Match[str]) -> str:
+    """'0430' -> 'oh four thirty', '1400' -> 'fourteen hundred'."""
+    hour, minute = m.group(1), int(m.group(2))
+    after = m.string[m.end():m.end() + 5].strip()
+    if after.startswith("h") and not hour.startswith("0") and not _BEFORE_A_TIME.search(
+            m.string[max(0, m.start() - 8):m.start()]):
+        return m.group(0)  # "1030 hours of footage" is a quantity
+    spoken = ("oh " if hour.startswith("0") else "") + numbers.cardinal(int(hour))
+    if hour == "00":
+        spoken = "zero zero"
+    glued = " " if m.string[m.end():m.end() + 1].isalpha() else ""  # "0430Z", "1400GMT"
+    return f"{spoken} {'hundred' if not minute else ('oh ' if minute < 10 else '') + numbers.cardinal(minute)}{glued}"
 
 
 _VALUE_VERBS = frozenset("""
@@ -247,7 +270,14 @@ def _french(text: str) -> str:
     return re.sub(r"\b([01]?\d|2[0-3])\s?h\b(?!\w)", lambda m: _hour_words(int(m.group(1)), "fr"), text)
 
 
+_NL_WEEKDAYS = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
+                "za": "zaterdag", "zo": "zondag"}
+# "di 3 juni", "za. 12 april": a weekday's short form before a date
+_NL_WEEKDAY = re.compile(rf"\b(ma|di|wo|do|vr|za|zo)\.?(?=\s+\d{{1,2}}\s+(?:{_MONTH_NAMES['nl'].replace(' ', '|')})\b)")
+
+
 def _dutch(text: str) -> str:
+    text = _NL_WEEKDAY.sub(lambda m: _NL_WEEKDAYS[m.group(1)], text)
     text = re.sub(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b", lambda m: _hours(m, "nl", "uur"), text)
     return re.sub(r"\b(\d+)(?:e|ste|de)\b", lambda m: numbers.ordinal_in(int(m.group(1)), "nl"), text)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from narrate.speech import numbers
+from narrate.speech.rules.cleanup import DAYS_AND_MONTHS
 from narrate.speech.rules.vocab import primary, word
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -36,7 +37,10 @@ UNITS = {
     "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
     "GHz": ("gigahertz", "gigahertz"), "°C": ("degree Celsius", "degrees Celsius"),
     "°F": ("degree Fahrenheit", "degrees Fahrenheit"), "°": ("degree", "degrees"),
-    "C": ("degree Celsius", "degrees Celsius"),
+    "C": ("degree Celsius", "degrees Celsius"), "m³": ("cubic metre", "cubic metres"),
+    "cm³": ("cubic centimetre", "cubic centimetres"), "km³": ("cubic kilometre", "cubic kilometres"),
+    "sec": ("second", "seconds"), "secs": ("second", "seconds"), "min": ("minute", "minutes"),
+    "mins": ("minute", "minutes"), "hr": ("hour", "hours"), "hrs": ("hour", "hours"),
 }
 _FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
               "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
@@ -46,6 +50,13 @@ _UNIT_NAMES = "|".join(
 # "8 oz." mid-sentence: the abbreviation's period goes with it (a capital after it may be a
 # new sentence, so the period stays there)
 _UNIT = re.compile(rf"(-?{_NUM})\s?({_UNIT_NAMES})(?![\w/²])(?:\.(?=\s+[a-z0-9(]|[,;:)]))?")
+# "a 10-kg bag", "a 6-ft wall": a measure as a modifier, its unit in the singular
+_UNIT_MODIFIER = re.compile(rf"(?<![\w.,-])({_NUM})-({_UNIT_NAMES})(?![\w/²³-])")
+# "highs near 95F": Fahrenheit glued to a number, only where the sentence speaks of temperature
+# (seat 32F, a 95F form are no temperatures)
+_FAHRENHEIT = re.compile(r"(?<![\w.,])(-?\d{1,3})F\b(?![\w'-])")
+_TEMPERATURE_WORDS = re.compile(r"\b(?i:highs?|lows?|temperatures?|temps?|heat|mercury|thermometer|"
+                                r"wind chills?|feels? like|degrees|warmest|coldest|hottest|chilly)\b")
 # words that say a length follows ("5m of them", "5m from abroad" may be millions: not here)
 _LENGTH_WORDS = ("deep|high|long|tall|wide|thick|away|above|below|underground|sprint|dash|hurdles|"
                  "freestyle|butterfly|backstroke|breaststroke|medley|relay|in length|in height|"
@@ -87,14 +98,39 @@ def percentages(text: str, language: str) -> str:
 
 
 def ranges(text: str, language: str) -> str:
-    """'18-25', '3.5–4', 'between 10-12': ranges in words, never a minus."""
+    """'18-25', '3.5–4', 'between 10-12': ranges in words, never a minus. A pair whose first
+    whole number is not the smaller ('won 4-0', '1-1') is a score: said with the language's
+    score word ("zu", "à"), or left as two numbers in Dutch ("vier-nul"). Single digits in a
+    chain ('a 4-3-3 formation') are said one by one."""
+    lang = primary(language)
     to = word("to", language)
-    if primary(language) == "en":
+    if lang == "en":
         text = re.sub(r"\b([Bb]etween\s+)(\d[\d,.]*)\s*(?:-|\u2013|to)\s*(?=\d)", r"\1\2 and ", text)
+    if "-" in text:
+        text = _DIGIT_CHAIN.sub(lambda m: " ".join(m.group(0).split("-")), text)
     num = r"\d+(?:[.,]\d+)*"
     text = re.sub(rf"(?<![\w.,/-])({num}\s?%)\s?[-\u2013]\s?(?={num}\s?%)", rf"\1 {to} ", text)
-    return re.sub(rf"(?<![\w.,/-])({num})\s?[-\u2013]\s?(?=\d+(?:[.,]\d+)*(?![\w/-]|[.,]\d|-))",
-                  rf"\1 {to} ", text)
+
+    def pair(m: re.Match[str]) -> str:
+        low, high = m.group(1), m.group(2)
+        if lang != "en" and low.isdigit() and high.isdigit() and int(high) <= int(low) < 1000:
+            score = "" if lang == "nl" else word("ratio", language)
+            return f"{low} {score} {high}" if score else f"{low} {high}"
+        return f"{low} {to} {high}"
+
+    return _PAIR.sub(pair, text)
+
+
+def spans(text: str, language: str) -> str:
+    """'Monday–Friday', 'June–August' (cleanup kept the en dash there): a span ("August bis
+    September" in German, whose names these are too)."""
+    return _NAMED_SPAN.sub(rf"\1 {word('to', language)} ", text) if "\u2013" in text else text
+
+
+_NAMED_SPAN = re.compile(rf"\b({'|'.join(sorted(DAYS_AND_MONTHS, key=len, reverse=True))})\u2013(?=\w)")
+# three or four single digits joined by hyphens: a formation or a sequence, never a range
+_DIGIT_CHAIN = re.compile(r"(?<![\w.,/-])\d(?:-\d){2,3}(?![\w/-]|[.,]\d)")
+_PAIR = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)\s?[-\u2013]\s?(\d+(?:[.,]\d+)*)(?![\w/-]|[.,]\d|-)")
 
 
 def minus(text: str, language: str) -> str:
@@ -125,7 +161,11 @@ def units(text: str) -> str:
         amount = m.group(1)
         return f"{amount} {one if amount in ('1', '-1') else many}"
 
+    if "-" in text:
+        text = _UNIT_MODIFIER.sub(lambda m: f"{m.group(1)} {UNITS[m.group(2)][0]}", text)
     text = _UNIT.sub(spoken, text)
+    if "F" in text:
+        text = _FAHRENHEIT.sub(_fahrenheit, text)
     # "300 m deep", "the 400m hurdles": metres only where what follows is about length ("5m
     # people" is five million)
     text = re.sub(rf"(?<![\w.,])({_NUM})\s?m(?=\s+(?:{_LENGTH_WORDS})\b|[,;)]|\.(?:\s|$))",
@@ -139,6 +179,13 @@ def units(text: str) -> str:
     text = re.sub(r"(?<=foot )(\d{1,2})\s?in\b\.?", lambda m: f"{m.group(1)} inches", text)
     # "40C", "20-25C": a temperature when the number is plausible and the C stands alone
     return re.sub(r"(?<![\w.,])(-?\d{1,2}(?:\.\d)?)C\b(?![\w'-])", lambda m: spoken_c(m.group(1)), text)
+
+
+def _fahrenheit(m: re.Match[str]) -> str:
+    if not _TEMPERATURE_WORDS.search(m.string[max(0, m.start() - 40):m.start()]):
+        return m.group(0)
+    amount = m.group(1)
+    return f"{amount} {'degree' if amount == '1' else 'degrees'} Fahrenheit"
 
 
 def spoken_c(amount: str) -> str:

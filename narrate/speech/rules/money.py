@@ -82,8 +82,9 @@ def money(text: str, language: str) -> str:
     if lang == "en":
         text = _EN_RANGE.sub(_english_range, text)
         text = _EN_MONEY.sub(_english, text)
-        return re.sub(r"(?<![\w.,])(\d{1,2})\s?¢", lambda m: f"{numbers.cardinal(int(m.group(1)))} "
+        text = re.sub(r"(?<![\w.,])(\d{1,2})\s?¢", lambda m: f"{numbers.cardinal(int(m.group(1)))} "
                       f"{'cent' if m.group(1) == '1' else 'cents'}", text)
+        return _PENCE.sub(_pence, text) if "p" in text else text
     names = _FOREIGN.get(lang)
     if not names:
         return text
@@ -103,6 +104,18 @@ def money(text: str, language: str) -> str:
     return re.sub(rf"(?<![\d.,])(\d{{1,3}}(?:\.\d{{3}})*|\d+),(\d\d) ({currencies})\b",
                   lambda m: f"{m.group(1)} {m.group(3)}" + (
                       f"{_CENTS_JOIN.get(lang, ' ')}{int(m.group(2))}" if int(m.group(2)) else ""), text)
+
+
+# "99p", "3.5p", "212p": pence glued to an amount (a video resolution is the codes rule's)
+_PENCE = re.compile(r"(?<![\w.,$£€-])(\d{1,3}(?:\.\d{1,2})?)p\b(?![\w'’-])")
+_NOT_PENCE = frozenset({"144", "240", "360", "480", "540", "576", "720"})
+
+
+def _pence(m: re.Match[str]) -> str:
+    amount = m.group(1)
+    if amount in _NOT_PENCE:
+        return m.group(0)
+    return f"{numbers.decimal(amount)} {'penny' if amount == '1' else 'pence'}"
 
 
 _FOREIGN_SCALES = (r"Millionen|Milliarden|Mio\.|Mrd\.|millions?|milliards?|millones|milhões|milhão|milioni|"

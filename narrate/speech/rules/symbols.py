@@ -15,6 +15,10 @@ _PER = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"}
 
 # two whole numbers across a slash that cannot be a fraction: 24/7, 50/50, 9/11, 7/7, 5/4
 _NAMED_PAIR = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,2})(?![\w/]|[.,]\d)")
+_PERIODS = {"y": "year on year", "q": "quarter on quarter", "m": "month on month"}
+_ON_PERIOD = re.compile(r"(?<![\w/])([yqmYQM])/\1(?![\w/])")
+# "grew 3x", "a 10x return": so many times (a "4x4" is the by rule's)
+_TIMES = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)x(?![\w'’-])")
 _TILDE = re.compile(r"(?<![\w~])~\s?(?=\d)")  # "~5%": about five percent
 _FRACTION_BOTTOMS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 16, 32})
 
@@ -46,4 +50,7 @@ def symbols(text: str, language: str) -> str:
     if language.startswith("en"):  # "$4.99/mo", "30 km/day": per
         text = re.sub(r"(?<=[\d%])\s?/\s?(mo|month|yr|year|wk|week|day|night|hr|hour|person|head)\b",
                       lambda m: " per " + _PER.get(m.group(1), m.group(1)), text)
+        if "/" in text:  # "4% y/y", "q/q", "m/m": the change on the period before
+            text = _ON_PERIOD.sub(lambda m: _PERIODS[m.group(1).lower()], text)
+        text = _TIMES.sub(r"\1 times", text)
     return re.sub(r"\b(and|or|he|she|his|her|him)/(and|or|she|he|her|his|him)\b", r"\1 \2", text)

@@ -47,3 +47,26 @@ def test_french_money_abbreviations() -> None:
 def test_dutch_short_forms() -> None:
     assert abbreviations("De prijs steeg t.o.v. vorig jaar, i.p.v. 3 mln. euro", "nl") == \
         "De prijs steeg ten opzichte van vorig jaar, in plaats van 3 miljoen euro"
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("See s. 12(3) of the Act", "en", "See section 12(3) of the Act"),
+    ("under ss. 4 and 5", "en", "under sections 4 and 5"),
+    ("Under Art. 5 of the treaty", "en", "Under Article 5 of the treaty"),
+    ("dates from c. 1850", "en", "dates from circa 1850"),
+    ("born ca. 1720", "en", "born circa 1720"),
+    ("the 1960s. 5 people", "en", "the 1960s. 5 people"),  # the plural's s is no section
+    ("a Ph.D. in physics", "en", "a P H D in physics"),
+    ("a Ph.D. The", "en", "a P H D. The"),  # it may end a sentence
+    ("ends Sun., Oct. 5", "en", "ends Sunday, October 5"),  # a weekday before a date
+    ("on Tues. March 3", "en", "on Tuesday March 3"),
+    ("on Fri. 12 May", "en", "on Friday 12 May"),
+    ("The Sun. It said", "en", "The Sun. It said"),  # no date: left alone
+    ("Das kostet rd. 300 Euro", "de", "Das kostet rund 300 Euro"),
+    ("Le budget atteint 3,2 Mds €.", "fr", "Le budget atteint 3,2 milliards d'euros."),
+    ("une perte de 40 M €", "fr", "une perte de 40 millions d'euros"),
+    ("en la C/ Mayor", "es", "en la calle Mayor"),
+    ("costa 1,2 mld di euro e 300 mln.", "it", "costa 1,2 miliardi di euro e 300 milioni"),
+])
+def test_more_short_forms(text: str, lang: str, spoken: str) -> None:
+    assert abbreviations(text, lang) == spoken

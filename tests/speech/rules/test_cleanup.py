@@ -43,3 +43,13 @@ def test_compatibility_forms_are_the_characters_they_stand_for(text: str, cleane
 ])
 def test_nfkc_leaves_other_blocks_alone(text: str) -> None:
     assert clean(text) == text  # superscripts, fractions, subscripts, circled digits stay for their rules
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("open Monday\u2013Friday", "open Monday\u2013Friday"),  # a span, for the range rule
+    ("from June\u2013August", "from June\u2013August"),
+    ("open Monday \u2013 Friday", "open Monday, Friday"),  # spaced: a pause
+    ("the Paris\u2013Berlin line", "the Paris, Berlin line"),  # other words: a pause
+])
+def test_an_en_dash_between_day_or_month_names_is_kept(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned

@@ -62,9 +62,11 @@ def test_an_airbus_model_or_an_a_road_on_its_own() -> None:
 
 
 @pytest.mark.parametrize(("text", "spoken"), [
-    ("Flight BA287 and MH370", "Flight BA 2 8 7 and MH 3 7 0"),  # digit by digit
-    ("variants BA.2 and JN.1", "variants BA 2 and JN 1"),
-    ("FY2024 results", "FY 2024 results"),  # a year stays a year
+    # the letters hyphenated, which the engine spells ("AF" alone is read as a word)
+    ("Flight BA287 and MH370", "Flight B-A 2 8 7 and M-H 3 7 0"),  # digit by digit
+    ("Flight AF447", "Flight A-F 4 4 7"),
+    ("variants BA.2 and JN.1", "variants B-A 2 and J-N 1"),
+    ("FY2024 results", "F-Y 2024 results"),  # a year stays a year
     ("XBB.1.5, MP3, EU27, COVID-19, PM2.5", "XBB.1.5, MP3, EU27, COVID-19, PM2.5"),  # left whole
 ])
 def test_two_letters_and_digits(text: str, spoken: str) -> None:
@@ -126,3 +128,28 @@ def test_regnal_numerals_in_other_languages(text: str, lang: str, spoken: str) -
 def test_malcolm_x_is_a_name() -> None:
     assert codes.roman("Malcolm X spoke, as did King Malcolm III.", "en") == \
         "Malcolm X spoke, as did King Malcolm the third."
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("into a 401(k)", "into a four oh one K"),
+    ("a 501(c)(3) charity", "a five oh one C(3) charity"),
+    ("see s. 12(3)", "see s. 12(3)"),  # a subsection is no plan
+])
+def test_a_tax_code_section_is_a_name(text: str, spoken: str) -> None:
+    assert codes.letter_codes(text) == spoken
+
+
+def test_only_video_resolutions_are_said_in_pairs() -> None:
+    assert codes.resolutions("720p, 1080i and 2160p, not 212p") == \
+        "seven twenty P, ten eighty I and twenty one sixty P, not 212p"
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("En el siglo XXI", "es", "En el siglo 21"),  # the engine says "veintiuno"
+    ("En el siglo V", "es", "En el siglo quinto"),  # an ordinal to ten
+    ("No século XIX", "pt", "No século 19"),
+    ("los siglos XVI y XVII", "es", "los siglos 16 y XVII"),  # only right after the word
+    ("El Siglo de Oro", "es", "El Siglo de Oro"),
+])
+def test_roman_centuries_in_spanish_and_portuguese(text: str, lang: str, spoken: str) -> None:
+    assert codes.foreign_roman(text, lang) == spoken

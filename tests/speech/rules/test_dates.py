@@ -144,3 +144,24 @@ def test_numeric_dates_day_first(text: str, lang: str, spoken: str) -> None:
 ])
 def test_spanish_short_ordinals(text: str, spoken: str) -> None:
     assert dates.foreign_dates_and_times(text, "es") == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("began at 0430 GMT", "began at oh four thirty GMT"),  # 24-hour, no separator, a zone
+    ("at 1400 hrs", "at fourteen hundred hrs"),
+    ("at 0430Z", "at oh four thirty Z"),  # a zone glued to it stays a word apart
+    ("logged 1030 hours of footage", "logged 1030 hours of footage"),  # a quantity
+    ("runs 10pm\u20136am", "runs ten P M to six A M"),  # two times make a span
+    ("from 9 a.m. - 5 p.m.", "from nine A M to five P M"),
+])
+def test_military_times_and_spans_of_times(text: str, spoken: str) -> None:
+    assert dates.english_times(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("open op di 3 juni", "open op dinsdag 3 juni"),
+    ("za. 12 april", "zaterdag 12 april"),
+    ("zo is het", "zo is het"),  # no date: the word "zo"
+])
+def test_dutch_weekday_short_forms(text: str, spoken: str) -> None:
+    assert dates.foreign_dates_and_times(text, "nl") == spoken

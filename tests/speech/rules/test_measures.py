@@ -106,3 +106,42 @@ def test_units_in_other_languages(text: str, lang: str, spoken: str) -> None:
 ])
 def test_scales_glued_to_a_number(text: str, spoken: str) -> None:
     assert measures.units(text) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("open Monday\u2013Friday", "en", "open Monday to Friday"),
+    ("from Jan\u2013March", "en", "from Jan to March"),
+    ("von August\u2013September", "de", "von August bis September"),
+    ("the Paris\u2013Berlin line", "en", "the Paris\u2013Berlin line"),  # not a span of names
+])
+def test_a_span_of_days_or_months(text: str, lang: str, spoken: str) -> None:
+    assert measures.spans(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("a 4-3-3 formation", "en", "a 4 3 3 formation"),  # single digits in a chain: one by one
+    ("a 4-4-1-1 shape", "de", "a 4 4 1 1 shape"),
+    ("won 3-1", "en", "won 3 to 1"),  # English says a score with "to"
+    ("gewann 3-1", "de", "gewann 3 zu 1"),  # a pair that goes down is a score
+    ("won met 4-0 en 1-1", "nl", "won met 4 0 en 1 1"),  # Dutch: "vier-nul", left to the engine
+    ("s'est imposé 2-0", "fr", "s'est imposé 2 à 0"),
+    ("Kinder von 6-10 Jahren", "de", "Kinder von 6 bis 10 Jahren"),  # a range goes up
+    ("die Saison 2020-21", "de", "die Saison 2020 bis 21"),  # a year's range is no score
+    ("in het jaar 12-10-2025", "nl", "in het jaar 12-10-2025"),  # a date is no pair
+])
+def test_scores_and_chains_are_not_ranges(text: str, lang: str, spoken: str) -> None:
+    assert measures.ranges(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("a 10-kg bag", "a 10 kilogram bag"),  # a modifier: the unit in the singular
+    ("a 6-ft wall", "a 6 foot wall"),
+    ("in 3.1 sec.", "in 3.1 seconds."),
+    ("after 90 min of play", "after 90 minutes of play"),
+    ("holds 2,500 m³ of water", "holds 2,500 cubic metres of water"),
+    ("Highs near 95F are expected", "Highs near 95 degrees Fahrenheit are expected"),
+    ("Temperatures hit 104F.", "Temperatures hit 104 degrees Fahrenheit."),
+    ("Seat 32F was empty", "Seat 32F was empty"),  # no temperature in the sentence
+])
+def test_more_units(text: str, spoken: str) -> None:
+    assert measures.units(text) == spoken

@@ -85,3 +85,13 @@ def test_a_range_of_money_says_the_currency_once(text: str, spoken: str) -> None
 ])
 def test_foreign_money_after_a_scale_word(text: str, lang: str, spoken: str) -> None:
     assert money(text, lang) == spoken
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Shares rose 3.5p to 212p.", "Shares rose three point five pence to two hundred twelve pence."),
+    ("A pint costs 99p", "A pint costs ninety nine pence"),
+    ("a 1p coin", "a one penny coin"),
+    ("in 720p and 1080p", "in 720p and 1080p"),  # a video resolution is the codes rule's
+])
+def test_pence_glued_to_an_amount(text: str, spoken: str) -> None:
+    assert money(text, "en") == spoken
