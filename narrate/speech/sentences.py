@@ -22,8 +22,12 @@ from narrate.speech.rules import abbreviations as abbr
 # read: "…", «…» (French, with spaces inside), „…“ (German), ‹…›, and Spanish ¿ ¡.
 _CLOSERS = "\"')\\]»”’›“"
 _OPENERS = "\"'(\\[«„“‘‹¿¡"
-_CANDIDATE = re.compile(rf"(?<=[.!?…])((?:[ \u00a0\u202f]?[»›])?[{_CLOSERS}]*)\s+(?=[{_OPENERS}]?\s?[A-Z0-9À-Þ])")
-_ENDS_SENTENCE = re.compile(rf"[.!?…](?:[ \u00a0\u202f]?[{_CLOSERS}])*$")
+# Sentence ends: . ! ? … and those of other scripts: the Devanagari danda । ॥, the Arabic
+# question mark ؟ and Urdu full stop ۔, the Armenian ։ and Ethiopic ። full stops.
+_ENDERS = ".!?…।॥؟۔։።"
+_UNAMBIGUOUS = ("!", "?", "।", "॥", "؟", "۔", "։", "።")  # no abbreviation ends in these
+_CANDIDATE = re.compile(rf"(?<=[{_ENDERS}])((?:[ \u00a0\u202f]?[»›])?[{_CLOSERS}]*)\s+(?=[{_OPENERS}]?\s?(\w))")
+_ENDS_SENTENCE = re.compile(rf"[{_ENDERS}](?:[ \u00a0\u202f]?[{_CLOSERS}])*$")
 _WINDOW = 80
 _UNSPACED_END = re.compile("[。！？｡]")
 # something a rule may read across a cut: digits, symbols, periods, capitals, Roman numerals
@@ -41,19 +45,28 @@ def _split_spaced(text: str, language: str) -> list[str]:
     out, start = [], 0
     for m in _CANDIDATE.finditer(text):
         left_end = m.end(1)  # a closing quote stays with the sentence it closes
-        if _is_end(text, left_end, m.end(), language):
+        if _opens(m.group(2)) and _is_end(text, left_end, m.end(), language):
             out.append(text[start:left_end].strip())
             start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
 
 
+def _opens(first: str) -> bool:
+    """Whether a sentence may start with the letter ``first``: a capital, a digit, or a letter
+    of a script without case (Arabic, Hebrew, Devanagari...); never a lowercase letter."""
+    return first.isdigit() or first.isupper() or (first.isalpha() and not first.islower())
+
+
 def _is_end(text: str, left_end: int, right_start: int, language: str) -> bool:
     left = text[max(0, left_end - _WINDOW):left_end]
     token = re.search(r"(\S+)$", left.rstrip(_CLOSERS + " \u00a0\u202f"))
     word = token.group(1) if token else ""
-    if word.endswith(("!", "?")) or _plain_word_end(word, language):
+    if word.endswith(_UNAMBIGUOUS) or _plain_word_end(word, language):
         return True
+    bare = word.rstrip(_CLOSERS).rstrip(".").lstrip(_OPENERS)
+    if len(bare) == 1 and bare.isupper():
+        return False  # an initial ("J. K. Rowling", "А. С. Пушкин"), in every language
     right = text[right_start:right_start + _WINDOW // 2]
     together = normalize(f"{left} {right}", language)
     alone = normalize(right, language)
