@@ -3,9 +3,9 @@
 Their sentences end in 。！？ with no space after, and clauses in ，、；： likewise, so the
 cuts made for spaced scripts (a period, a space, a capital; a comma and a space) never come
 and a whole paragraph became one utterance: one cue of half a minute, which no read-along
-can follow. Each character is a syllable, so a piece is measured in characters: espeak-ng's
-Mandarin says about three a second, and UNSPACED_CHARS keeps a cue near ten seconds (the
-Latin limit, 125 characters, is about seven). A cut never falls inside a run of digits or
+can follow. Each character is a syllable or more, so a piece is measured in characters:
+espeak-ng's Mandarin says about three a second and its Japanese about two, and UNSPACED_CHARS
+keeps a cue at 8-12 seconds (the Latin limit, 125 characters, is about seven). A cut never falls inside a run of digits or
 Latin letters ("2024年", "iPhone 15").
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-UNSPACED_CHARS = 32  # the longest piece, in characters
+UNSPACED_CHARS = 24  # the longest piece, in characters
 
 _WIDE = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CLOSERS = "」』”’）】〉》〕\"')"
