@@ -1,28 +1,37 @@
 """Loudness to -16 LUFS integrated with true peak at or below -1 dBTP, measured, then encoded.
 
 espeak-ng's output is peaky: plain two-pass ``loudnorm`` falls back to its dynamic mode and
-lands near -17 LUFS. So the chain is low-pass -> resample -> gain -> peak limiter -> MP3, and
-the gain comes from the limited loudness the in-process ``meter.Meter`` heard at a probe gain
-while the speech was made; without a usable probe (the publisher's audio), from measuring
-(ffmpeg ``ebur128``) the raw PCM file, then the limited PCM at the first guess. Nothing is
-held in memory. Per episode the CPU goes mostly to LAME itself (~0.5 % of real time); the
-peak check, the meter, synthesis, reading and start-up add to it (bench/batch.py).
+lands near -17 LUFS. So the chain is gain -> peak limiter (in this process, ``limiter.py``)
+-> low-pass -> resample -> MP3 (ffmpeg, reading the limited samples from a pipe), and the
+gain comes from the limited loudness the ``meter.Meter`` heard at a probe gain while the
+speech was made, with the same limiter; without a usable probe (the publisher's audio), from
+metering the PCM file raw, then limited at the first guess. Nothing is held in memory. Per
+episode the CPU goes mostly to LAME itself (~0.5 % of real time); the peak check, the meter,
+the limiter, synthesis, reading and start-up add to it (bench/batch.py).
 """
 
 from __future__ import annotations
 
+import math
 import mmap
-import re
 import subprocess
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from narrate.audio import mp3decode, mp3frames, peakfix, peaks
+from narrate.audio.limiter import Limiter
+from narrate.audio.meter import LOWPASS_HZ, Meter
 from narrate.errors import AudioError
 
 TARGET_LUFS = -16.0
-CEILING_DBFS = -3.5  # limiter ceiling; the margin below -1 dBTP absorbs MP3 coding overshoot
+# limiter ceiling; the margin below -1 dBTP absorbs the resampler's and the MP3 coding's
+# overshoot (limiting at the engine's 22.05 kHz, the MP3s' true peaks land at -1.6 to -2.0
+# dBTP with -4.0, as they did with -3.5 when ffmpeg's limiter ran after the resampler)
+CEILING_DBFS = -4.0
 # libmp3lame output measures about 0.4-0.6 LU quieter than the PCM it was given (measured on
 # espeak-ng and Piper speech), so the PCM is aimed this much higher
 MP3_LOSS_LU = 0.5
@@ -41,8 +50,8 @@ ENCODER_CUTOFF_HZ = 11025
 PROBE_GAINS = (10.5,)
 # how far (LU) from a probe the limiter slope is trusted to extrapolate (+-2 dB of gain)
 PROBE_REACH_LU = 1.0
-_MAX = re.compile(r"max_volume:\s*(-?[\d.]+|-inf) dB")
-_I = re.compile(r"Integrated loudness:\s*\n\s*I:\s*(-?[\d.]+|-inf) LUFS")
+NO_CEILING = 60.0  # dBFS: a ceiling nothing reaches, to meter the raw speech
+READ_BYTES = 1 << 18  # PCM read (and limited) at a time: 6 s at 22.05 kHz
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,37 +62,29 @@ class EncodeSettings:
     ceiling_dbfs: float = CEILING_DBFS
 
 
-def chain(gain_db: float, ceiling_dbfs: float = CEILING_DBFS, rate: int = 44100) -> str:
-    """The ffmpeg filter chain applied before encoding (and measured before that).
-
-    Measured on espeak-ng and Piper speech, each part keeps the true peak of the *MP3* down:
+def chain(rate: int = 44100) -> str:
+    """ffmpeg's part of the chain, after the limiter: measured on espeak-ng and Piper speech,
     the 10 kHz low-pass leaves libmp3lame less high-frequency coding noise to overshoot with
-    (-1.4 -> -2.0 dBTP), limiting at the output rate keeps the resampler's overshoot out, and
-    a 5 ms attack distorts less than 1 ms.
-    """
-    limit = 10 ** (ceiling_dbfs / 20)
-    return (f"lowpass=f=10000,aresample={rate},volume={gain_db:.2f}dB,"
-            f"alimiter=limit={limit:.4f}:level=false:attack=5:release=50")
+    (-1.4 -> -2.0 dBTP); then the MP3's sample rate."""
+    return f"lowpass=f={LOWPASS_HZ},aresample={rate}"
 
 
-def _pcm_input(pcm: Path, rate: int) -> list[str]:
-    return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", str(pcm.resolve())]
+def pcm_blocks(pcm: Path) -> Iterator[bytes]:
+    """The mono s16le file ``pcm`` in pieces of READ_BYTES (whole samples)."""
+    with open(pcm, "rb") as f:
+        while block := f.read(READ_BYTES):
+            yield block
 
 
-def integrated(pcm: Path, rate: int, filters: str = "") -> float:
-    """Integrated loudness (LUFS) of the PCM file after ``filters``."""
-    af = f"{filters}," if filters else ""
-    cmd = ["ffmpeg", "-hide_banner", "-nostats", "-nostdin", *_pcm_input(pcm, rate),
-           "-v", "info", "-af", af + "ebur128=framelog=verbose", "-f", "null", "-"]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          errors="replace")
-    found = _I.findall(proc.stderr)
-    if proc.returncode or not found:
-        raise AudioError(f"ffmpeg ebur128 failed: {proc.stderr.strip()[-200:]}", str(pcm))
-    value = float(found[-1])  # "-inf" parses too
-    if value <= -69.9:  # ebur128's floor: every block fell under the absolute gate
+def metered(pcm: Path, rate: int, gain_db: float, ceiling_dbfs: float) -> float:
+    """Integrated loudness (LUFS) of the whole PCM file at ``gain_db`` through the limiter."""
+    meter = Meter((gain_db,), ceiling_dbfs, full_seconds=math.inf)
+    for block in pcm_blocks(pcm):
+        meter.feed(block, rate)
+    probe = meter.finish()
+    if not probe:  # every block fell under the absolute gate
         raise AudioError("the audio is silent", str(pcm))
-    return value
+    return probe[0][1]
 
 
 def plan_gain(pcm: Path, rate: int, settings: EncodeSettings = EncodeSettings(),
@@ -92,7 +93,7 @@ def plan_gain(pcm: Path, rate: int, settings: EncodeSettings = EncodeSettings(),
 
     ``probe`` holds (gain, measured LUFS) pairs a ``Meter`` took while the audio was being
     made; when two of them bracket the target, the gain is interpolated and the PCM is not
-    read again. Otherwise: measure the raw PCM, then the limited PCM at the first guess.
+    read again. Otherwise: meter the raw PCM, then the limited PCM at the first guess.
     """
     target = settings.target_lufs + MP3_LOSS_LU
     points = sorted(probe)
@@ -103,21 +104,9 @@ def plan_gain(pcm: Path, rate: int, settings: EncodeSettings = EncodeSettings(),
     if near:
         g, lufs = min(near, key=lambda p: abs(target - p[1]))
         return g + (target - lufs) / LIMITER_SLOPE
-    gain = target - integrated(pcm, rate)
-    limited = integrated(pcm, rate, chain(gain, settings.ceiling_dbfs, settings.sample_rate))
+    gain = target - metered(pcm, rate, 0.0, NO_CEILING)
+    limited = metered(pcm, rate, gain, settings.ceiling_dbfs)
     return gain + min(12.0, (target - limited) / LIMITER_SLOPE)
-
-
-def sample_peak(media: Path) -> float:
-    """Highest sample level (dBFS) of a decoded file."""
-    cmd = ["ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-v", "info", "-i", str(media),
-           "-af", "volumedetect", "-f", "null", "-"]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          errors="replace")
-    found = _MAX.findall(proc.stderr)
-    if proc.returncode or not found:
-        raise AudioError(f"ffmpeg volumedetect failed: {proc.stderr.strip()[-200:]}", str(media))
-    return float("-inf") if found[-1] == "-inf" else float(found[-1])
 
 
 def encode(pcm: Path, rate: int, gain_db: float, mp3: Path,
@@ -143,18 +132,38 @@ def rescan(mp3: Path) -> peaks.PeakScan:
 
 def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
                 settings: EncodeSettings = EncodeSettings()) -> peaks.PeakScan:
-    """PCM -> MPEG-1 Layer III, mono, constant bitrate, with the loudness chain applied.
+    """PCM -> gain and limiter (here) -> low-pass, resample, MPEG-1 Layer III (ffmpeg), mono,
+    constant bitrate. The limited samples go to ffmpeg through a pipe as 32-bit floats, so
+    nothing is rounded twice.
 
     Returns where the encoded audio peaks (``rescan``: decoded in this process, which costs
     less CPU than the ffmpeg decoder that used to listen to the encoder through a pipe).
     """
-    cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-y", *_pcm_input(pcm, rate),
-           "-map", "0:a", "-af", chain(gain_db, settings.ceiling_dbfs, settings.sample_rate),
+    cmd = ["ffmpeg", "-hide_banner", "-v", "error", "-nostdin", "-y", "-f", "f32le",
+           "-ar", str(rate), "-ac", "1", "-i", "pipe:0", "-af", chain(settings.sample_rate),
            "-c:a", "libmp3lame", "-b:a", settings.bitrate, "-cutoff", str(ENCODER_CUTOFF_HZ),
            "-ac", "1", "-ar", str(settings.sample_rate), "-map_metadata", "-1",
            "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", f"file:{mp3.resolve()}"]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if proc.returncode or not mp3.exists() or mp3.stat().st_size == 0:
-        err = proc.stderr.decode("utf-8", "replace").strip()[-200:]
-        raise AudioError(f"MP3 encoding failed: {err}", str(mp3))
+    limiter = Limiter(gain_db, settings.ceiling_dbfs, rate)
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log)
+        assert proc.stdin is not None
+        try:
+            try:
+                for block in pcm_blocks(pcm):
+                    samples = np.frombuffer(block[:len(block) // 2 * 2], dtype="<i2")
+                    proc.stdin.write(limiter.process(samples * np.float32(1 / 32768)).tobytes())
+                proc.stdin.write(limiter.finish().tobytes())
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass  # ffmpeg stopped reading: its exit status and message say why
+            code = proc.wait()
+        finally:
+            if proc.poll() is None:  # Ctrl-C, or a read error here: stop the encoder too
+                proc.kill()
+                proc.wait()
+        log.seek(0)
+        err = log.read().decode("utf-8", "replace").strip()[-200:]
+    if code or not mp3.exists() or mp3.stat().st_size == 0:
+        raise AudioError(f"MP3 encoding failed: {err or f'ffmpeg exited with {code}'}", str(mp3))
     return rescan(mp3)

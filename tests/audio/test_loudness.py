@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from narrate.audio import loudness, mp3frames
-from narrate.audio.loudness import EncodeSettings, encode, integrated, plan_gain
+from narrate.audio.loudness import EncodeSettings, encode, metered, plan_gain
+from tests.audio.ffmeasure import ebur128
 from tests.conftest import need_tool
 
 TEXT = ("Loudness is measured over the whole programme, not one word at a time. "
@@ -39,7 +40,9 @@ def measure(mp3: Path) -> tuple[float, float]:
 
 
 def test_raw_espeak_is_quiet_and_needs_gain(speech_pcm: Path) -> None:
-    assert integrated(speech_pcm, 22050) < -18
+    assert ebur128(speech_pcm, 22050) < -18
+    assert metered(speech_pcm, 22050, 0.0, loudness.NO_CEILING) == \
+        pytest.approx(ebur128(speech_pcm, 22050, f"lowpass=f={loudness.LOWPASS_HZ}"), abs=0.1)
 
 
 def test_plan_uses_a_bracketing_probe_without_reading_the_pcm(tmp_path: Path) -> None:
@@ -95,4 +98,4 @@ def test_silence_is_an_error(tmp_path: Path) -> None:
     pcm = tmp_path / "z.pcm"
     pcm.write_bytes(b"\0\0" * 22050 * 2)
     with pytest.raises(AudioError, match="silent"):
-        integrated(pcm, 22050)
+        metered(pcm, 22050, 0.0, loudness.NO_CEILING)
