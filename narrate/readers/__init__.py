@@ -7,8 +7,10 @@ Readers do no I/O: ``narrate.sources`` fetched the bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
+from typing import Any
 
 from narrate.errors import EmptyDocument, ReadError
 from narrate.model import Article
@@ -17,6 +19,7 @@ from narrate.readers.decode import bom_charset, decode, looks_binary
 from narrate.readers.frontmatter import has_front_matter
 from narrate.readers.options import ReadOptions
 from narrate.sources import Source
+from narrate.xmlsafe import xml_clean
 
 Reader = Callable[[bytes, Source, ReadOptions], Article]
 
@@ -77,9 +80,35 @@ def read_source(src: Source, options: ReadOptions | None = None) -> Article:
         raise EmptyDocument("empty document", src.name)
     reader = READERS[sniff(src.data, src)]
     try:
-        return reader(src.data, src, options or ReadOptions())
+        return clean_article(reader(src.data, src, options or ReadOptions()))
     except RecursionError:
         raise ReadError("document nested too deeply", src.name) from None
+
+
+def clean_article(article: Article) -> Article:
+    """Every string of the model without the characters no text format can hold (C0 and C1
+    controls but tab and newlines, noncharacters such as U+FFFE; lone surrogates become
+    U+FFFD), wherever a reader found it: a ``\\x01`` escape in front matter, a JSON-LD
+    ``\\u0001``, an entity in an attribute. XML writers clean again; the transcripts, ID3 tags
+    and chapters that are not XML rely on this."""
+    return _clean(article)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return xml_clean(value)
+    if isinstance(value, tuple):
+        cleaned = tuple(_clean(v) for v in value)
+        return value if all(a is b for a, b in zip(cleaned, value)) else cleaned
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = _clean(old)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 def parse_html(html: str | bytes, url: str | None = None) -> Article:
@@ -87,7 +116,7 @@ def parse_html(html: str | bytes, url: str | None = None) -> Article:
     opts = ReadOptions()
     if isinstance(html, bytes):
         html = decode(html, None, url or "<html>")
-    return _html.parse_page(html, url, opts, url or "<html>")
+    return clean_article(_html.parse_page(html, url, opts, url or "<html>"))
 
 
 __all__ = ["READERS", "Reader", "ReadOptions", "sniff", "read_source", "parse_html"]
