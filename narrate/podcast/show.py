@@ -16,6 +16,7 @@ from typing import Any
 
 from narrate.errors import CatalogError, ConfigError
 from narrate.podcast.rules import split_category, valid_language
+from narrate.xmlsafe import xml_clean
 
 SETTINGS = "narrate.toml"
 DEFAULT_BASE_URL = "http://127.0.0.1:8765/"
@@ -91,9 +92,21 @@ def dump_settings(show: Show) -> str:
 
 
 def normalise_base_url(url: str) -> str:
-    parts = urllib.parse.urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    url = url.strip()
+    if any(c.isspace() or not c.isprintable() or c in '<>"\\{}|^`' for c in url):
+        raise ValueError(f"base_url {url!r} must not contain spaces, quotes or control "
+                         "characters (percent-encode them, e.g. %20)")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url {url!r} must be an absolute http(s) URL")
+    if "@" in parts.netloc:
+        shown = url.replace(parts.netloc, "***@" + parts.netloc.rpartition("@")[2], 1)
+        raise ValueError(f"base_url {shown!r} must not hold a user name or password: it is "
+                         "published in the feed (protect the show with a reverse proxy instead)")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number or out of range
+    except ValueError:
+        raise ValueError(f"base_url {url!r} has an invalid port") from None
     if parts.query or parts.fragment:
         raise ValueError(f"base_url {url!r} must not have a query or fragment")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
@@ -107,8 +120,9 @@ def validate(show: Show) -> Show:
         for key in ("title", "description", "author", "email", "base_url", "language",
                     "category", "artwork"):
             value = getattr(show, key)
-            if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"{key} must be a non-empty string")
+            if not isinstance(value, str) or not xml_clean(value).strip():
+                raise ValueError(f"{key} must be a non-empty string"
+                                 + (" of printable characters" if isinstance(value, str) else ""))
         for key in ("subcategory", "voice", "medium"):
             if not isinstance(getattr(show, key), str):
                 raise ValueError(f"{key} must be a string (in quotes)")
