@@ -91,6 +91,8 @@ def load(spec: str) -> Source:
     """Load ``spec``: an http(s) URL, "-" for stdin, or a file path. Raises SourceError."""
     if spec == "-":
         return _load_stream(sys.stdin.buffer, "-")
+    if not spec.strip():  # Path("") is the current folder: say what was given instead
+        raise SourceError("empty source name: give a file, an http(s) URL or -", repr(spec))
     scheme = spec.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", spec) else ""
     if scheme in ("http", "https"):
         return _load_url(spec)

@@ -121,3 +121,30 @@ def test_readding_without_voice_keeps_the_episode(tmp_path, fake_named):
     assert mp3.stat().st_mtime_ns == before
     (kept,) = again.unchanged
     assert kept.voice == made.voice and kept.engine == made.engine == "fake"
+
+
+@pytest.mark.parametrize("spec", ["", "  ", "@", "@ ", "@{empty_list}", "@{comments_only}"])
+def test_a_source_naming_nothing_is_a_failure_not_the_current_folder(tmp_path, monkeypatch,
+                                                                      fake_named, spec):
+    """Rule: a source that names nothing — an empty argument (an unset "$VAR"), a bare ``@``,
+    a source list with no sources — is a failure saying so; it never means the current folder
+    (whose every article would be published) and never adds nothing with exit code 0."""
+    show = init_show(tmp_path / "show", title="Nothing")
+    work = tmp_path / "work"
+    work.mkdir()
+    article(work / "private-draft.md")  # what "." would have published
+    (work / "empty.txt").write_text("", encoding="utf-8")
+    (work / "comments.txt").write_text("# sources\n\n   \n", encoding="utf-8")
+    spec = spec.format(empty_list=work / "empty.txt", comments_only=work / "comments.txt")
+    monkeypatch.chdir(work)
+    good = article(tmp_path / "good.md", 2)
+    report = add_sources(show.folder, [spec, str(good)], voice=fake_named)
+    assert [s for s, _ in report.failed] == [spec]
+    assert "names no sources" in report.failed[0][1] or "empty source name" in report.failed[0][1]
+    assert len(report.added) == 1  # the rest of the batch is still done
+    assert not list(show.folder.glob("episodes/private-draft*"))
+    result = run_narrate("add", spec, "--show", str(show.folder), cwd=work, timeout=120)
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in err
+    assert "names no sources" in err or "empty source name" in err
+    assert "private" not in err and "0 added" in result.stdout.decode()
