@@ -226,13 +226,25 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
         mp3 = layout.episode_file(show.folder, existing.stem, layout.AUDIO.ext)
         if existing.content_hash != digest and any_voice and _made_by_any_voice(article, audio, existing):
             digest = existing.content_hash
-        if existing.content_hash == digest and mp3.is_file():
+        if existing.content_hash == digest and _intact(show, existing, mp3):
             return existing
         stem = existing.stem if existing.content_hash == digest else f"{existing.slug}-{digest[:8]}"
         return Job(spec, article, key, digest, existing.slug, stem, existing, words)
     slug = unique_slug(slugify(_slug_source(article)), taken)
     taken.add(slug)
     return Job(spec, article, key, digest, slug, slug, None, words)
+
+
+def _intact(show: Show, existing: Episode, mp3: Path) -> bool:
+    """Whether an episode's published files are all there and its MP3 is the size the feed
+    announces: one deleted or truncated by hand is narrated again, not kept as unchanged (the
+    feed would announce a length the file does not have and link files that are gone)."""
+    try:
+        if mp3.stat().st_size != existing.audio_bytes:
+            return False
+    except OSError:
+        return False
+    return all(layout.episode_file(show.folder, existing.stem, ext).is_file() for ext in existing.files)
 
 
 def _made_by_any_voice(article: Article, audio: str, existing: Episode) -> bool:

@@ -147,3 +147,35 @@ def test_a_worker_killed_mid_batch_fails_its_sources_not_the_batch(tmp_path):
     assert len(report.added) + len(report.failed) == len(specs)
     assert report.failed and all(message == WORKER_DIED for _, message in report.failed)
     assert (show.folder / "feed.xml").read_text(encoding="utf-8").count("<item>") == len(report.added)
+
+
+@pytest.mark.parametrize("damage", ["delete-mp3", "truncate-mp3", "grow-mp3", "delete-sidecar"])
+def test_an_episode_damaged_by_hand_is_narrated_again(tmp_path, fake_named, damage):  # noqa: F811
+    """Rule: re-adding an unchanged article keeps its episode only when the files the feed
+    announces are there and the MP3 has the announced length; otherwise it is narrated again,
+    so the feed never announces a length or a file the show does not have."""
+    show = init_show(tmp_path / "show", title="Damage")
+    source = article(tmp_path / "story.txt")
+    (ep,) = add_sources(show.folder, [str(source)], voice=fake_named).added
+    episodes = show.folder / "episodes"
+    mp3 = episodes / f"{ep.stem}.mp3"
+    sidecar = episodes / f"{ep.stem}.{ep.files[0]}"
+    if damage == "delete-mp3":
+        mp3.unlink()
+    elif damage == "truncate-mp3":
+        os.truncate(mp3, 1000)
+    elif damage == "grow-mp3":
+        with mp3.open("ab") as f:
+            f.write(b"\0" * 10)
+    else:
+        sidecar.unlink()
+    report = add_sources(show.folder, [str(source)], voice=fake_named)
+    assert [e.slug for e in report.added] == [ep.slug] and not report.unchanged
+    (again,) = report.added
+    assert again.guid == ep.guid
+    size = (episodes / f"{again.stem}.mp3").stat().st_size
+    assert again.audio_bytes == size
+    assert all((episodes / f"{again.stem}.{ext}").is_file() for ext in again.files)
+    assert f'{again.stem}.mp3" length="{size}"' in (show.folder / "feed.xml").read_text("utf-8")
+    # and once intact, it is unchanged again
+    assert add_sources(show.folder, [str(source)], voice=fake_named).unchanged
