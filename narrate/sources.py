@@ -526,11 +526,26 @@ def _network_reason(exc: BaseException, clock: _Clock, target: _Target) -> str:
     if isinstance(exc, http.client.IncompleteRead):
         return "the connection closed before the whole response arrived"
     if isinstance(exc, http.client.HTTPException):
-        return f"not a valid HTTP response ({type(exc).__name__})"
+        return f"not a valid HTTP response ({_http_fault(exc)})"
     if isinstance(exc, ValueError):
         return f"not a valid URL ({_first_line(exc)})"
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
     return f"cannot fetch: {reason}"
+
+
+def _http_fault(exc: http.client.HTTPException) -> str:
+    """What was wrong with the response, in words (not http.client's class names)."""
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    if isinstance(exc, http.client.LineTooLong):
+        return "a status or header line longer than 64 KB"
+    if isinstance(exc, http.client.BadStatusLine):
+        return "no HTTP status line: is this an HTTP server?"
+    if isinstance(exc, http.client.UnknownProtocol):
+        return "not HTTP/1.x"
+    if "more than" in str(exc) and "headers" in str(exc):
+        return "more than 100 header lines"
+    return "malformed status line or headers"
 
 
 def _first_line(exc: BaseException) -> str:
