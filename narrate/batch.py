@@ -166,13 +166,15 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
     Runs in a worker process (plain arguments in, a picklable ``Produced`` out); a failure is
     returned as ``Produced(error=...)``, never raised.
     """
+    def path(ext: str) -> Path:
+        return layout.episode_file(Path(folder), stem, ext)
+
+    exts = (layout.AUDIO.ext, *(f.ext for f in layout.episode_files()))
+    had = {ext for ext in exts if path(ext).exists()}
     try:
         from narrate.book import episode_copy
         from narrate.fileio import write_atomic
         from narrate.speak import speak
-
-        def path(ext: str) -> Path:
-            return layout.episode_file(Path(folder), stem, ext)
 
         article = Article.from_json(article_json)
         out = path(layout.AUDIO.ext)
@@ -187,7 +189,23 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
     except Exception as e:  # noqa: BLE001 - reported per source, never stops the batch
+        _remove_new(path, exts, had)
         return Produced(error=one_line(e))
+    except BaseException:  # Ctrl-C, SIGTERM: the same, then stop
+        _remove_new(path, exts, had)
+        raise
+
+
+def _remove_new(path: Callable[[str], Path], exts: tuple[str, ...], had: set[str]) -> None:
+    """A failed source leaves nothing in the show: the files this attempt made (its MP3 and
+    sidecars, written before the EPUB copy hit a full disk) are removed; files an existing
+    episode already had are left to it."""
+    for ext in exts:
+        if ext not in had:
+            try:
+                path(ext).unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def one_line(e: BaseException) -> str:

@@ -86,8 +86,26 @@ def storage_error(exc: OSError, source: str = "") -> NarrateError:
     return StorageError(advice, where)
 
 
+def wrapped_os_error(exc: BaseException) -> OSError | None:
+    """The OSError inside a library's own error type (mutagen's ``error``, for one, re-raises
+    "No space left on device" as itself), found as its cause, context or argument."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo and len(seen) < 20:
+        cur = todo.pop(0)
+        if not isinstance(cur, BaseException) or id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno:
+            return cur
+        todo.extend([cur.__cause__, cur.__context__, *cur.args[:2]])
+    return None
+
+
 def one_line(exc: BaseException) -> str:
     """Any failure of one source as the line a batch reports for it."""
+    if not isinstance(exc, NarrateError):
+        exc = wrapped_os_error(exc) or exc
     if isinstance(exc, OSError):
         exc = storage_error(exc)
     text = str(exc) if isinstance(exc, NarrateError) else f"{type(exc).__name__}: {exc}"

@@ -179,3 +179,35 @@ def test_an_episode_damaged_by_hand_is_narrated_again(tmp_path, fake_named, dama
     assert f'{again.stem}.mp3" length="{size}"' in (show.folder / "feed.xml").read_text("utf-8")
     # and once intact, it is unchanged again
     assert add_sources(show.folder, [str(source)], voice=fake_named).unchanged
+
+
+class _LibraryError(Exception):
+    """A library's own error type around an OSError (as mutagen's ``error`` is)."""
+
+
+def test_a_failed_source_leaves_no_files_and_a_wrapped_disk_full_says_so(tmp_path, monkeypatch,
+                                                                         fake_named):  # noqa: F811
+    """Rule: a source that fails part-way (here: its MP3 and sidecars written, then the EPUB
+    copy hits a full disk, reported by a library that wraps the OSError) leaves none of its
+    files in the show, says "disk full" in one line, and the rest of the batch is done."""
+    import narrate.book
+
+    show = init_show(tmp_path / "show", title="Full")
+    full, fine = article(tmp_path / "full.txt", 1), article(tmp_path / "fine.txt", 2)
+    real_copy = narrate.book.episode_copy
+
+    def episode_copy(article, writer, result, stem):
+        if stem.startswith("harbour-notes-1"):
+            try:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            except OSError as e:
+                raise _LibraryError(e) from None  # no __cause__: found through args/context
+        return real_copy(article, writer, result, stem)
+
+    monkeypatch.setattr(narrate.book, "episode_copy", episode_copy)
+    report = add_sources(show.folder, [str(full), str(fine)], voice=fake_named)
+    assert [s for s, _ in report.failed] == [str(full)]
+    assert "disk full: free some space" in report.failed[0][1]
+    assert "_LibraryError" not in report.failed[0][1] and "Errno" not in report.failed[0][1]
+    assert not list((show.folder / "episodes").glob("harbour-notes-1*"))
+    assert [e.slug for e in report.added] == ["harbour-notes-2"]

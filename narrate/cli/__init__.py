@@ -15,7 +15,7 @@ import warnings
 import click
 
 from narrate import __version__
-from narrate.errors import NarrateError, storage_error
+from narrate.errors import NarrateError, storage_error, wrapped_os_error
 
 
 class _Group(click.Group):
@@ -40,6 +40,9 @@ class _Group(click.Group):
         except Exception as exc:  # the one place an unexpected error becomes a line
             if os.environ.get("NARRATE_DEBUG"):
                 raise
+            inner = wrapped_os_error(exc)  # a library's error around "disk full" and the like
+            if inner is not None:
+                fail(str(storage_error(inner)))
             fail(f"unexpected {type(exc).__name__}: {exc} (set NARRATE_DEBUG=1 for details)")
 
 
