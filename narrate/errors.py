@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import shutil
 
 
@@ -102,10 +103,29 @@ def wrapped_os_error(exc: BaseException) -> OSError | None:
     return None
 
 
+# What a program narrate runs (ffmpeg) prints for these errors: its message is then said as
+# the error itself, with what to do, not as the tool's "Error writing trailer of file:…".
+_TOOL_OS_ERRORS = {errno.ENOSPC: "No space left on device", errno.EDQUOT: "Disk quota exceeded",
+                   errno.EROFS: "Read-only file system", errno.EACCES: "Permission denied"}
+
+
+def tool_os_error(exc: NarrateError) -> NarrateError:
+    """``exc`` as a StorageError (same source) when its reason is a tool's report of one of
+    the OS errors above, else ``exc`` unchanged."""
+    if isinstance(exc, StorageError):
+        return exc
+    for code, words in _TOOL_OS_ERRORS.items():
+        if words in exc.reason:  # name the file being made, not its temporary .part
+            return StorageError(_OS_ADVICE[code], re.sub(r"(^|/)\.([^/]+)\.\d+\.part$", r"\1\2", exc.source))
+    return exc
+
+
 def one_line(exc: BaseException) -> str:
     """Any failure of one source as the line a batch reports for it."""
     if not isinstance(exc, NarrateError):
         exc = wrapped_os_error(exc) or exc
+    else:
+        exc = tool_os_error(exc)
     if isinstance(exc, OSError):
         exc = storage_error(exc)
     text = str(exc) if isinstance(exc, NarrateError) else f"{type(exc).__name__}: {exc}"

@@ -211,3 +211,26 @@ def test_a_failed_source_leaves_no_files_and_a_wrapped_disk_full_says_so(tmp_pat
     assert "_LibraryError" not in report.failed[0][1] and "Errno" not in report.failed[0][1]
     assert not list((show.folder / "episodes").glob("harbour-notes-1*"))
     assert [e.slug for e in report.added] == ["harbour-notes-2"]
+
+
+def test_a_tool_reporting_disk_full_is_said_as_disk_full(tmp_path, monkeypatch, fake_named):  # noqa: F811
+    """Rule: when a program narrate runs (ffmpeg) fails because the disk is full, read-only or
+    not writable, the line says that and what to do, naming the file being made (not its
+    temporary .part), instead of repeating the tool's own words."""
+    import narrate.speak
+    from narrate.errors import AudioError
+
+    show = init_show(tmp_path / "show", title="Full")
+    source = article(tmp_path / "full.txt", 1)
+
+    def speak(article, out, **kwargs):
+        part = out.with_name(f".{out.name}.4242.part")
+        raise AudioError(f"MP3 encoding failed: Error writing trailer of file:{part}: No space "
+                         f"left on device Error closing file file:{part}: No space left on device",
+                         str(part))
+
+    monkeypatch.setattr(narrate.speak, "speak", speak)
+    report = add_sources(show.folder, [str(source)], voice=fake_named)
+    (line,) = [m for _, m in report.failed]
+    mp3 = show.folder / "episodes" / "harbour-notes-1.mp3"
+    assert line == f"{mp3}: disk full: free some space, then run the command again"

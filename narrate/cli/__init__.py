@@ -15,7 +15,7 @@ import warnings
 import click
 
 from narrate import __version__
-from narrate.errors import NarrateError, storage_error, wrapped_os_error
+from narrate.errors import NarrateError, storage_error, tool_os_error, wrapped_os_error
 
 
 class _Group(click.Group):
@@ -25,7 +25,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except NarrateError as exc:
-            fail(str(exc))
+            fail(str(tool_os_error(exc)))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
