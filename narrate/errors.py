@@ -84,7 +84,12 @@ def storage_error(exc: OSError, source: str = "") -> NarrateError:
                            "package manager (e.g. apt-get install ffmpeg espeak-ng)", name)
     advice = _OS_ADVICE.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
     where = source or (str(exc.filename) if exc.filename is not None else "")
-    return StorageError(advice, where)
+    return StorageError(advice, _made(where))
+
+
+def _made(path: str) -> str:
+    """The file being made, for a temporary ``.name.<pid>.part`` beside it (see fileio)."""
+    return re.sub(r"(^|/)\.([^/]+)\.\w+\.part$", r"\1\2", path)
 
 
 def wrapped_os_error(exc: BaseException) -> OSError | None:
@@ -116,7 +121,7 @@ def tool_os_error(exc: NarrateError) -> NarrateError:
         return exc
     for code, words in _TOOL_OS_ERRORS.items():
         if words in exc.reason:  # name the file being made, not its temporary .part
-            return StorageError(_OS_ADVICE[code], re.sub(r"(^|/)\.([^/]+)\.\d+\.part$", r"\1\2", exc.source))
+            return StorageError(_OS_ADVICE[code], _made(exc.source))
     return exc
 
 

@@ -138,3 +138,19 @@ def test_remove_stale_parts(tmp_path):
     assert remove_stale(tmp_path) == 3
     assert sorted(p.name for p in eps.iterdir()) == [".hidden", "keep.mp3"]
     assert [p.name for p in tmp_path.glob(".*.part")] == []
+
+
+@pytest.mark.parametrize("part, made", [
+    ("show/.z.mp3.29114.part", "show/z.mp3"),  # the audio pipeline's .name.<pid>.part
+    ("show/episodes/.a.epub.k3j_x9q.part", "show/episodes/a.epub"),  # write_atomic's mkstemp
+    ("show/.narrate.lock", "show/.narrate.lock"),
+])
+def test_a_failure_names_the_file_being_made_not_its_part(part, made):
+    """Rule: disk full, read-only or permission denied while writing a temporary file names
+    the file the user asked for (``speak -o sh/z.mp3`` on a read-only disk said sh/.z.mp3.29114.part)."""
+    from narrate.errors import AudioError, storage_error, tool_os_error
+
+    error = storage_error(OSError(errno.EROFS, "Read-only file system", part))
+    assert str(error) == f"{made}: read-only file system: use a writable location"
+    tool = tool_os_error(AudioError(f"MP3 encoding failed: file:{part}: No space left on device", part))
+    assert str(tool) == f"{made}: disk full: free some space, then run the command again"
