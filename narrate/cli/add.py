@@ -52,6 +52,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
                     notice=lambda source, message: display.note(_line(redact(source), message)))
         except KeyboardInterrupt:
             remove_stale(show)  # the workers are stopped: their .part files are nobody's
+            remove_stale_temp()  # and their temp folders (killed, they could not remove them)
             rebuild(settings)  # publish the episodes already stored before exiting as interrupted
             raise
     if not quiet:

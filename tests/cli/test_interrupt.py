@@ -119,6 +119,10 @@ def test_sigterm_to_a_parallel_add_stops_its_workers(tmp_path: Path):
         stat = Path(f"/proc/{pid}/stat")
         assert not stat.exists() or stat.read_text().split()[2] == "Z", f"worker {pid} still runs"
     assert not list((show / "episodes").glob(".*.part"))
+    # the workers were killed and could not remove their temp folders: the run does (README:
+    # "Ctrl-C or SIGTERM removes temporary files"), not only the next run
+    temp = Path(tempfile.gettempdir())
+    assert workers and not [p for pid in workers for p in temp.glob(f"narrate-{pid}-*")]
     with sqlite3.connect(show / "catalog.sqlite") as db:
         count = db.execute("SELECT count(*) FROM episodes").fetchone()[0]
     assert (show / "feed.xml").read_text(encoding="utf-8").count("<item>") == count
