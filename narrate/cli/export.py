@@ -45,6 +45,10 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated
     import narrate
     from narrate.fileio import write_atomic
 
+    if fmt == "epub":  # it makes temp folders too: clean up after killed runs, as speak does
+        from narrate.fileio import remove_stale_temp
+
+        remove_stale_temp()
     article = narrate.read(source)
     if fmt == SCRIPT or (fmt == "epub" and narrated):  # the formats a voice reads
         warn_voice_language(article, voice)
