@@ -114,7 +114,29 @@ def article_key(article: Article, spec: str) -> str:
         return "file:" + str(Path(spec).resolve())
     if re.match(r"^https?://", spec, re.IGNORECASE):
         return spec
+    # Piped in without a URL: the title alone made "Weekly notes" of one week replace the
+    # episode of the week before. Its date and authors tell such articles apart; the same
+    # article piped again (corrected) has the same ones and still updates its episode.
+    key = _title_key(article)
+    parts = [published_iso(article.published) or "",
+             ", ".join(a.strip().lower() for a in article.authors if a.strip())]
+    return key if not any(parts) else f"{key}\0{parts[0]}\0{parts[1]}"
+
+
+def _title_key(article: Article) -> str:
     return "title:" + " ".join(article.title.split()).lower()
+
+
+def _legacy_title_match(cat: Catalog, article: Article, key: str) -> Episode | None:
+    """The episode an earlier narrate keyed by the title alone, when it is this very article
+    (same date, same authors): found under its old key, so re-adding it is no duplicate."""
+    if not key.startswith("title:") or "\0" not in key:
+        return None
+    old = cat.find(_title_key(article))
+    authors = tuple(a.strip() for a in article.authors if a.strip())
+    if old and old.published == published_iso(article.published) and old.authors == authors:
+        return old
+    return None
 
 
 def content_hash(article: Article, voice: str | None, audio: str) -> str:
@@ -239,6 +261,9 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
         raise Skip(f"the same article as {seen[key][0]}, added once", spec)
     digest = content_hash(article, voice, audio)
     existing = cat.find(key)
+    if existing is None:
+        existing = _legacy_title_match(cat, article, key)
+        key = existing.key if existing else key
     seen[key] = (spec, existing)
     if existing is not None:
         mp3 = layout.episode_file(show.folder, existing.stem, layout.AUDIO.ext)

@@ -78,6 +78,8 @@ def test_article_identity():
     assert article_key(art, "rel/x.txt") == "file:" + str(Path("rel/x.txt").resolve())
     assert article_key(art, "https://e.org/b") == "https://e.org/b"
     assert article_key(art, "-") == "title:t"
+    dated = art.replace(published="2024-03-01", authors=("Ann",))
+    assert article_key(dated, "-") == "title:t\0" + "2024-03-01T00:00:00+00:00\0ann"
 
 
 def test_published_dates():

@@ -148,3 +148,46 @@ def test_a_source_naming_nothing_is_a_failure_not_the_current_folder(tmp_path, m
     assert result.returncode == 1 and "Traceback" not in err
     assert "names no sources" in err or "empty source name" in err
     assert "private" not in err and "0 added" in result.stdout.decode()
+
+
+PIPED = """---
+title: Weekly notes
+date: {date}
+author: Ann
+---
+<p>The harbour was quiet that week {n}, and the gulls circled the pier while the boats came in.</p>
+<p>By noon the market had opened and the first crates of fish were on the quay {n}.</p>
+"""
+
+
+def test_articles_piped_in_with_one_title_are_not_one_episode(tmp_path, monkeypatch, fake_named):
+    """Rule: without a URL or a file, an article's identity is its title with its date and
+    authors: "Weekly notes" of another week is a new episode, never a replacement of last
+    week's; the same article piped again is still the same episode (unchanged, or updated)."""
+    import io
+    import sqlite3
+    import sys
+
+    from narrate.podcast.catalog import Catalog
+
+    show = init_show(tmp_path / "show", title="Weekly")
+
+    def pipe(text: str):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        return add_sources(show.folder, ["-"], voice=fake_named)
+
+    first = pipe(PIPED.format(date="2024-03-01", n=1)).added
+    second = pipe(PIPED.format(date="2024-03-08", n=2)).added
+    assert len(first) == len(second) == 1 and first[0].guid != second[0].guid
+    again = pipe(PIPED.format(date="2024-03-08", n=2))
+    assert not again.added and [e.guid for e in again.unchanged] == [second[0].guid]
+    fixed = pipe(PIPED.format(date="2024-03-08", n="two")).added  # corrected: same episode
+    assert [e.guid for e in fixed] == [second[0].guid]
+    with Catalog.open(show.folder) as cat:
+        assert len(cat.episodes()) == 2
+    # an episode an earlier narrate keyed by the title alone is still found (no duplicate)
+    with sqlite3.connect(show.folder / "catalog.sqlite") as db:
+        db.execute("UPDATE episodes SET key = 'title:weekly notes' WHERE guid = ?", (first[0].guid,))
+    db.close()
+    old = pipe(PIPED.format(date="2024-03-01", n=1))
+    assert [e.guid for e in old.unchanged] == [first[0].guid] and not old.added
