@@ -107,8 +107,11 @@ def unique_slug(base: str, taken: set[str]) -> str:
 
 
 def article_key(article: Article, spec: str) -> str:
-    """What makes two adds "the same article": the canonical URL, else where it was read from."""
-    if article.url:
+    """What makes two adds "the same article": the canonical URL, else where it was read from.
+
+    A site's home page is no article's canonical URL: many sites name it on every page, and
+    each story then replaced the one added before it."""
+    if article.url and not _site_root(article.url):
         return article.url.strip()
     if spec not in ("-", "") and not re.match(r"^https?://", spec, re.IGNORECASE):
         return "file:" + str(Path(spec).resolve())
@@ -123,19 +126,34 @@ def article_key(article: Article, spec: str) -> str:
     return key if not any(parts) else f"{key}\0{parts[0]}\0{parts[1]}"
 
 
+def _site_root(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+
 def _title_key(article: Article) -> str:
     return "title:" + " ".join(article.title.split()).lower()
 
 
-def _legacy_title_match(cat: Catalog, article: Article, key: str) -> Episode | None:
-    """The episode an earlier narrate keyed by the title alone, when it is this very article
-    (same date, same authors): found under its old key, so re-adding it is no duplicate."""
-    if not key.startswith("title:") or "\0" not in key:
-        return None
-    old = cat.find(_title_key(article))
+def _legacy_match(cat: Catalog, article: Article, key: str) -> Episode | None:
+    """The episode an earlier narrate keyed otherwise, when it is this very article: by the
+    title alone (same date and authors) or by a site-root canonical URL (same title). Found
+    under its old key, so re-adding it is no duplicate."""
     authors = tuple(a.strip() for a in article.authors if a.strip())
-    if old and old.published == published_iso(article.published) and old.authors == authors:
-        return old
+    title = " ".join(article.title.split())
+    if key.startswith("title:") and "\0" in key:
+        old = cat.find(_title_key(article))
+        if old and old.published == published_iso(article.published) and old.authors == authors:
+            return old
+    if article.url and _site_root(article.url) and key != article.url.strip():
+        old = cat.find(article.url.strip())
+        if old and old.title == title:
+            return old
     return None
 
 
@@ -262,7 +280,7 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
     digest = content_hash(article, voice, audio)
     existing = cat.find(key)
     if existing is None:
-        existing = _legacy_title_match(cat, article, key)
+        existing = _legacy_match(cat, article, key)
         key = existing.key if existing else key
     seen[key] = (spec, existing)
     if existing is not None:

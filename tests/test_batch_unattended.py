@@ -191,3 +191,34 @@ def test_articles_piped_in_with_one_title_are_not_one_episode(tmp_path, monkeypa
     db.close()
     old = pipe(PIPED.format(date="2024-03-01", n=1))
     assert [e.guid for e in old.unchanged] == [first[0].guid] and not old.added
+
+
+HOME_CANONICAL = """<html><head><title>Story {n}</title><link rel="canonical" href="https://news.example/">
+<meta property="og:url" content="https://news.example/"></head><body><article><h1>Story {n}</h1>
+<p>The harbour was quiet that morning {n}, and the gulls circled the pier while the boats came in.</p>
+<p>By noon the market had opened and the first crates of fish were on the quay for story {n}.</p>
+</article></body></html>"""
+
+
+def test_a_site_home_page_as_canonical_url_is_no_articles_identity(tmp_path, fake_named):
+    """Rule: many sites name their home page as every page's canonical URL; two such stories
+    are two episodes (in one batch and across runs), each with its own title, never one
+    story's episode carrying the other's narration. A real article URL still identifies."""
+    import sqlite3
+
+    show = init_show(tmp_path / "show", title="Home")
+    one, two = tmp_path / "one.html", tmp_path / "two.html"
+    one.write_text(HOME_CANONICAL.format(n=1), encoding="utf-8")
+    two.write_text(HOME_CANONICAL.format(n=2), encoding="utf-8")
+    assert len(add_sources(show.folder, [str(one)], voice=fake_named).added) == 1
+    report = add_sources(show.folder, [str(two), str(one)], voice=fake_named)
+    assert len(report.added) == 1 and len(report.unchanged) == 1 and not report.skipped
+    with sqlite3.connect(show.folder / "catalog.sqlite") as db:
+        rows = sorted(db.execute("SELECT slug, title FROM episodes"))
+    db.close()
+    assert rows == [("story-1", "Story 1"), ("story-2", "Story 2")]
+    # an episode an earlier narrate keyed by that home page is found again by its title
+    with sqlite3.connect(show.folder / "catalog.sqlite") as db:
+        db.execute("UPDATE episodes SET key = 'https://news.example/' WHERE slug = 'story-1'")
+    db.close()
+    assert [e.slug for e in add_sources(show.folder, [str(one)], voice=fake_named).unchanged] == ["story-1"]
