@@ -7,10 +7,8 @@ Readers do no I/O: ``narrate.sources`` fetched the bytes.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
-from typing import Any
 
 from narrate.errors import EmptyDocument, ReadError
 from narrate.model import Article
@@ -19,7 +17,7 @@ from narrate.readers.decode import bom_charset, decode, looks_binary
 from narrate.readers.frontmatter import has_front_matter
 from narrate.readers.options import ReadOptions
 from narrate.sources import Source
-from narrate.xmlsafe import xml_clean
+from narrate.xmlsafe import clean_strings
 
 Reader = Callable[[bytes, Source, ReadOptions], Article]
 
@@ -91,24 +89,7 @@ def clean_article(article: Article) -> Article:
     U+FFFD), wherever a reader found it: a ``\\x01`` escape in front matter, a JSON-LD
     ``\\u0001``, an entity in an attribute. XML writers clean again; the transcripts, ID3 tags
     and chapters that are not XML rely on this."""
-    return _clean(article)
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        return xml_clean(value)
-    if isinstance(value, tuple):
-        cleaned = tuple(_clean(v) for v in value)
-        return value if all(a is b for a, b in zip(cleaned, value)) else cleaned
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            new = _clean(old)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+    return clean_strings(article)
 
 
 def parse_html(html: str | bytes, url: str | None = None) -> Article:

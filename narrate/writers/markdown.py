@@ -27,7 +27,7 @@ from narrate.wording import Wording, wording_for
 from narrate.writers.links import LinkPolicy
 from narrate.writers.meta import byline, date_line
 from narrate.writers.options import WriteOptions
-from narrate.xmlsafe import xml_clean
+from narrate.xmlsafe import clean_strings, xml_clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 # A list marker, quote, or a run of - or = (a thematic break or setext underline).
@@ -47,6 +47,8 @@ def _escape_marker(m: re.Match[str]) -> str:
 
 
 def write(article: Article, options: WriteOptions) -> str:
+    article = clean_strings(article)  # before fencing: a control character between two
+    # backtick runs, removed afterwards, made them one run that closed a code span early
     parts = [f"# {escape(article.title).strip()}"]
     for line in (article.subtitle or article.description, byline(article), date_line(article)):
         if line:
@@ -63,7 +65,7 @@ def write(article: Article, options: WriteOptions) -> str:
 
 def _inlines(inlines: tuple[Inline, ...], links: LinkPolicy) -> str:
     out: list[str] = []
-    for node in inlines:
+    for node in _joined_code(inlines):
         if isinstance(node, Text):
             out.append(escape(node.text))
         elif isinstance(node, Emphasis):
@@ -79,6 +81,18 @@ def _inlines(inlines: tuple[Inline, ...], links: LinkPolicy) -> str:
         elif isinstance(node, LineBreak):
             out.append("\\\n")
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+
+
+def _joined_code(inlines: tuple[Inline, ...]) -> list[Inline]:
+    """Adjacent code spans as one: written side by side, their fences would touch and make one
+    longer backtick run, ending neither where it should."""
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Code) and out and isinstance(out[-1], Code):
+            out[-1] = Code(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return out
 
 
 def _longest_run(text: str, char: str) -> int:
@@ -139,9 +153,11 @@ def _block(block: Block, words: Wording, links: LinkPolicy) -> str:  # noqa: C90
     if isinstance(block, CodeBlock):
         # The fence is longer than any backtick run in the code (a line of as many would close
         # it and what follows would be Markdown or raw HTML); the info string is one word.
-        fence = "`" * max(3, _longest_run(block.text, "`") + 1)
+        # A lone CR ends a line too: made LF, so a list item's indent covers every line.
+        text = re.sub(r"\r\n?", "\n", block.text)
+        fence = "`" * max(3, _longest_run(text, "`") + 1)
         language = "".join(re.findall(r"[\w+#.\-]", block.language))
-        return f"{fence}{language}\n{block.text}\n{fence}"
+        return f"{fence}{language}\n{text}\n{fence}"
     if isinstance(block, Table):
         return _table(block)
     raise TypeError(f"unknown block {type(block).__name__}")

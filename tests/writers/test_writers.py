@@ -144,3 +144,23 @@ def test_html_is_polyglot_xhtml():
     page = write(kitchen_sink(), "html")
     root = etree.fromstring(page.split("\n", 1)[1].encode("utf-8"))
     assert root.tag == "html"
+
+
+def test_markdown_code_stays_code_beside_other_code_and_in_lists():
+    """The same rule where code meets code or a list: adjacent spans (their fences touched and
+    made one longer run), a control character between backtick runs (removed after fencing it
+    joined them), a lone CR in a code block inside a list item (a line the indent missed)."""
+    from narrate.model import Code, CodeBlock, ListBlock
+
+    evil = "<img src=x onerror=alert(1)>"
+    article = Article(title="T", blocks=(
+        Paragraph((Code("b"), Code(f"{evil}`{evil}a"), Text(" after"))),
+        Paragraph((Code("x`\x01``"), Text(f" {evil} "), Code("y"))),
+        ListBlock(True, ((CodeBlock(f"\r{evil}```1."), Paragraph((Text("item"),))),)),
+    ))
+    tokens = MarkdownIt("commonmark").parse(write(article, "markdown"))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not kinds & {"html_inline", "html_block"}, write(article, "markdown")
+    spans = [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
+    assert spans == [f"b{evil}`{evil}a", "x```", "y"]
+    assert [t.content for t in tokens if t.type == "fence"] == [f"\n{evil}```1.\n"]
