@@ -75,6 +75,17 @@ class ToolMissing(EngineUnavailable):
     """A program narrate runs (ffmpeg, espeak-ng) is not installed."""
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (ESC of a colour or title
+    sequence in a file name, a page's title or a server's reason) escaped as ``\\xNN``, so a
+    hostile name cannot move the cursor, recolour or retitle the user's terminal. Tabs and
+    newlines are left to the caller (messages are folded to one line)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def storage_error(exc: OSError, source: str = "") -> NarrateError:
     """An OSError as one line that says what to do, naming ``source`` (the file the user asked
     for), else the file the error names, or the program that is not installed."""

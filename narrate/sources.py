@@ -183,7 +183,7 @@ class Fetched:
 
 _USERINFO = re.compile(r"^([A-Za-z][\w+.-]*://)[^/?#]*@")
 _HOST = re.compile(r"[A-Za-z0-9._~%:-]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1 (\x9b is a CSI)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 

@@ -15,7 +15,7 @@ import warnings
 import click
 
 from narrate import __version__
-from narrate.errors import NarrateError, storage_error, tool_os_error, wrapped_os_error
+from narrate.errors import NarrateError, shown, storage_error, tool_os_error, wrapped_os_error
 
 
 class _Group(click.Group):
@@ -47,7 +47,7 @@ class _Group(click.Group):
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"narrate: error: {' '.join(message.split())}", err=True)
+    click.echo(f"narrate: error: {shown(' '.join(message.split()))}", err=True)
     sys.exit(code)
 
 

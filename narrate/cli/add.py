@@ -8,6 +8,7 @@ import click
 
 from narrate.cli.options import audio_option, quiet_option, voice_option, wait_option
 from narrate.cli.progress import status_line
+from narrate.errors import shown
 
 
 @click.command("add")
@@ -41,7 +42,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
 
     settings = load_show(show)  # a folder that is not a show fails before anything waits or runs
     remove_stale_temp()
-    say = None if quiet else (lambda message: click.echo(f"narrate: {message}", err=True))
+    say = None if quiet else (lambda message: click.echo(f"narrate: {shown(message)}", err=True))
     with show_lock(show, wait=wait, say=say):
         remove_stale(show)  # .part files of a killed run: nobody else can be writing them now
         try:
@@ -70,4 +71,5 @@ def _line(source: str, message: str) -> str:
         return f"narrate: skipped {source}: {message[len('skipped: '):]}"
     if message.startswith("warning: "):
         return f"narrate: warning: {source}: {message[len('warning: '):]}"
+    message = shown(message)  # the source comes escaped: so must the message to find it in it
     return f"narrate: error: {message if source in message else f'{source}: {message}'}"

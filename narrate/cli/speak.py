@@ -8,6 +8,7 @@ import click
 
 from narrate.cli.options import audio_option, quiet_option, voice_option, warn_voice_language
 from narrate.cli.progress import progress_line
+from narrate.errors import shown
 
 
 @click.command("speak")
@@ -30,4 +31,4 @@ def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) 
         result = speak(article, out, voice=voice, audio=audio, progress=progress)
     if not quiet:
         minutes, seconds = divmod(round(result.duration), 60)
-        click.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.engine}/{result.voice})")
+        click.echo(shown(f"{result.mp3} ({minutes}:{seconds:02d}, {result.engine}/{result.voice})"))
