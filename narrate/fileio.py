@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -64,6 +65,34 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes. Opened without
+    blocking and judged by the opened file's own type: a FIFO put where a settings file or a
+    cover belongs would block the command forever, and /dev/zero would fill the memory.
+    Raises StorageError naming the path."""
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise storage_error(e, str(path)) from e
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise StorageError("a folder stands where a file is expected: move it away", str(path))
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise StorageError(f"is {kind}, not a regular {what}: put a regular file there", str(path))
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as e:
+        raise storage_error(e, str(path)) from e
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise StorageError(f"larger than {limit // 1024} KB: not a {what}", str(path))
+    return data
 
 
 def make_temp_dir(kind: str = "") -> Path:

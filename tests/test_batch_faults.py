@@ -234,3 +234,29 @@ def test_a_tool_reporting_disk_full_is_said_as_disk_full(tmp_path, monkeypatch, 
     (line,) = [m for _, m in report.failed]
     mp3 = show.folder / "episodes" / "harbour-notes-1.mp3"
     assert line == f"{mp3}: disk full: free some space, then run the command again"
+
+
+@pytest.mark.parametrize("name", ["narrate.toml", "cover.jpg"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_show_file_that_is_not_a_regular_file_is_one_line_at_once(tmp_path, name, kind):
+    """Rule: the files narrate reads from a show (settings, cover) must be regular files, as
+    sources must: a FIFO there blocked `feed` forever, /dev/zero filled the memory ("out of
+    memory"), a folder said "not a readable image ([Errno 21] …)". One line naming the file."""
+    import time
+
+    show = init_show(tmp_path / "show", title="Special")
+    path = show.folder / name
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    started = time.monotonic()
+    result = run_narrate("feed", str(show.folder), timeout=60)
+    err = result.stderr.decode()
+    assert result.returncode == 1 and err.count("\n") == 1, err
+    assert err.startswith(f"narrate: error: {path}: ") and "Errno" not in err and "memory" not in err
+    assert ("a FIFO" if kind == "fifo" else "a device" if kind == "device" else "a folder") in err
+    assert time.monotonic() - started < 30

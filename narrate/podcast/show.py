@@ -145,15 +145,20 @@ def validate(show: Show) -> Show:
                         base_url=base_url, language=show.language)
 
 
+SETTINGS_MAX_BYTES = 1024 * 1024  # a few hundred bytes of settings, and their comments
+
+
 def load_show(folder: Path) -> Show:
     """Read and validate ``folder/narrate.toml``. Raises CatalogError/ConfigError."""
     folder = Path(folder)
     path = folder / SETTINGS
+    from narrate.fileio import read_regular
+
+    if not path.exists() and not path.is_symlink():
+        raise CatalogError("not a show folder (no narrate.toml; run `narrate init`)", str(folder))
+    raw = read_regular(path, SETTINGS_MAX_BYTES, "settings file")  # never a FIFO or /dev/zero
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise CatalogError("not a show folder (no narrate.toml; run `narrate init`)",
-                           str(folder)) from e
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from e
     table = data.get("show", data)
@@ -172,7 +177,7 @@ def load_show(folder: Path) -> Show:
     show = validate(Show(folder=folder, **fields))
     from narrate.podcast.artwork import check_artwork
 
-    if not (folder / show.artwork).is_file():
+    if not (folder / show.artwork).exists():  # a FIFO or folder there: check_artwork says so
         raise ConfigError(f"artwork {show.artwork!r} is missing from the show folder", str(path))
     check_artwork(folder / show.artwork)  # a replaced cover must still meet Apple's rules
     return show
