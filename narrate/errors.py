@@ -90,7 +90,10 @@ def storage_error(exc: OSError, source: str = "") -> NarrateError:
     """An OSError as one line that says what to do, naming ``source`` (the file the user asked
     for), else the file the error names, or the program that is not installed."""
     name = str(exc.filename or "")
-    if exc.errno == errno.ENOENT and name and "/" not in name and shutil.which(name) is None:
+    # A program not found (ffmpeg, espeak-ng): a bare name, no extension, and no file the user
+    # named; "nolist.txt" missing is a missing file, not a program to install.
+    if (exc.errno == errno.ENOENT and name and not source and "/" not in name
+            and "." not in name and shutil.which(name) is None):
         return ToolMissing("is not installed: run scripts/setup.sh, or install it with your "
                            "package manager (e.g. apt-get install ffmpeg espeak-ng)", name)
     advice = _OS_ADVICE.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()

@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from narrate.errors import NarrateError
+from narrate.errors import NarrateError, StorageError
+from narrate.fileio import read_regular
 
+LIST_MAX_BYTES = 16 * 1024 * 1024  # a hundred thousand URLs
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 
 
@@ -54,14 +56,13 @@ def _expand_list(name: str, exclude: Path | None, depth: int,
     if depth > 5:
         raise NarrateError("@lists nest too deeply", name)
     path = Path(name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+    try:  # a regular file of a sane size: a FIFO blocked the run, /dev/zero filled the memory
+        lines = read_regular(path, LIST_MAX_BYTES, "list of sources").decode("utf-8").splitlines()
     except UnicodeDecodeError as e:
         raise NarrateError("cannot read the source list (not UTF-8 text)", name) from e
-    except OSError as e:
-        why = (e.strerror or e.__class__.__name__).lower()
-        raise NarrateError(f"cannot read the source list ({why}); give a text file of sources, "
-                           "one a line", name) from e
+    except StorageError as e:
+        raise NarrateError(f"cannot read the source list ({e.reason}); give a text file of "
+                           "sources, one a line", name) from e
     named = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
     if not named:  # like a folder without articles: the run would silently do nothing
         raise NarrateError("the source list names no sources (one file, folder or URL a line)", name)

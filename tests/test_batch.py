@@ -261,3 +261,23 @@ def test_the_batch_reads_settings_and_artwork_once(tmp_path, monkeypatch, fake_v
     assert report.failed == [] and len(report.added) == 2
     assert reads == {"settings": 1, "artwork": 1}
     assert len(feedparser.parse((show_folder / "feed.xml").read_bytes()).entries) == 2
+
+
+@pytest.mark.parametrize("kind, words", [("fifo", "is a FIFO"), ("device", "is a device"),
+                                         ("missing", "no such file"), ("folder", "a folder")])
+def test_a_source_list_must_be_a_regular_file(tmp_path, monkeypatch, kind, words):
+    """``@list`` is read like every file narrate is given: a FIFO blocked the run, /dev/zero
+    filled the memory, and a missing ``nolist.txt`` was called a program "not installed"."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    name = "list.txt"
+    if kind == "fifo":
+        os.mkfifo(name)
+    elif kind == "device":
+        os.symlink("/dev/zero", name)
+    elif kind == "folder":
+        os.mkdir(name)
+    specs, failed = expand_sources([f"@{name}"])
+    assert specs == [] and [s for s, _ in failed] == [f"@{name}"]
+    assert words in failed[0][1] and "installed" not in failed[0][1]
