@@ -67,7 +67,7 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_atomic(out, data)
+        write_atomic(out, data, stream_special=True)  # -o /dev/null is written into, not replaced
 
 
 def _epub(article: Article, voice: str | None, narrated: bool) -> bytes:

@@ -21,10 +21,11 @@ from narrate.errors import shown
 def command(source: str, out: Path, voice: str | None, audio: str, quiet: bool) -> None:
     """Narrate one article to an MP3 with transcripts and chapters beside it."""
     import narrate
-    from narrate.fileio import remove_stale_temp
+    from narrate.fileio import refuse_special, remove_stale_temp
     from narrate.speak import speak
 
     remove_stale_temp()  # what killed runs left in the temp folder
+    refuse_special(out)  # the MP3 is renamed into place and its sidecars made beside it
     article = narrate.read(source)
     warn_voice_language(article, voice)
     with progress_line(quiet) as progress:
