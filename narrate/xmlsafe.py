@@ -45,7 +45,7 @@ def clean_strings(value: Any) -> Any:
         return xml_clean(value)
     if isinstance(value, tuple):
         cleaned = tuple(clean_strings(v) for v in value)
-        return value if all(a is b for a, b in zip(cleaned, value)) else cleaned
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in dataclasses.fields(value):

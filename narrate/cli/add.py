@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import audio_option, quiet_option, voice_option, wait_option
+from narrate.cli.options import NamedPath, audio_option, quiet_option, voice_option, wait_option
 from narrate.cli.progress import status_line
 from narrate.errors import shown
 
 
 @click.command("add")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--show", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--show", required=True, type=NamedPath(file_okay=False, path_type=Path),
               help="The show folder (made by `narrate init`).")
 @voice_option
 @audio_option

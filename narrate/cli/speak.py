@@ -6,14 +6,20 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import audio_option, quiet_option, voice_option, warn_voice_language
+from narrate.cli.options import (
+    NamedPath,
+    audio_option,
+    quiet_option,
+    voice_option,
+    warn_voice_language,
+)
 from narrate.cli.progress import progress_line
 from narrate.errors import shown
 
 
 @click.command("speak")
 @click.argument("source")
-@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "out", required=True, type=NamedPath(dir_okay=False, path_type=Path),
               help="The MP3 to write; .vtt, .srt and .chapters.json are written beside it.")
 @voice_option
 @audio_option

@@ -110,3 +110,15 @@ def test_hostile_names_cannot_drive_the_terminal(tmp_path):
     assert "a\\x1b]0;pwned\\x07.md" in err
     missing = run_narrate("export", str(tmp_path / f"gone{osc}.md"), timeout=60).stderr.decode()
     assert "\x1b" not in missing and "gone\\x1b]0;pwned\\x07.md: no such file" in missing
+
+
+@pytest.mark.parametrize("args", [["init", ""], ["add", "--show", "", "x.md"], ["feed", " "],
+                                  ["serve", ""], ["export", "x.md", "-o", ""],
+                                  ["speak", "x.md", "-o", ""]])
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(tmp_path, args):
+    """Rule: an empty path (an unset "$SHOW") is a usage error like a missing one: `init ""`
+    made the current folder a show and `add --show ""` published into it."""
+    (tmp_path / "x.md").write_text("# T\n\nA short paragraph.\n", encoding="utf-8")
+    result = run_narrate(*args, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2 and b"an empty path" in result.stderr, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]

@@ -125,7 +125,7 @@ def test_damaged_row_is_one_line_naming_the_catalog(show, column, value):
         result = run_narrate(*args, timeout=60)
         err = result.stderr.decode()
         assert result.returncode == 1, err
-        line = next(l for l in err.splitlines() if "error" in l)
+        line = next(text for text in err.splitlines() if "error" in text)
         assert f"{show / CATALOG}: catalog is damaged" in line and "restore" in line, err
         assert "unexpected" not in err and "Traceback" not in err
     assert (show / "feed.xml").read_bytes() == feed

@@ -301,7 +301,8 @@ def test_a_catalog_link_that_is_not_http_is_not_published(tmp_path, link):
     """Rule: the feed applies the index page's rule to what a catalog holds (one made before
     links were checked, or edited by hand): only an http(s) link is the item's <link>; any
     other falls back to the episode's own page; an invalid language falls back to the show's."""
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     from narrate.podcast.showfolder import init_show
 
