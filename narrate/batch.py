@@ -107,14 +107,54 @@ def unique_slug(base: str, taken: set[str]) -> str:
 
 
 def article_key(article: Article, spec: str) -> str:
-    """What makes two adds "the same article": the canonical URL, else where it was read from."""
-    if article.url:
+    """What makes two adds "the same article": the canonical URL, else where it was read from.
+
+    A site's home page is no article's canonical URL: many sites name it on every page, and
+    each story then replaced the one added before it."""
+    if article.url and not _site_root(article.url):
         return article.url.strip()
     if spec not in ("-", "") and not re.match(r"^https?://", spec, re.IGNORECASE):
         return "file:" + str(Path(spec).resolve())
     if re.match(r"^https?://", spec, re.IGNORECASE):
         return spec
+    # Piped in without a URL: the title alone made "Weekly notes" of one week replace the
+    # episode of the week before. Its date and authors tell such articles apart; the same
+    # article piped again (corrected) has the same ones and still updates its episode.
+    key = _title_key(article)
+    parts = [published_iso(article.published) or "",
+             ", ".join(a.strip().lower() for a in article.authors if a.strip())]
+    return key if not any(parts) else f"{key}\0{parts[0]}\0{parts[1]}"
+
+
+def _site_root(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+
+def _title_key(article: Article) -> str:
     return "title:" + " ".join(article.title.split()).lower()
+
+
+def _legacy_match(cat: Catalog, article: Article, key: str) -> Episode | None:
+    """The episode an earlier narrate keyed otherwise, when it is this very article: by the
+    title alone (same date and authors) or by a site-root canonical URL (same title). Found
+    under its old key, so re-adding it is no duplicate."""
+    authors = tuple(a.strip() for a in article.authors if a.strip())
+    title = " ".join(article.title.split())
+    if key.startswith("title:") and "\0" in key:
+        old = cat.find(_title_key(article))
+        if old and old.published == published_iso(article.published) and old.authors == authors:
+            return old
+    if article.url and _site_root(article.url) and key != article.url.strip():
+        old = cat.find(article.url.strip())
+        if old and old.title == title:
+            return old
+    return None
 
 
 def content_hash(article: Article, voice: str | None, audio: str) -> str:
@@ -166,13 +206,15 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
     Runs in a worker process (plain arguments in, a picklable ``Produced`` out); a failure is
     returned as ``Produced(error=...)``, never raised.
     """
+    def path(ext: str) -> Path:
+        return layout.episode_file(Path(folder), stem, ext)
+
+    exts = (layout.AUDIO.ext, *(f.ext for f in layout.episode_files()))
+    had = {ext for ext in exts if path(ext).exists()}
     try:
         from narrate.book import episode_copy
         from narrate.fileio import write_atomic
         from narrate.speak import speak
-
-        def path(ext: str) -> Path:
-            return layout.episode_file(Path(folder), stem, ext)
 
         article = Article.from_json(article_json)
         out = path(layout.AUDIO.ext)
@@ -187,7 +229,23 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
                         str(result.voice), files)
     except Exception as e:  # noqa: BLE001 - reported per source, never stops the batch
+        _remove_new(path, exts, had)
         return Produced(error=one_line(e))
+    except BaseException:  # Ctrl-C, SIGTERM: the same, then stop
+        _remove_new(path, exts, had)
+        raise
+
+
+def _remove_new(path: Callable[[str], Path], exts: tuple[str, ...], had: set[str]) -> None:
+    """A failed source leaves nothing in the show: the files this attempt made (its MP3 and
+    sidecars, written before the EPUB copy hit a full disk) are removed; files an existing
+    episode already had are left to it."""
+    for ext in exts:
+        if ext not in had:
+            try:
+                path(ext).unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def one_line(e: BaseException) -> str:
@@ -221,18 +279,33 @@ def _plan(cat: Catalog, show: Show, spec: str, voice: str | None, audio: str,
         raise Skip(f"the same article as {seen[key][0]}, added once", spec)
     digest = content_hash(article, voice, audio)
     existing = cat.find(key)
+    if existing is None:
+        existing = _legacy_match(cat, article, key)
+        key = existing.key if existing else key
     seen[key] = (spec, existing)
     if existing is not None:
         mp3 = layout.episode_file(show.folder, existing.stem, layout.AUDIO.ext)
         if existing.content_hash != digest and any_voice and _made_by_any_voice(article, audio, existing):
             digest = existing.content_hash
-        if existing.content_hash == digest and mp3.is_file():
+        if existing.content_hash == digest and _intact(show, existing, mp3):
             return existing
         stem = existing.stem if existing.content_hash == digest else f"{existing.slug}-{digest[:8]}"
         return Job(spec, article, key, digest, existing.slug, stem, existing, words)
     slug = unique_slug(slugify(_slug_source(article)), taken)
     taken.add(slug)
     return Job(spec, article, key, digest, slug, slug, None, words)
+
+
+def _intact(show: Show, existing: Episode, mp3: Path) -> bool:
+    """Whether an episode's published files are all there and its MP3 is the size the feed
+    announces: one deleted or truncated by hand is narrated again, not kept as unchanged (the
+    feed would announce a length the file does not have and link files that are gone)."""
+    try:
+        if mp3.stat().st_size != existing.audio_bytes:
+            return False
+    except OSError:
+        return False
+    return all(layout.episode_file(show.folder, existing.stem, ext).is_file() for ext in existing.files)
 
 
 def _made_by_any_voice(article: Article, audio: str, existing: Episode) -> bool:

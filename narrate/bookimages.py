@@ -9,6 +9,7 @@ book gives it as its alt text and caption.
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,11 +71,36 @@ def fetch_images(article: Article, *, per_image: float = PER_IMAGE, total: float
                 missing.append((fig.src, str(exc)))
                 continue
             kind = sniff(data)
-            if kind:
-                fetched.append((fig.src, data, kind))
+            why = _unfit(data) if kind else "not a JPEG, PNG, GIF or WebP image"
+            if why:
+                missing.append((fig.src, why))
             else:
-                missing.append((fig.src, "not a JPEG, PNG, GIF or WebP image"))
+                fetched.append((fig.src, data, kind))
     return Images(tuple(fetched), tuple(missing))
+
+
+def _unfit(data: bytes) -> str | None:
+    """Why the image must not go into the book, judged from its header (nothing is decoded):
+    a 631-byte JPEG can claim 4 gigapixels, which the e-reader opening the book would try to
+    decode. The same bound as covers (``narrate.audio.cover.MAX_PIXELS``)."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    from narrate.audio.cover import MAX_PIXELS
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                width, height = img.size
+    except Image.DecompressionBombError:  # Pillow's own bound, far above ours
+        return f"claims more than {MAX_PIXELS // 1_000_000} megapixels"
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return "not a readable image"
+    if width * height > MAX_PIXELS:
+        return f"claims {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} megapixels"
+    return None
 
 
 def _get(url: str, deadline: float, max_bytes: int) -> bytes:

@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -26,16 +27,44 @@ _TEMP_NAME = re.compile(r"narrate-(\d+)-")
 STALE_UNOWNED = 24 * 3600  # temp folders without a pid are another run's only for a day
 
 
-def write_atomic(path: Path | str, data: bytes | str) -> Path:
+def write_atomic(path: Path | str, data: bytes | str, *, stream_special: bool = False) -> Path:
+    """``data`` into ``path`` by a temp file and a rename. ``stream_special`` (a user's ``-o``):
+    a device or FIFO there (/dev/null, /dev/stdout) is written into, never replaced; inside a
+    show a FIFO where feed.xml belongs is replaced as any other file (no write that blocks)."""
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if stream_special and _special(path):
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as e:
+            raise storage_error(e, str(path)) from e
+        return path
     with atomic_path(path) as tmp:
         try:
             tmp.write_bytes(data)
         except OSError as e:
             raise storage_error(e, str(path)) from e
     return path
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` is a device, FIFO or socket: a temp file renamed over it would replace
+    it (as root, ``-o /dev/null`` replaced /dev/null with a regular file)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def refuse_special(path: Path | str) -> None:
+    """For outputs that cannot be streamed (an MP3 with files beside it): a device, FIFO or
+    socket is refused in one line instead of being replaced."""
+    if _special(Path(path)):
+        raise StorageError("is a device or FIFO, not a file: give the path of a file to write",
+                           str(path))
 
 
 @contextlib.contextmanager
@@ -64,6 +93,34 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes. Opened without
+    blocking and judged by the opened file's own type: a FIFO put where a settings file or a
+    cover belongs would block the command forever, and /dev/zero would fill the memory.
+    Raises StorageError naming the path."""
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise storage_error(e, str(path)) from e
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise StorageError("a folder stands where a file is expected: move it away", str(path))
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise StorageError(f"is {kind}, not a regular {what}: put a regular file there", str(path))
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as e:
+        raise storage_error(e, str(path)) from e
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise StorageError(f"larger than {limit // 1024} KB: not a {what}", str(path))
+    return data
 
 
 def make_temp_dir(kind: str = "") -> Path:
@@ -124,5 +181,5 @@ def remove_stale(folder: Path) -> int:
     return removed
 
 
-__all__ = ["StorageError", "atomic_path", "make_temp_dir", "remove_stale", "remove_stale_temp",
+__all__ = ["StorageError", "atomic_path", "read_regular", "refuse_special", "make_temp_dir", "remove_stale", "remove_stale_temp",
            "write_atomic"]

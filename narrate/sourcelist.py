@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from narrate.errors import NarrateError
+from narrate.errors import NarrateError, StorageError
+from narrate.fileio import read_regular
 
+LIST_MAX_BYTES = 16 * 1024 * 1024  # a hundred thousand URLs
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown")
 
 
@@ -31,6 +33,9 @@ def expand_sources(specs: list[str], *, exclude: Path | None = None,
 
 
 def _expand(spec: str, exclude: Path | None, depth: int, skipped: list[tuple[str, str]]) -> Iterator[str]:
+    if not spec.strip() or not spec[1:].strip() and spec.startswith("@"):
+        # an unset "$VAR": Path("") is the current folder, never meant
+        raise NarrateError("empty source name: give a file, a folder, an http(s) URL or -", repr(spec))
     if spec == "-" or re.match(r"^https?://", spec, re.IGNORECASE):
         yield spec
     elif spec.startswith("@"):
@@ -51,14 +56,17 @@ def _expand_list(name: str, exclude: Path | None, depth: int,
     if depth > 5:
         raise NarrateError("@lists nest too deeply", name)
     path = Path(name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise NarrateError(f"cannot read the source list ({e.__class__.__name__})", name) from e
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    try:  # a regular file of a sane size: a FIFO blocked the run, /dev/zero filled the memory
+        lines = read_regular(path, LIST_MAX_BYTES, "list of sources").decode("utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise NarrateError("cannot read the source list (not UTF-8 text)", name) from e
+    except StorageError as e:
+        raise NarrateError(f"cannot read the source list ({e.reason}); give a text file of "
+                           "sources, one a line", name) from e
+    named = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+    if not named:  # like a folder without articles: the run would silently do nothing
+        raise NarrateError("the source list names no sources (one file, folder or URL a line)", name)
+    for line in named:
         if not re.match(r"^(https?://|@|-$)", line) and not Path(line).is_absolute():
             relative = path.parent / line
             line = str(relative) if relative.exists() or glob.has_magic(line) else line

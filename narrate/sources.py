@@ -91,6 +91,8 @@ def load(spec: str) -> Source:
     """Load ``spec``: an http(s) URL, "-" for stdin, or a file path. Raises SourceError."""
     if spec == "-":
         return _load_stream(sys.stdin.buffer, "-")
+    if not spec.strip():  # Path("") is the current folder: say what was given instead
+        raise SourceError("empty source name: give a file, an http(s) URL or -", repr(spec))
     scheme = spec.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", spec) else ""
     if scheme in ("http", "https"):
         return _load_url(spec)
@@ -181,7 +183,7 @@ class Fetched:
 
 _USERINFO = re.compile(r"^([A-Za-z][\w+.-]*://)[^/?#]*@")
 _HOST = re.compile(r"[A-Za-z0-9._~%:-]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1 (\x9b is a CSI)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
@@ -524,11 +526,26 @@ def _network_reason(exc: BaseException, clock: _Clock, target: _Target) -> str:
     if isinstance(exc, http.client.IncompleteRead):
         return "the connection closed before the whole response arrived"
     if isinstance(exc, http.client.HTTPException):
-        return f"not a valid HTTP response ({type(exc).__name__})"
+        return f"not a valid HTTP response ({_http_fault(exc)})"
     if isinstance(exc, ValueError):
         return f"not a valid URL ({_first_line(exc)})"
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
     return f"cannot fetch: {reason}"
+
+
+def _http_fault(exc: http.client.HTTPException) -> str:
+    """What was wrong with the response, in words (not http.client's class names)."""
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    if isinstance(exc, http.client.LineTooLong):
+        return "a status or header line longer than 64 KB"
+    if isinstance(exc, http.client.BadStatusLine):
+        return "no HTTP status line: is this an HTTP server?"
+    if isinstance(exc, http.client.UnknownProtocol):
+        return "not HTTP/1.x"
+    if "more than" in str(exc) and "headers" in str(exc):
+        return "more than 100 header lines"
+    return "malformed status line or headers"
 
 
 def _first_line(exc: BaseException) -> str:

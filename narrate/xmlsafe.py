@@ -9,8 +9,10 @@ writers and the podcast pages both import it without cycles.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html import escape
+from typing import Any
 
 # Removed: C0 controls except \t \n \r, DEL and C1 controls, the noncharacters of every plane.
 _NONCHARS = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
@@ -33,3 +35,23 @@ def xml_clean(text: str) -> str:
 def xml_escape(text: str, quote: bool = True) -> str:
     """Clean, then escape for element text (and for quoted attributes when ``quote``)."""
     return escape(xml_clean(text), quote=quote)
+
+
+def clean_strings(value: Any) -> Any:
+    """``value`` (a model dataclass, tuple or str) with ``xml_clean`` applied to every string;
+    unchanged parts are the same objects. Clean before escaping or fencing: removing a
+    character afterwards can join what the escaping kept apart (two backtick runs, for one)."""
+    if isinstance(value, str):
+        return xml_clean(value)
+    if isinstance(value, tuple):
+        cleaned = tuple(clean_strings(v) for v in value)
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = clean_strings(old)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value

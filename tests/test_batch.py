@@ -80,6 +80,8 @@ def test_article_identity():
     assert article_key(art, "rel/x.txt") == "file:" + str(Path("rel/x.txt").resolve())
     assert article_key(art, "https://e.org/b") == "https://e.org/b"
     assert article_key(art, "-") == "title:t"
+    dated = art.replace(published="2024-03-01", authors=("Ann",))
+    assert article_key(dated, "-") == "title:t\0" + "2024-03-01T00:00:00+00:00\0ann"
 
 
 def test_published_dates():
@@ -275,3 +277,23 @@ def test_workers_are_forked_only_from_a_single_threaded_batch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": root})
     assert out.stdout.split() == ["fork", "spawn"]
+
+
+@pytest.mark.parametrize("kind, words", [("fifo", "is a FIFO"), ("device", "is a device"),
+                                         ("missing", "no such file"), ("folder", "a folder")])
+def test_a_source_list_must_be_a_regular_file(tmp_path, monkeypatch, kind, words):
+    """``@list`` is read like every file narrate is given: a FIFO blocked the run, /dev/zero
+    filled the memory, and a missing ``nolist.txt`` was called a program "not installed"."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    name = "list.txt"
+    if kind == "fifo":
+        os.mkfifo(name)
+    elif kind == "device":
+        os.symlink("/dev/zero", name)
+    elif kind == "folder":
+        os.mkdir(name)
+    specs, failed = expand_sources([f"@{name}"])
+    assert specs == [] and [s for s, _ in failed] == [f"@{name}"]
+    assert words in failed[0][1] and "installed" not in failed[0][1]

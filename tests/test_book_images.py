@@ -105,3 +105,45 @@ def test_text_only_book_has_no_audio(site, tmp_path):
         assert "synchronizedAudioText" not in metas(zf, "schema:accessibilityFeature")
         assert not metas(zf, "media:duration")
     assert_valid(book)
+
+
+def _claiming(kind: str, width: int, height: int) -> bytes:
+    """A few hundred bytes whose header claims ``width`` x ``height`` (nothing to decode)."""
+    import struct
+
+    from tests.pngbomb import _chunk
+
+    if kind == "png":
+        return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                + _chunk(b"IDAT", b"x\x9c\x03\x00\x00\x00\x00\x01") + _chunk(b"IEND", b""))
+    if kind == "gif":
+        return (b"GIF89a" + struct.pack("<HH", width, height) + b"\x00\x00\x00,"
+                + struct.pack("<HHHH", 0, 0, width, height) + b"\x00\x08\x02\x4c\x01\x00;")
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buf, "JPEG")
+    data = bytearray(buf.getvalue())
+    sof = data.find(b"\xff\xc0")
+    data[sof + 5:sof + 9] = struct.pack(">HH", height, width)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("kind, width, height", [
+    ("jpeg", 65000, 65000), ("gif", 65535, 65535), ("png", 1, 100_000_000), ("png", 9000, 9000)])
+def test_an_image_claiming_too_many_pixels_stays_out_of_the_book(kind, width, height):
+    """Rule: an EPUB image is judged by its header as covers are: one claiming more than 40
+    megapixels (a 631-byte JPEG can claim 4 gigapixels, which the e-reader would decode) is
+    given as its text, like an image that could not be fetched; a modest one is packaged."""
+    from narrate.bookimages import fetch_images
+    from narrate.model import Article, Figure
+
+    article = Article(title="T", url="https://example.org/a", blocks=(
+        Figure("https://example.org/big", alt="A big picture."),
+        Figure("https://example.org/small", alt="A small picture.")))
+    small = io.BytesIO()
+    Image.new("RGB", (40, 30)).save(small, "PNG")
+    served = {"https://example.org/big": _claiming(kind, width, height),
+              "https://example.org/small": small.getvalue()}
+    got = fetch_images(article, get=lambda url, deadline, size: served[url])
+    assert [src for src, _, _ in got.fetched] == ["https://example.org/small"]
+    ((src, why),) = got.missing
+    assert src == "https://example.org/big" and "more than 40 megapixels" in why

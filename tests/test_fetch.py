@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import base64
 import gzip
+import re
 import socket
 import threading
 import time
@@ -396,3 +397,56 @@ def test_a_hanging_name_lookup_is_cut_at_the_deadline(monkeypatch) -> None:
     started = time.monotonic()
     assert "timed out" in _error("http://slow-resolver.example/", deadline=0.5)
     assert time.monotonic() - started < 1.5
+
+
+RAW_REPLIES = {
+    "endless-headers": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-A: b\r\n" * 500 + b"\r\n",
+    "long-header": b"HTTP/1.1 200 OK\r\nX-A: " + b"a" * 200_000 + b"\r\n\r\n",
+    "long-status": b"HTTP/1.1 200 " + b"O" * 200_000 + b"\r\n\r\n",
+    "no-status-line": PAGE,
+    "no-answer": b"",
+}
+
+
+@pytest.fixture(scope="module")
+def raw_server() -> Iterator[str]:
+    """Answers each connection with RAW_REPLIES[path] and closes: replies no HTTP library makes."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            with conn:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    got = conn.recv(4096)
+                    if not got:
+                        break
+                    head += got
+                path = head.split(b" ", 2)[1].decode() if head.count(b" ") >= 2 else "/"
+                try:
+                    conn.sendall(RAW_REPLIES.get(path.strip("/"), b""))
+                except OSError:
+                    pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    sock.close()
+
+
+@pytest.mark.parametrize("path, words", [
+    ("endless-headers", "more than 100 header lines"), ("long-header", "longer than 64 KB"),
+    ("long-status", "longer than 64 KB"), ("no-status-line", "no HTTP status line"),
+    ("no-answer", "closed the connection without answering"),
+])
+def test_a_malformed_response_is_said_in_words(raw_server: str, path: str, words: str) -> None:
+    """Rule: what was wrong with a response is said in words, never as http.client's class name
+    (LineTooLong, BadStatusLine, RemoteDisconnected, HTTPException)."""
+    text = _error(f"{raw_server}/{path}")
+    assert text.startswith(f"{raw_server}/{path}: not a valid HTTP response (") and words in text
+    assert not re.search(r"[A-Z][a-z]+[A-Z]\w*(Error|Exception|Line|Disconnected|TooLong)", text), text

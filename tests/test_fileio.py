@@ -138,3 +138,54 @@ def test_remove_stale_parts(tmp_path):
     assert remove_stale(tmp_path) == 3
     assert sorted(p.name for p in eps.iterdir()) == [".hidden", "keep.mp3"]
     assert [p.name for p in tmp_path.glob(".*.part")] == []
+
+
+@pytest.mark.parametrize("part, made", [
+    ("show/.z.mp3.29114.part", "show/z.mp3"),  # the audio pipeline's .name.<pid>.part
+    ("show/episodes/.a.epub.k3j_x9q.part", "show/episodes/a.epub"),  # write_atomic's mkstemp
+    ("show/.narrate.lock", "show/.narrate.lock"),
+])
+def test_a_failure_names_the_file_being_made_not_its_part(part, made):
+    """Rule: disk full, read-only or permission denied while writing a temporary file names
+    the file the user asked for (``speak -o sh/z.mp3`` on a read-only disk said sh/.z.mp3.29114.part)."""
+    from narrate.errors import AudioError, storage_error, tool_os_error
+
+    error = storage_error(OSError(errno.EROFS, "Read-only file system", part))
+    assert str(error) == f"{made}: read-only file system: use a writable location"
+    tool = tool_os_error(AudioError(f"MP3 encoding failed: file:{part}: No space left on device", part))
+    assert str(tool) == f"{made}: disk full: free some space, then run the command again"
+
+
+def test_a_fifo_or_device_output_is_written_into_never_replaced(tmp_path):
+    """Rule: ``-o`` naming a FIFO or a device (/dev/null, /dev/stdout) gets the bytes written
+    into it; the temp-file-and-rename of atomic writes replaced it with a regular file (as
+    root, ``narrate export -o /dev/null`` replaced /dev/null). Outputs that cannot be
+    streamed (an MP3 with sidecars beside it) are refused in one line instead."""
+    import threading
+
+    from narrate.errors import StorageError
+
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    fileio.write_atomic(fifo, "streamed\n", stream_special=True)
+    reader.join(10)
+    assert got == [b"streamed\n"] and fifo.is_fifo()
+    with pytest.raises(StorageError, match="is a device or FIFO") as info:
+        fileio.refuse_special(fifo)
+    assert str(info.value).startswith(f"{fifo}: ") and fifo.is_fifo()
+    # the CLI streams too (a FIFO stands in for /dev/null: a regression must not replace that)
+    got.clear()
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    exported = subprocess.run([sys.executable, "-m", "narrate", "export", "-", "-o", str(fifo)],
+                              input=b"# T\n\nA short paragraph.\n", capture_output=True, timeout=60,
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    reader.join(10)
+    assert exported.returncode == 0 and got and b"short paragraph" in got[0] and fifo.is_fifo()
+    result = subprocess.run([sys.executable, "-m", "narrate", "speak", "-", "-o", str(fifo)],
+                            input=b"# T\n\nA short paragraph.\n", capture_output=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert result.returncode == 1 and b"is a device or FIFO" in result.stderr and fifo.is_fifo()

@@ -201,3 +201,11 @@ def test_other_url_schemes_are_one_line(tmp_path) -> None:
         load("ftp://joe:pw@example.org/a.html")
     assert str(err.value) == ("ftp://***@example.org/a.html: ftp: URLs cannot be read; "
                               "give an http(s) URL, a file or -")
+
+
+@pytest.mark.parametrize("spec", ["", " ", "\t"])
+def test_an_empty_source_name_is_not_the_current_folder(spec):
+    """``narrate export "$UNSET"`` says the name is empty instead of "is a folder"."""
+    with pytest.raises(SourceError, match="empty source name") as info:
+        load(spec)
+    assert str(info.value).startswith(repr(spec) + ": ")

@@ -15,7 +15,7 @@ import warnings
 import click
 
 from narrate import __version__
-from narrate.errors import NarrateError, storage_error
+from narrate.errors import NarrateError, shown, storage_error, tool_os_error, wrapped_os_error
 
 
 class _Group(click.Group):
@@ -25,7 +25,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except NarrateError as exc:
-            fail(str(exc))
+            fail(str(tool_os_error(exc)))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -40,11 +40,14 @@ class _Group(click.Group):
         except Exception as exc:  # the one place an unexpected error becomes a line
             if os.environ.get("NARRATE_DEBUG"):
                 raise
+            inner = wrapped_os_error(exc)  # a library's error around "disk full" and the like
+            if inner is not None:
+                fail(str(storage_error(inner)))
             fail(f"unexpected {type(exc).__name__}: {exc} (set NARRATE_DEBUG=1 for details)")
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"narrate: error: {' '.join(message.split())}", err=True)
+    click.echo(f"narrate: error: {shown(' '.join(message.split()))}", err=True)
     sys.exit(code)
 
 
@@ -83,7 +86,11 @@ def _swallowed(unraisable: object, signum: int) -> None:
     """A KeyboardInterrupt raised while the main thread ran a C callback (the TTS engine's)
     cannot propagate and is dropped: deliver the signal again a moment later."""
     if isinstance(getattr(unraisable, "exc_value", None), KeyboardInterrupt):
-        threading.Timer(0.2, os.kill, (os.getpid(), signum)).start()
+        again = threading.Timer(0.2, os.kill, (os.getpid(), signum))
+        # a daemon: when the command has finished by then (its files written), it exits as it
+        # finished, not killed silently at shutdown by the signal (exit 130 without a line)
+        again.daemon = True
+        again.start()
 
 
 def main() -> None:
@@ -93,4 +100,17 @@ def main() -> None:
         signal.signal(signal.SIGINT, _interrupted)
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _interrupted)
-    cli(prog_name="narrate")
+    try:
+        cli(prog_name="narrate")
+    finally:
+        _finished()
+
+
+def _finished() -> None:
+    """The command is over (its files written, its line printed): a Ctrl-C or SIGTERM that
+    arrives now, while Python shuts down, is ignored and the process ends with the command's
+    own exit code. Late in shutdown Python puts the default action back, and the signal killed
+    the process: exit 130 without a line, after a complete export."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is _interrupted:
+            signal.signal(sig, signal.SIG_IGN)

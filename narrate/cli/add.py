@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import audio_option, quiet_option, voice_option, wait_option
+from narrate.cli.options import NamedPath, audio_option, quiet_option, voice_option, wait_option
 from narrate.cli.progress import status_line
+from narrate.errors import shown
 
 
 @click.command("add")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--show", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--show", required=True, type=NamedPath(file_okay=False, path_type=Path),
               help="The show folder (made by `narrate init`).")
 @voice_option
 @audio_option
@@ -41,7 +42,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
 
     settings = load_show(show)  # a folder that is not a show fails before anything waits or runs
     remove_stale_temp()
-    say = None if quiet else (lambda message: click.echo(f"narrate: {message}", err=True))
+    say = None if quiet else (lambda message: click.echo(f"narrate: {shown(message)}", err=True))
     with show_lock(show, wait=wait, say=say):
         remove_stale(show)  # .part files of a killed run: nobody else can be writing them now
         try:
@@ -52,6 +53,7 @@ def command(sources: tuple[str, ...], show: Path, voice: str | None, audio: str,
                     notice=lambda source, message: display.note(_line(redact(source), message)))
         except KeyboardInterrupt:
             remove_stale(show)  # the workers are stopped: their .part files are nobody's
+            remove_stale_temp()  # and their temp folders (killed, they could not remove them)
             rebuild(settings)  # publish the episodes already stored before exiting as interrupted
             raise
     if not quiet:
@@ -69,4 +71,5 @@ def _line(source: str, message: str) -> str:
         return f"narrate: skipped {source}: {message[len('skipped: '):]}"
     if message.startswith("warning: "):
         return f"narrate: warning: {source}: {message[len('warning: '):]}"
+    message = shown(message)  # the source comes escaped: so must the message to find it in it
     return f"narrate: error: {message if source in message else f'{source}: {message}'}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import voice_option, warn_voice_language
+from narrate.cli.options import NamedPath, voice_option, warn_voice_language
 from narrate.model import Article
 
 SCRIPT = "script"  # not a writer: the speech script
@@ -31,7 +31,7 @@ class _Formats(click.Choice):
 @click.argument("source")
 @click.option("-f", "--format", "fmt", type=_Formats(), default="text", show_default=True,
               help="script: the speech script as it will be spoken, one utterance a line.")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", "out", type=NamedPath(dir_okay=False, path_type=Path), default=None,
               help="File to write (atomically). Default: stdout (epub needs -o).")
 @click.option("--audio/--no-audio", "narrated", default=True, show_default=True,
               help="epub: narrate the article and embed the MP3 with sentence-by-sentence "
@@ -45,6 +45,10 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated
     import narrate
     from narrate.fileio import write_atomic
 
+    if fmt == "epub":  # it makes temp folders too: clean up after killed runs, as speak does
+        from narrate.fileio import remove_stale_temp
+
+        remove_stale_temp()
     article = narrate.read(source)
     if fmt == SCRIPT or (fmt == "epub" and narrated):  # the formats a voice reads
         warn_voice_language(article, voice)
@@ -63,7 +67,7 @@ def command(source: str, fmt: str, out: Path | None, voice: str | None, narrated
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_atomic(out, data)
+        write_atomic(out, data, stream_special=True)  # -o /dev/null is written into, not replaced
 
 
 def _epub(article: Article, voice: str | None, narrated: bool) -> bytes:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from narrate.cli.options import wait_option
+from narrate.cli.options import NamedPath, wait_option
 
 
 @click.command("feed")
-@click.argument("show", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("show", type=NamedPath(file_okay=False, exists=True, path_type=Path))
 @wait_option
 def command(show: Path, wait: float) -> None:
     """Rebuild feed.xml and index.html from the catalog.

@@ -6,16 +6,18 @@ from pathlib import Path
 
 import click
 
+from narrate.cli.options import NamedPath
+
 
 @click.command("init")
-@click.argument("show", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("show", type=NamedPath(file_okay=False, path_type=Path))
 @click.option("--title", help="Show title (default: from the folder name).")
 @click.option("--author", help="Show author / publisher name.")
 @click.option("--email", help="Owner e-mail (Apple uses it to verify ownership).")
 @click.option("--base-url", help="Public URL the show folder is served at (default: narrate serve's).")
 @click.option("--language", help="Language code of the show, e.g. en or de-CH.")
 @click.option("--category", help="Apple Podcasts category, e.g. News or 'News/Politics'.")
-@click.option("--artwork", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--artwork", type=NamedPath(exists=True, dir_okay=False, path_type=Path),
               help="Square 1400-3000 px JPEG/PNG; one is generated when omitted.")
 @click.option("--description", help="Show description.")
 @click.option("--explicit/--clean", default=False, help="Whether the show is marked explicit.")

@@ -45,6 +45,28 @@ audio_option = click.option(
     help="fetch: use the publisher's narration (<audio src>); generate: always text-to-speech; "
          "auto: fetch when the article links narration and no --voice is named, else generate.")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+class NamedPath(click.Path):
+    """A path that names something: an empty one (an unset ``"$SHOW"``) is a usage error, as no
+    argument at all is. ``Path("")`` is the current folder: ``narrate init ""`` made it a show
+    and ``add --show ""`` published into it."""
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path (an unset variable?): name the file or folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class _Seconds(click.FloatRange):
+    """Seconds, 0 or more: ``nan`` (which FloatRange lets through, and which made --wait give
+    up at once) is refused like a negative number; ``inf`` waits as long as it takes."""
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        seconds = super().convert(value, param, ctx)
+        if seconds != seconds:
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return seconds
+
+
 wait_option = click.option(
-    "--wait", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+    "--wait", type=_Seconds(min=0), default=60, show_default=True, metavar="SECONDS",
     help="How long to wait while another narrate is writing the same show.")

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 
 import click
 
+from narrate.errors import shown
+
 
 @contextlib.contextmanager
 def progress_line(quiet: bool) -> Iterator[Callable[[str], None] | None]:
@@ -18,7 +20,7 @@ def progress_line(quiet: bool) -> Iterator[Callable[[str], None] | None]:
         return
 
     def report(message: str) -> None:
-        click.echo(f"\r\x1b[2K{message}", err=True, nl=False)
+        click.echo(f"\r\x1b[2K{shown(message)}", err=True, nl=False)
 
     try:
         yield report
@@ -36,11 +38,12 @@ class StatusLine:
         self.last = ""
 
     def status(self, message: str) -> None:
+        message = shown(message)
         self.last = message
         click.echo(f"\r\x1b[2K{message}", err=True, nl=False)
 
     def note(self, line: str) -> None:
-        line = " ".join(line.split())
+        line = shown(" ".join(line.split()))
         if self.live:
             click.echo(f"\r\x1b[2K{line}\n{self.last}", err=True, nl=False)
         else:

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
+from narrate.cli.options import NamedPath
+
 
 @click.command("serve")
-@click.argument("show", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("show", type=NamedPath(file_okay=False, exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="0 picks a free port (printed).")

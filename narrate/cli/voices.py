@@ -23,10 +23,15 @@ def _tool_rows() -> list[tuple[str, str]]:
     """The programs narration runs: a missing one is reported here, not found mid-narration."""
     import shutil
 
-    rows = []
-    for tool, need in (("ffmpeg", "encoding MP3 (every engine)"), ("espeak-ng", "the default voice")):
-        found = shutil.which(tool)
-        rows.append((tool, found or f"missing: needed for {need}; run scripts/setup.sh"))
+    from narrate.speech.engines.pyttsx3_espeak import missing_espeak
+
+    found = shutil.which("ffmpeg")
+    rows = [("ffmpeg", found or "missing: needed for encoding MP3 (every engine); run scripts/setup.sh")]
+    # The default voice loads the library (libespeak-ng), not the espeak-ng program: report
+    # what it needs, so this row never contradicts the default voice's "ok" above.
+    missing = missing_espeak()
+    rows.append(("espeak-ng", f"missing: needed for the default voice; {missing}" if missing
+                 else "libespeak-ng loaded (the default voice)"))
     return rows
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from narrate.errors import ConfigError
-from narrate.fileio import write_atomic
+from narrate.fileio import read_regular, write_atomic
 
 MIN_SIZE, MAX_SIZE = 1400, 3000
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a compliant 3000 px cover is a few MB; more is not a cover
@@ -35,9 +35,10 @@ def check_artwork(path: Path) -> str:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ConfigError(f"artwork is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
                               f"give a {MIN_SIZE}-{MAX_SIZE} px JPEG or PNG", str(path))
+        data = read_regular(path, MAX_FILE_BYTES, "image")  # a FIFO would block Pillow forever
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
+            with Image.open(io.BytesIO(data)) as img:
                 fmt, (w, h), mode = img.format, img.size, img.mode
     except Image.DecompressionBombError as e:
         raise ConfigError(f"artwork has far too many pixels; it must be square, {MIN_SIZE}-"

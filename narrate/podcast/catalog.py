@@ -145,6 +145,20 @@ def _check_schema(path: Path, db: sqlite3.Connection) -> None:
                            f"{_RESTORE}", str(path))
 
 
+def _check_tables(path: Path, db: sqlite3.Connection) -> None:
+    """After migrating, the tables and columns the code reads must all be there: a catalog whose
+    ``_migrations`` says done but whose ``episodes`` table was dropped or altered is damaged,
+    and saying so beats failing on the first query."""
+    wanted = {"meta": ("key", "value"), "episodes": ("id", *_COLUMNS)}
+    for table, columns in wanted.items():
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        lacking = [c for c in columns if c not in have]
+        if lacking:
+            db.close()
+            what = f"no table {table}" if not have else f"{table} lacks {', '.join(lacking[:5])}"
+            raise CatalogError(f"catalog is damaged ({what}); {_RESTORE}", str(path))
+
+
 class Catalog:
     """An open catalog. Use ``with Catalog.open(folder) as cat:``."""
 
@@ -166,6 +180,7 @@ class Catalog:
             db = sqlite3.connect(path, timeout=30, isolation_level="DEFERRED")
             _check_schema(path, db)
             _migrate(path, db)
+            _check_tables(path, db)
             cat = cls(path, db)
             if cat._meta("podcast_guid") is None:
                 if not feed_url:
@@ -204,12 +219,20 @@ class Catalog:
         rows = self.db.execute(
             f"SELECT {', '.join(_FIELDS)} FROM episodes ORDER BY published DESC, id DESC")
         lists: dict[str, tuple[str, ...]] = {}  # most rows share their files/authors lists
-        return [_episode(row, lists) for row in rows]
+        return [self._checked(row, lists) for row in rows]
 
     def find(self, key: str) -> Episode | None:
         row = self.db.execute(f"SELECT {', '.join(_FIELDS)} FROM episodes WHERE key = ?",
                               (key,)).fetchone()
-        return _episode(row) if row else None
+        return self._checked(row) if row else None
+
+    def _checked(self, row: tuple, lists: dict[str, tuple[str, ...]] | None = None) -> Episode:
+        try:
+            return _episode(row, lists)
+        except DamagedRow as e:
+            slug = row[_SLUG] if isinstance(row[_SLUG], str) else "?"
+            raise CatalogError(f"catalog is damaged (episode {slug[:60]!r}: {e}); {_RESTORE}",
+                               str(self.path)) from None
 
     def slugs(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT slug FROM episodes")}
@@ -276,12 +299,45 @@ _FIELDS = tuple(f.name for f in dataclasses.fields(Episode))  # SELECT order = E
 _AUTHORS, _FILES = _FIELDS.index("authors"), _FIELDS.index("files")
 
 
+_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # what slugify and the content hash make
+_TEXT = tuple(i for i, f in enumerate(_FIELDS) if f not in ("audio_bytes", "duration", "authors", "files"))
+_BYTES, _DURATION = _FIELDS.index("audio_bytes"), _FIELDS.index("duration")
+_SLUG, _STEM, _PUBLISHED = _FIELDS.index("slug"), _FIELDS.index("stem"), _FIELDS.index("published")
+
+
+class DamagedRow(ValueError):
+    pass
+
+
 def _episode(row: tuple, lists: dict[str, tuple[str, ...]] | None = None) -> Episode:
+    """One row as an Episode, checked: a row edited by hand or damaged (a slug with ``/``, a
+    date that is not ISO 8601, text where a number belongs, a list that is not JSON) is a
+    damaged catalog, said in one line, never a Python error halfway through a feed."""
     lists = {} if lists is None else lists
     values = list(row)
     for i in (_AUTHORS, _FILES):
         raw = values[i]
         if raw not in lists:
-            lists[raw] = tuple(json.loads(raw))
+            try:
+                got = json.loads(raw) if isinstance(raw, str) else None
+            except ValueError:
+                got = None
+            if not isinstance(got, list) or not all(isinstance(v, str) for v in got):
+                raise DamagedRow(f"{_FIELDS[i]} is not a JSON list of text")
+            lists[raw] = tuple(got)
         values[i] = lists[raw]
+    for i in _TEXT:
+        if not isinstance(values[i], str):
+            raise DamagedRow(f"{_FIELDS[i]} is not text")
+    size, duration = values[_BYTES], values[_DURATION]
+    if type(size) is not int or size < 0:
+        raise DamagedRow("audio_bytes is not a byte count")
+    if type(duration) not in (int, float) or not 0 <= duration < 1e9:
+        raise DamagedRow("duration is not a number of seconds")
+    if not _NAME.match(values[_SLUG]) or not _NAME.match(values[_STEM]):
+        raise DamagedRow("slug or stem is not a file name narrate makes")
+    try:
+        dt.datetime.fromisoformat(values[_PUBLISHED])
+    except ValueError:
+        raise DamagedRow("published is not an ISO 8601 date") from None
     return Episode(*values)

@@ -15,7 +15,9 @@ from narrate import __version__
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.layout import SIDECARS, episode_link, episode_path
+from narrate.podcast.rules import valid_language
 from narrate.podcast.show import Show
+from narrate.urls import is_web
 from narrate.wording import wording_for
 
 NAMESPACES = (
@@ -94,7 +96,7 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
     credits = esc_all([w.byline(ep.authors) for w, ep in zip(words, episodes, strict=True)])
     guids = esc_all([ep.guid for ep in episodes])
     urls = esc_all([show.base_url + episode_path(ep, "") for ep in episodes])
-    langs = esc_all([ep.language or show.language for ep in episodes])
+    langs = esc_all([ep.language if valid_language(ep.language) else show.language for ep in episodes])
     people = iter(esc_all([a[:128] for ep in episodes for a in ep.authors]))
     show_author = esc(show.author)
     # (extension, media type without parameters, chapters or transcript) per sidecar
@@ -107,7 +109,7 @@ def render_items(show: Show, episodes: list[Episode]) -> list[str]:
         w = words[i]
         html = (f"<p>{descs[i]}</p>" if descs[i] else "") + (f"<p>{credits[i]}.</p>" if credits[i] else "")
         # <link> is the original article, else the episode's read-along page: say which
-        label = esc((w.source if ep.link else w.read_along) + w.colon)
+        label = esc((w.source if is_web(ep.link) else w.read_along) + w.colon)
         html = (f"<![CDATA[{html}<p>{label}<a href=\"{link}\">{link}</a></p>"
                 f"<p>{esc(w.synthetic)}</p>]]>")
         files = ep.files

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from narrate.podcast.catalog import Episode
 from narrate.podcast.show import Show
+from narrate.urls import is_web
 from narrate.writers import WRITERS
 
 EPISODES = "episodes"
@@ -73,8 +74,10 @@ def episode_path(ep: Episode, ext: str) -> str:
 
 
 def episode_link(show: Show, ep: Episode) -> str:
-    """The source article, or the episode's HTML copy when the article has no URL."""
-    if ep.link:
+    """The source article, or the episode's HTML copy when the article has no web URL (a
+    catalog from before links were checked, or edited by hand, may hold a ``javascript:``
+    one: the feed applies the same rule as the index page)."""
+    if is_web(ep.link):
         return ep.link
     if "html" in ep.files:
         return show.base_url + episode_path(ep, "html")

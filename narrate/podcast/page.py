@@ -13,6 +13,7 @@ import datetime as dt
 from narrate.podcast.catalog import Episode
 from narrate.podcast.escape import esc, esc_all
 from narrate.podcast.layout import episode_files, episode_path
+from narrate.podcast.rules import valid_language
 from narrate.podcast.show import Show
 from narrate.urls import is_web
 from narrate.wording import Wording, wording_for
@@ -67,7 +68,7 @@ def _episode(files: tuple[tuple[str, str], ...], show: Show, ep: Episode, title:
 
 def _lang(ep: Episode) -> str:
     """The episode's own language on its item (a show may mix languages)."""
-    return f' lang="{esc(ep.language)}"' if ep.language.strip() else ""
+    return f' lang="{esc(ep.language)}"' if valid_language(ep.language) else ""
 
 
 def render_articles(show: Show, episodes: list[Episode]) -> list[str]:

@@ -369,7 +369,9 @@ class ShowServer:
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
         except OSError as exc:
-            raise ConfigError(f"cannot listen on {host}:{port}: {exc}", str(folder)) from None
+            raise ConfigError(f"cannot listen on {host}:{port}: not an address or host name of "
+                              f"this machine ({(exc.strerror or str(exc)).lower()}); give --host "
+                              "an IP address such as 127.0.0.1 or 0.0.0.0", str(folder)) from None
         infos.sort(key=lambda info: info[0] != socket.AF_INET)  # IPv4 first, as browsers expect
         family, kind, proto, _, addr = infos[0]
         self.socket = socket.socket(family, kind, proto)
@@ -402,7 +404,7 @@ class ShowServer:
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"  # RFC 3986
 
     # ------------------------------------------------------------ lifecycle
     def serve_forever(self, poll_interval: float = 0.5) -> None:

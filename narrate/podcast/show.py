@@ -16,6 +16,7 @@ from typing import Any
 
 from narrate.errors import CatalogError, ConfigError
 from narrate.podcast.rules import split_category, valid_language
+from narrate.xmlsafe import xml_clean
 
 SETTINGS = "narrate.toml"
 DEFAULT_BASE_URL = "http://127.0.0.1:8765/"
@@ -91,9 +92,21 @@ def dump_settings(show: Show) -> str:
 
 
 def normalise_base_url(url: str) -> str:
-    parts = urllib.parse.urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    url = url.strip()
+    if any(c.isspace() or not c.isprintable() or c in '<>"\\{}|^`' for c in url):
+        raise ValueError(f"base_url {url!r} must not contain spaces, quotes or control "
+                         "characters (percent-encode them, e.g. %20)")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url {url!r} must be an absolute http(s) URL")
+    if "@" in parts.netloc:
+        shown = url.replace(parts.netloc, "***@" + parts.netloc.rpartition("@")[2], 1)
+        raise ValueError(f"base_url {shown!r} must not hold a user name or password: it is "
+                         "published in the feed (protect the show with a reverse proxy instead)")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number or out of range
+    except ValueError:
+        raise ValueError(f"base_url {url!r} has an invalid port") from None
     if parts.query or parts.fragment:
         raise ValueError(f"base_url {url!r} must not have a query or fragment")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
@@ -107,8 +120,9 @@ def validate(show: Show) -> Show:
         for key in ("title", "description", "author", "email", "base_url", "language",
                     "category", "artwork"):
             value = getattr(show, key)
-            if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"{key} must be a non-empty string")
+            if not isinstance(value, str) or not xml_clean(value).strip():
+                raise ValueError(f"{key} must be a non-empty string"
+                                 + (" of printable characters" if isinstance(value, str) else ""))
         for key in ("subcategory", "voice", "medium"):
             if not isinstance(getattr(show, key), str):
                 raise ValueError(f"{key} must be a string (in quotes)")
@@ -131,15 +145,20 @@ def validate(show: Show) -> Show:
                         base_url=base_url, language=show.language)
 
 
+SETTINGS_MAX_BYTES = 1024 * 1024  # a few hundred bytes of settings, and their comments
+
+
 def load_show(folder: Path) -> Show:
     """Read and validate ``folder/narrate.toml``. Raises CatalogError/ConfigError."""
     folder = Path(folder)
     path = folder / SETTINGS
+    from narrate.fileio import read_regular
+
+    if not path.exists() and not path.is_symlink():
+        raise CatalogError("not a show folder (no narrate.toml; run `narrate init`)", str(folder))
+    raw = read_regular(path, SETTINGS_MAX_BYTES, "settings file")  # never a FIFO or /dev/zero
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise CatalogError("not a show folder (no narrate.toml; run `narrate init`)",
-                           str(folder)) from e
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from e
     table = data.get("show", data)
@@ -158,7 +177,7 @@ def load_show(folder: Path) -> Show:
     show = validate(Show(folder=folder, **fields))
     from narrate.podcast.artwork import check_artwork
 
-    if not (folder / show.artwork).is_file():
+    if not (folder / show.artwork).exists():  # a FIFO or folder there: check_artwork says so
         raise ConfigError(f"artwork {show.artwork!r} is missing from the show folder", str(path))
     check_artwork(folder / show.artwork)  # a replaced cover must still meet Apple's rules
     return show

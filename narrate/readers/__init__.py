@@ -17,6 +17,7 @@ from narrate.readers.decode import bom_charset, decode, looks_binary
 from narrate.readers.frontmatter import has_front_matter
 from narrate.readers.options import ReadOptions
 from narrate.sources import Source
+from narrate.xmlsafe import clean_strings
 
 Reader = Callable[[bytes, Source, ReadOptions], Article]
 
@@ -77,9 +78,18 @@ def read_source(src: Source, options: ReadOptions | None = None) -> Article:
         raise EmptyDocument("empty document", src.name)
     reader = READERS[sniff(src.data, src)]
     try:
-        return reader(src.data, src, options or ReadOptions())
+        return clean_article(reader(src.data, src, options or ReadOptions()))
     except RecursionError:
         raise ReadError("document nested too deeply", src.name) from None
+
+
+def clean_article(article: Article) -> Article:
+    """Every string of the model without the characters no text format can hold (C0 and C1
+    controls but tab and newlines, noncharacters such as U+FFFE; lone surrogates become
+    U+FFFD), wherever a reader found it: a ``\\x01`` escape in front matter, a JSON-LD
+    ``\\u0001``, an entity in an attribute. XML writers clean again; the transcripts, ID3 tags
+    and chapters that are not XML rely on this."""
+    return clean_strings(article)
 
 
 def parse_html(html: str | bytes, url: str | None = None) -> Article:
@@ -87,7 +97,7 @@ def parse_html(html: str | bytes, url: str | None = None) -> Article:
     opts = ReadOptions()
     if isinstance(html, bytes):
         html = decode(html, None, url or "<html>")
-    return _html.parse_page(html, url, opts, url or "<html>")
+    return clean_article(_html.parse_page(html, url, opts, url or "<html>"))
 
 
 __all__ = ["READERS", "Reader", "ReadOptions", "sniff", "read_source", "parse_html"]

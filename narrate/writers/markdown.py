@@ -27,10 +27,11 @@ from narrate.wording import Wording, wording_for
 from narrate.writers.links import LinkPolicy
 from narrate.writers.meta import byline, date_line
 from narrate.writers.options import WriteOptions
-from narrate.xmlsafe import xml_clean
+from narrate.xmlsafe import clean_strings, xml_clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))(?=\s|$)")
+# A list marker, quote, or a run of - or = (a thematic break or setext underline).
+_LINE_START = re.compile(r"^(\s*)(?:([-+=>])(?=[\s\-=]|$)|(\d+)([.)])(?=\s|$))")
 
 
 def escape(text: str) -> str:
@@ -46,21 +47,25 @@ def _escape_marker(m: re.Match[str]) -> str:
 
 
 def write(article: Article, options: WriteOptions) -> str:
+    article = clean_strings(article)  # before fencing: a control character between two
+    # backtick runs, removed afterwards, made them one run that closed a code span early
     parts = [f"# {escape(article.title).strip()}"]
     for line in (article.subtitle or article.description, byline(article), date_line(article)):
         if line:
             parts.append(f"*{escape(line)}*")
     words = wording_for(article.language)
-    if article.url:
-        parts.append(words.label("source", f"<{article.url}>"))
     links = LinkPolicy(article)
+    if article.url:
+        source = links.href(article.url)  # percent-encoded: no space or <> can end the autolink
+        parts.append(words.label("source", f"<{source}>" if source and ":" in source
+                                 else escape(article.url)))
     parts.extend(_block(b, words, links) for b in article.blocks)
     return xml_clean("\n\n".join(p for p in parts if p) + "\n")  # no control characters
 
 
 def _inlines(inlines: tuple[Inline, ...], links: LinkPolicy) -> str:
     out: list[str] = []
-    for node in inlines:
+    for node in _joined_code(inlines):
         if isinstance(node, Text):
             out.append(escape(node.text))
         elif isinstance(node, Emphasis):
@@ -68,8 +73,7 @@ def _inlines(inlines: tuple[Inline, ...], links: LinkPolicy) -> str:
         elif isinstance(node, Strong):
             out.append(_wrap("**", _inlines(node.inlines, links)))
         elif isinstance(node, Code):
-            tick = "``" if "`" in node.text else "`"
-            out.append(f"{tick}{node.text}{tick}")
+            out.append(_code_span(node.text))
         elif isinstance(node, Link):
             href = links.markdown_href(node.href)
             words = _inlines(node.inlines, links)
@@ -77,6 +81,34 @@ def _inlines(inlines: tuple[Inline, ...], links: LinkPolicy) -> str:
         elif isinstance(node, LineBreak):
             out.append("\\\n")
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+
+
+def _joined_code(inlines: tuple[Inline, ...]) -> list[Inline]:
+    """Adjacent code spans as one: written side by side, their fences would touch and make one
+    longer backtick run, ending neither where it should."""
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Code) and out and isinstance(out[-1], Code):
+            out[-1] = Code(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return out
+
+
+def _longest_run(text: str, char: str) -> int:
+    return max((len(run) for run in re.findall(re.escape(char) + "+", text)), default=0)
+
+
+def _code_span(text: str) -> str:
+    """Code stays code: the fence is a backtick run longer than any inside it (a shorter one
+    would end the span early and let the rest be read as Markdown or raw HTML), a blank line
+    cannot end the paragraph, and an edge backtick is padded so it is not part of the fence."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    tick = "`" * (_longest_run(text, "`") + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{tick}{pad}{text}{pad}{tick}"
 
 
 def _wrap(mark: str, inner: str) -> str:
@@ -119,8 +151,13 @@ def _block(block: Block, words: Wording, links: LinkPolicy) -> str:  # noqa: C90
         label = escape(words.pull_quote + words.colon.rstrip())
         return f"> **{label}** {_inlines(block.inlines, links)}"
     if isinstance(block, CodeBlock):
-        fence = "````" if "```" in block.text else "```"
-        return f"{fence}{block.language}\n{block.text}\n{fence}"
+        # The fence is longer than any backtick run in the code (a line of as many would close
+        # it and what follows would be Markdown or raw HTML); the info string is one word.
+        # A lone CR ends a line too: made LF, so a list item's indent covers every line.
+        text = re.sub(r"\r\n?", "\n", block.text)
+        fence = "`" * max(3, _longest_run(text, "`") + 1)
+        language = "".join(re.findall(r"[\w+#.\-]", block.language))
+        return f"{fence}{language}\n{text}\n{fence}"
     if isinstance(block, Table):
         return _table(block)
     raise TypeError(f"unknown block {type(block).__name__}")

@@ -87,3 +87,38 @@ def test_a_closed_standard_output_ends_quietly():
     err = proc.stderr.read().decode()
     assert proc.wait(60) == 141
     assert err == ""
+
+
+def test_hostile_names_cannot_drive_the_terminal(tmp_path):
+    """Rule: what narrate prints about a source — its name from a folder listing, the reason —
+    carries no raw control character: an ESC sequence in a file name (a terminal title, a
+    colour, a cursor move) is shown escaped, and the source is named once."""
+    from narrate.podcast.showfolder import init_show
+
+    show = init_show(tmp_path / "show", title="Names")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    osc, csi = "\x1b]0;pwned\x07", "\x1b[2J\x9b31m"
+    (folder / f"a{osc}.md").write_bytes(b"\x00\x01\x02 binary")
+    (folder / f"b{csi}.md").write_bytes(b"\x00\x01\x02 binary")
+    result = run_narrate("add", str(folder), "--show", str(show.folder), timeout=120)
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1
+    assert not any(ch in err for ch in "\x1b\x07\x9b"), repr(err)
+    lines = [line for line in err.splitlines() if "binary data" in line]
+    assert len(lines) == 2 and all(line.count(str(folder)) == 1 for line in lines), lines
+    assert "a\\x1b]0;pwned\\x07.md" in err
+    missing = run_narrate("export", str(tmp_path / f"gone{osc}.md"), timeout=60).stderr.decode()
+    assert "\x1b" not in missing and "gone\\x1b]0;pwned\\x07.md: no such file" in missing
+
+
+@pytest.mark.parametrize("args", [["init", ""], ["add", "--show", "", "x.md"], ["feed", " "],
+                                  ["serve", ""], ["export", "x.md", "-o", ""],
+                                  ["speak", "x.md", "-o", ""]])
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(tmp_path, args):
+    """Rule: an empty path (an unset "$SHOW") is a usage error like a missing one: `init ""`
+    made the current folder a show and `add --show ""` published into it."""
+    (tmp_path / "x.md").write_text("# T\n\nA short paragraph.\n", encoding="utf-8")
+    result = run_narrate(*args, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2 and b"an empty path" in result.stderr, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]

@@ -119,6 +119,10 @@ def test_sigterm_to_a_parallel_add_stops_its_workers(tmp_path: Path):
         stat = Path(f"/proc/{pid}/stat")
         assert not stat.exists() or stat.read_text().split()[2] == "Z", f"worker {pid} still runs"
     assert not list((show / "episodes").glob(".*.part"))
+    # the workers were killed and could not remove their temp folders: the run does (README:
+    # "Ctrl-C or SIGTERM removes temporary files"), not only the next run
+    temp = Path(tempfile.gettempdir())
+    assert workers and not [p for pid in workers for p in temp.glob(f"narrate-{pid}-*")]
     with sqlite3.connect(show / "catalog.sqlite") as db:
         count = db.execute("SELECT count(*) FROM episodes").fetchone()[0]
     assert (show / "feed.xml").read_text(encoding="utf-8").count("<item>") == count
@@ -174,3 +178,49 @@ def test_kill_9_of_a_parallel_add_ends_its_workers(tmp_path: Path):
     assert not [w for w in workers if _alive(w)], "a worker outlived its killed parent"
     time.sleep(2)  # long enough for a surviving worker to have published its episode
     assert sorted(p.name for p in episodes.iterdir() if not p.name.startswith(".")) == published
+
+
+def test_a_signal_after_the_command_finished_does_not_kill_it_silently():
+    """Rule: once a command has finished (its files written, its line printed), a Ctrl-C or
+    SIGTERM arriving while Python shuts down leaves its exit code as it is. Late in shutdown
+    Python restores the default action, and such a signal killed `narrate export` after a
+    complete EPUB: exit 130 without a line. The handlers are set to ignore when main returns."""
+    script = (
+        "import signal, sys\n"
+        "import narrate.cli as c\n"
+        "c.cli = lambda **kw: sys.exit(0)\n"
+        "try:\n"
+        "    c.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN,\n"
+        "      signal.getsignal(signal.SIGTERM) is signal.SIG_IGN)\n"
+        "import os; os.kill(os.getpid(), signal.SIGTERM); os.kill(os.getpid(), signal.SIGINT)\n"
+        "print('still here')\n")
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert proc.returncode == 0 and proc.stdout.split() == ["True", "True", "still", "here"], proc
+
+
+def test_export_epub_removes_what_killed_runs_left(tmp_path: Path):
+    """`narrate export -f epub` makes temp folders as speak and add do, so like them it removes
+    the narrate-<pid>-* folders of runs that were killed (README: the next run removes them)."""
+    import sys
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = temp / f"narrate-{dead.pid}-abc"
+    stale.mkdir()
+    live = temp / f"narrate-{os.getpid()}-abc"  # this test's own: alive, kept
+    live.mkdir()
+    article = tmp_path / "a.md"
+    article.write_text("# Short\n\n" + SENTENCE * 3, encoding="utf-8")
+    proc = subprocess.run([str(NARRATE), "export", "-f", "epub", "--no-audio", str(article), "-o",
+                           str(tmp_path / "a.epub")], capture_output=True, timeout=120,
+                          env={**os.environ, "TMPDIR": str(temp)})
+    assert proc.returncode == 0, proc.stderr
+    assert not stale.exists() and live.exists()

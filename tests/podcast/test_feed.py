@@ -293,3 +293,30 @@ def test_the_source_line_names_only_an_original_article(tmp_path: Path, fresh_sh
     assert "Source" not in items["Episode 2"].description
     assert '<p>Read along (web page): <a href="' in items["Episode 2"].description
     assert items["Episode 2"].link.endswith("episodes/episode-2.html")
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x",
+                                  "vbscript:x", "//evil.example/x", "relative/page"])
+def test_a_catalog_link_that_is_not_http_is_not_published(tmp_path, link):
+    """Rule: the feed applies the index page's rule to what a catalog holds (one made before
+    links were checked, or edited by hand): only an http(s) link is the item's <link>; any
+    other falls back to the episode's own page; an invalid language falls back to the show's."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from narrate.podcast.showfolder import init_show
+
+    show = init_show(tmp_path / "show", title="Links")
+    ep = dataclasses.replace(episode(show.folder, 1, seconds=1), link=link,
+                             language="x<img src=x onerror=alert(1)>", files=("html", "vtt"))
+    root = etree.fromstring(render_feed(show, [ep]), etree.XMLParser(recover=False))
+    item = root.find("channel/item")
+    assert item.findtext("link") == show.base_url + f"episodes/{ep.stem}.html"
+    for el in item.iter():
+        assert not any(v.strip().lower().startswith(("javascript", "vbscript", "data:", "x<"))
+                       for v in el.attrib.values()), etree.tostring(el)
+    described = lxml_html.fragment_fromstring(item.findtext("description"), create_parent="div")
+    assert [a.get("href") for a in described.iter("a")] == [item.findtext("link")]
+    page = lxml_html.document_fromstring(render_index(show, [ep]))
+    assert not [a for a in page.iter("a") if "script" in (a.get("href") or "").lower()]
+    assert not [e for e in page.iter() if "onerror" in (e.get("lang") or "")]

@@ -17,7 +17,7 @@ from narrate.errors import CatalogError
 from narrate.podcast.catalog import Catalog
 from narrate.podcast.lock import LOCK_NAME, show_lock
 from narrate.podcast.showfolder import init_show
-from tests.cli.conftest import NARRATE
+from tests.cli.conftest import NARRATE, run_narrate
 
 HOLD = """
 import sys, time
@@ -125,3 +125,14 @@ def test_two_add_runs_on_one_show_never_mix_episodes(tmp_path):
         url = enclosure.get("url")
         assert int(enclosure.get("length")) == (show / "episodes" / url.rsplit("/", 1)[1]).stat().st_size
     assert not list((show / "episodes").glob(".*.part"))
+
+
+@pytest.mark.parametrize("command", [["feed"], ["add", "--show"]])
+def test_wait_is_a_number_of_seconds(tmp_path, command):
+    """``--wait nan`` is a usage error (exit 2), not a wait that gives up at once."""
+    from narrate.podcast.showfolder import init_show
+
+    show = init_show(tmp_path / "show", title="Wait")
+    args = [*command, str(show.folder)] + (["x.md"] if command[0] == "add" else []) + ["--wait", "nan"]
+    result = run_narrate(*args, timeout=60)
+    assert result.returncode == 2 and b"not a number of seconds" in result.stderr

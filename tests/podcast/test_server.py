@@ -223,3 +223,38 @@ def test_fifo_and_folders_are_not_served(server, show_dir):
 
 def test_server_header(server):
     assert request(server, "HEAD", "/feed.xml")[1]["server"].startswith("narrate/")
+
+
+def _has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _has_ipv6_loopback(), reason="no IPv6 loopback here")
+def test_an_ipv6_listener_prints_a_url_that_works(show_dir):
+    """Rule: the URL `narrate serve` prints is one a client can open: an IPv6 address is in
+    brackets (it printed http://::1:34121/feed.xml)."""
+    srv = ShowServer(show_dir, "::1", 0, quiet=True)
+    try:
+        assert srv.url == f"http://[::1]:{srv.server_address[1]}/"
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(srv.url)
+        assert (parts.hostname, parts.port) == ("::1", srv.server_address[1])
+    finally:
+        srv.server_close()
+
+
+@pytest.mark.parametrize("host", ["999.1.1.1", "no-such-host.invalid"])
+def test_a_host_that_is_not_here_is_one_line_in_words(show_dir, host):
+    from narrate.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        ShowServer(show_dir, host, 0, quiet=True)
+    text = str(info.value)
+    assert f"cannot listen on {host}:0" in text and "--host" in text
+    assert "Errno" not in text and "\n" not in text

@@ -44,11 +44,23 @@ def test_init_refuses_existing_show(tmp_path):
     ({"language": "xx"}, "ISO 639-1"),
     ({"email": "nobody"}, "e-mail"),
     ({"base_url": "ftp://example.org/"}, "http"),
+    # Every URL of the feed starts with base_url: one that is not a valid URL there (a space,
+    # a quote, a control character, a bad port) or that would publish a password is refused.
+    ({"base_url": "http://example.org/my show/"}, "spaces"),
+    ({"base_url": 'http://example.org/"x/'}, "quotes"),
+    ({"base_url": "http://example.org/\x7f/"}, "control"),
+    ({"base_url": "http://example.org:99999/"}, "invalid port"),
+    ({"base_url": "http://example.org:port/"}, "invalid port"),
+    ({"base_url": "http://user:s3cret@example.org/"}, "password"),
+    ({"base_url": "http://user:s3cret@host@evil.example/"}, "password"),
+    # A text setting that cleaning for XML leaves empty would publish an empty <title>.
+    ({"title": "\x01\ufffe"}, "non-empty"),
+    ({"author": "\x7f"}, "non-empty"),
 ])
 def test_invalid_settings_are_refused(tmp_path, kwargs, message):
     with pytest.raises(ConfigError, match=message) as info:
         init_show(tmp_path / "bad", **kwargs)
-    assert "\n" not in str(info.value)
+    assert "\n" not in str(info.value) and "s3cret" not in str(info.value)
     assert not (tmp_path / "bad" / "narrate.toml").exists()
 
 

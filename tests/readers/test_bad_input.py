@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import time
 
 import pytest
@@ -159,3 +161,43 @@ def test_front_matter_without_body() -> None:
 def test_short_fragment_is_taken_as_given() -> None:
     article = _read("note.html", b"<p>Back in <em>ten</em> minutes.</p>")
     assert article.body_text() == "Back in ten minutes."
+
+
+_PROSE = ("Another paragraph with enough words to be an article, more text here so the reader "
+          "will accept it as a real thing to narrate today.")
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            yield from _strings(v)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _strings(getattr(value, f.name))
+
+
+@pytest.mark.parametrize("name, data", [
+    ("fm.md", ('---\ntitle: "T\\x01i\\uFFFE \\ud800"\nauthor: "A\\x02 \\udfff"\nsite_name: "S\\x7f\\x85"\n'
+               'description: "D\\x04"\ntags: ["t\\x05", "\\uffff"]\n"k\\x06": "v\\x07"\n'
+               'image: "https://x.example/\\x08i.png"\n---\n\n# H\ufffe\n\n' + _PROSE + "\ufffe\n")
+     .encode("utf-8")),
+    ("fm.html", ('---\ntitle: "T\\x01"\nauthor: "\\x1f"\n---\n<p>' + _PROSE + "\uffff</p>\n").encode()),
+    ("page.html", ('<html><head><title>T&#1;i &#xFFFE;</title><meta property="og:site_name" '
+                   'content="S&#2;&#xFFFF;"><script type="application/ld+json">{"@type": '
+                   '"NewsArticle", "headline": "H\\u0001 \\ud800", "author": {"@type": "Person", '
+                   '"name": "A\\u0002"}}</script></head><body><article><h1>H&#1;</h1><p>'
+                   + _PROSE + ' &#1;&#x0B;&#xDFFF;</p><figure><img src="https://x.example/a.png" '
+                   'alt="a&#3;"><figcaption>c&#4;</figcaption></figure><p>' + _PROSE
+                   + "</p></article></body></html>").encode()),
+])
+def test_no_string_of_the_model_holds_characters_text_formats_cannot(name, data):
+    """Whatever escape or entity a source uses, the model holds no C0/C1 control (but tab and
+    newlines), no U+FFFE/U+FFFF and no lone surrogate: transcripts, ID3 tags and chapters,
+    which are not XML and are not cleaned again, take their text from it."""
+    article = _read(name, data)
+    bad = [s for s in _strings(article) if _UNHOLDABLE.search(s)]
+    assert not bad, bad
+    assert article.title.startswith("T") or article.title.startswith("H")

@@ -101,6 +101,38 @@ def test_hostile_text_cannot_break_the_output(fmt):
         assert nasty in out
 
 
+HOSTILE_CODE = ["a`` <img src=x onerror=alert(1)> ``b", "````\n<img src=x onerror=alert(1)>",
+                "x`", "`", "``` ", "\n\n# injected\n\n<img src=x onerror=alert(1)>", "~~~\n<b>x</b>"]
+
+
+@pytest.mark.parametrize("code", HOSTILE_CODE)
+def test_markdown_code_stays_code(code):
+    """Whatever a code span or block holds, the rendered Markdown shows it as code: no raw HTML,
+    no heading or link appears, and the code text comes back (whitespace folded in a span)."""
+    from narrate.model import Code, CodeBlock
+    article = Article(title="T", blocks=(
+        Paragraph((Text("Before "), Code(code), Text(" after."))),
+        CodeBlock(code, language="x`y\n<b>"), Paragraph((Text("---"),)), Paragraph((Text("=="),))))
+    tokens = MarkdownIt("commonmark").parse(write(article, "markdown"))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not kinds & {"html_inline", "html_block", "link_open", "hr"}, kinds
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"]
+    spans = [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
+    assert spans == [" ".join(code.split())] if code.strip() else not spans
+    assert [t.content for t in tokens if t.type == "fence"] == [code + "\n"]
+
+
+def test_markdown_source_url_cannot_add_markup():
+    url = "https://x.example/a> [y](https://evil.example) <img src=x onerror=alert(1)> <b"
+    out = write(Article(title="T", url=url, blocks=(Paragraph((Text("Body."),)),)), "markdown")
+    tokens = MarkdownIt("commonmark").parse(out)
+    children = [c for t in tokens for c in t.children or ()]
+    assert not {c.type for c in children} & {"html_inline", "html_block"}
+    assert [c.attrs["href"] for c in children if c.type == "link_open"] == [
+        "https://x.example/a%3E%20%5By%5D(https://evil.example)%20%3Cimg%20src=x%20onerror="
+        "alert(1)%3E%20%3Cb"]
+
+
 def test_unknown_format_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown format"):
         write(kitchen_sink(), "docx")
@@ -112,3 +144,23 @@ def test_html_is_polyglot_xhtml():
     page = write(kitchen_sink(), "html")
     root = etree.fromstring(page.split("\n", 1)[1].encode("utf-8"))
     assert root.tag == "html"
+
+
+def test_markdown_code_stays_code_beside_other_code_and_in_lists():
+    """The same rule where code meets code or a list: adjacent spans (their fences touched and
+    made one longer run), a control character between backtick runs (removed after fencing it
+    joined them), a lone CR in a code block inside a list item (a line the indent missed)."""
+    from narrate.model import Code, CodeBlock, ListBlock
+
+    evil = "<img src=x onerror=alert(1)>"
+    article = Article(title="T", blocks=(
+        Paragraph((Code("b"), Code(f"{evil}`{evil}a"), Text(" after"))),
+        Paragraph((Code("x`\x01``"), Text(f" {evil} "), Code("y"))),
+        ListBlock(True, ((CodeBlock(f"\r{evil}```1."), Paragraph((Text("item"),))),)),
+    ))
+    tokens = MarkdownIt("commonmark").parse(write(article, "markdown"))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not kinds & {"html_inline", "html_block"}, write(article, "markdown")
+    spans = [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
+    assert spans == [f"b{evil}`{evil}a", "x```", "y"]
+    assert [t.content for t in tokens if t.type == "fence"] == [f"\n{evil}```1.\n"]
