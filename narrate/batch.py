@@ -11,22 +11,17 @@ that catches every exception).
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import datetime as dt
 import email.utils
 import hashlib
-import multiprocessing
-import os
 import re
-import signal
-import sys
 import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from narrate import errors
+from narrate import errors, workers
 from narrate.errors import ConfigError, EmptyDocument, NarrateError
 from narrate.model import Article
 from narrate.podcast import layout
@@ -220,10 +215,10 @@ def produce(folder: str, article_json: str, stem: str, voice: str | None, audio:
         out = path(layout.AUDIO.ext)
         out.parent.mkdir(exist_ok=True)
         result = speak(article, out, voice=voice or None, audio=audio, podcast=podcast,
-                       progress=_check_parent)
+                       progress=workers.check_parent)
         for copy in layout.exports():  # the HTML and EPUB copies read along with this audio
             content = episode_copy(article, copy.writer, result, stem)
-            _check_parent()
+            workers.check_parent()
             write_atomic(path(copy.ext), content)
         files = tuple(f.ext for f in layout.episode_files() if path(f.ext).is_file())
         return Produced(out.stat().st_size, float(result.duration), str(result.engine),
@@ -327,35 +322,6 @@ def _episode(cat: Catalog, job: Job, made: Produced) -> Episode:
         authors=tuple(a.strip() for a in article.authors if a.strip()), language=article.language,
         files=made.files, engine=made.engine, voice=made.voice,
     )
-
-
-def _executor(jobs: int, scheduler: str | None):
-    if scheduler:
-        from narrate import deps
-
-        return deps.distributed.Client(scheduler)
-    if jobs > 1:
-        method = _start_method()
-        if method == "fork":  # what every worker runs, imported once, here
-            import narrate.book
-            import narrate.speak  # noqa: F401
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                                      initializer=_worker_start, initargs=(os.getpid(),))
-    return None
-
-
-def _start_method() -> str:
-    """How pool workers start: forked when this process runs a single thread (Linux lists
-    them in /proc/self/task), so a worker starts at once with narrate imported; a spawned one
-    starts a new interpreter and imports narrate again (~0.4 s of CPU each, a tenth of a short
-    article's narration). With another thread alive (a TTS engine's, a DNS look-up's) a forked
-    child could inherit a lock that thread held, and hang on it: then spawn."""
-    try:
-        return "fork" if len(os.listdir("/proc/self/task")) == 1 else "spawn"
-    except OSError:  # not Linux
-        return "spawn"
 
 
 def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, audio: str = "auto",
@@ -477,7 +443,7 @@ class _Narrator:
         self.held.append(job)
         if self.pool is None and (self.scheduler
                                   or (self.jobs > 1 and (len(self.held) > 1 or more))):
-            self.pool = _executor(self.jobs, self.scheduler)
+            self.pool = workers.pool(self.jobs, self.scheduler)
         if self.pool is not None:
             self._feed()
             self._collect(wait=False)
@@ -546,70 +512,12 @@ class _Narrator:
 
     def stop(self) -> None:
         if self.pool is not None:
-            _stop_workers(self.pool)
+            workers.stop(self.pool)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown() if isinstance(self.pool, cf.Executor) else self.pool.close()
             self.pool = None
-
-
-_parent: list[int] = []  # in a pool worker: the pid of the `narrate add` that started it
-
-
-def _worker_start(parent: int) -> None:
-    """A pool worker's set-up. It leads its own process group, so stopping it also stops the
-    ffmpeg it runs; and it dies with the process that holds the show lock (``kill -9`` of
-    ``narrate add`` included): on Linux the kernel sends it SIGKILL (PR_SET_PDEATHSIG), and
-    everywhere ``produce`` checks that its parent still lives before each step that writes."""
-    os.setpgrp()
-    # a forked worker has the batch's own handlers: give it a new interpreter's
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _parent[:] = [parent]
-    _die_with_parent()
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
-
-
-def _die_with_parent() -> None:
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # no prctl: the parent check in produce still stops it
-
-
-class Orphaned(NarrateError):
-    """The batch that started this worker is gone: it holds the show lock no more."""
-
-
-def _check_parent(message: str = "") -> None:
-    """Raise Orphaned when this is a pool worker whose ``narrate add`` has died (the show is
-    no longer locked for it, so it must not write there). Used as ``speak``'s progress
-    callback: it runs before each post-processing step, the publishing one included."""
-    if _parent and os.getppid() != _parent[0]:
-        raise Orphaned("the batch that started this worker has ended; nothing was published",
-                       "worker")
-
-
-def _stop_workers(pool: object) -> None:
-    """End a local pool's workers and their ffmpeg now (Ctrl-C, or SIGTERM to this process
-    alone), so nothing writes into the show after it stops; their .part files are then the
-    caller's to remove."""
-    if not isinstance(pool, cf.ProcessPoolExecutor):
-        return
-    procs = list((getattr(pool, "_processes", None) or {}).values())
-    for proc in procs:
-        with contextlib.suppress(OSError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    for proc in procs:
-        proc.join(5)
-    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _now(pending: list, futures: dict, jobs: int) -> str:

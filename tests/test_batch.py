@@ -269,10 +269,10 @@ def test_the_batch_reads_settings_and_artwork_once(tmp_path, monkeypatch, fake_v
 def test_workers_are_forked_only_from_a_single_threaded_batch() -> None:
     """A forked worker starts with narrate imported; with another thread alive (an engine's,
     a look-up's) it could inherit a lock held for ever, so the pool spawns instead."""
-    code = ("import sys, threading; from narrate.batch import _start_method\n"
-            "print(_start_method())\n"
+    code = ("import sys, threading; from narrate.workers import start_method\n"
+            "print(start_method())\n"
             "stop = threading.Event(); t = threading.Thread(target=stop.wait); t.start()\n"
-            "print(_start_method()); stop.set(); t.join()\n")
+            "print(start_method()); stop.set(); t.join()\n")
     root = str(Path(__file__).resolve().parent.parent)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": root})

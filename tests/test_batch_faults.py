@@ -98,13 +98,13 @@ def test_next_run_removes_what_a_killed_run_left(tmp_path):
 def test_an_orphaned_worker_publishes_nothing(tmp_path, monkeypatch):
     """A pool worker whose `narrate add` has died (its parent pid is no longer the one that
     started it) fails its article before writing into the show, without prctl's help."""
-    from narrate import batch
+    from narrate import batch, workers
 
     need_tool("espeak-ng")
     need_tool("ffmpeg")
     show = tmp_path / "show"
     init_show(show, title="Orphans")
-    monkeypatch.setattr(batch, "_parent", [os.getppid() + 1])  # "started by" someone else
+    monkeypatch.setattr(workers, "_parent", [os.getppid() + 1])  # "started by" someone else
     art = narrate.read(str(article(tmp_path / "orphan.txt")))
     made = batch.produce(str(show), art.to_json(indent=None), "orphan", None, "generate")
     assert "batch that started this worker has ended" in made.error
