@@ -356,7 +356,6 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
         narrator = _Narrator(cat, folder, voice, audio, jobs, scheduler, report, say, tell,
                              show.title)
         try:
-            narrator.start(len(sources))
             for n, spec in enumerate(sources, 1):
                 say(f"[{n}/{len(sources)}] reading {redact(spec)}")
                 try:
@@ -372,7 +371,7 @@ def add_sources(folder: Path, specs: list[str], *, voice: str | None = None, aud
                 articles.add(spec)
                 if isinstance(decided, Job):
                     _warn_other_language(voice, decided, tell)
-                    narrator.add(decided)
+                    narrator.add(decided, more=n < len(sources))
                 else:
                     report.unchanged.append(decided)
             narrator.finish()
@@ -438,17 +437,12 @@ class _Narrator:
             self.report.failed.append((job.spec, one_line(e)))
             self.tell(job.spec, one_line(e))
 
-    def start(self, sources: int) -> None:
-        """Start a local pool's workers before the first source is read, when there are
-        several: they get ready (fork, imports) while the parent reads."""
-        if self.pool is None and self.jobs > 1 and sources > 1 and not self.scheduler:
-            self.pool = workers.pool(self.jobs, None)
-
-    def add(self, job: Job) -> None:
-        """Hand ``job`` on to the pool (started by ``start``, or here for a cluster); a single
-        article is narrated here."""
+    def add(self, job: Job, more: bool = False) -> None:
+        """Hand ``job`` on. The pool starts with the first job when ``more`` sources follow,
+        so that it narrates while they are read; a single article is narrated here."""
         self.held.append(job)
-        if self.pool is None and (self.scheduler or (self.jobs > 1 and len(self.held) > 1)):
+        if self.pool is None and (self.scheduler
+                                  or (self.jobs > 1 and (len(self.held) > 1 or more))):
             self.pool = workers.pool(self.jobs, self.scheduler)
         if self.pool is not None:
             self._feed()

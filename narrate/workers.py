@@ -1,8 +1,7 @@
 """The worker processes of ``narrate add --jobs N``: how they start, die with their batch,
 and are stopped.
 
-Workers are forked from a single-threaded batch, else spawned, as the batch starts (each
-imports what narrating needs while the sources are read).
+Workers are forked from a single-threaded batch (narrate already imported), else spawned.
 Each leads its own process group (stopping it stops its ffmpeg) and dies with the
 ``narrate add`` that holds the show lock: on Linux by PR_SET_PDEATHSIG, everywhere by
 ``check_parent`` before each step that writes.
@@ -28,14 +27,14 @@ def pool(jobs: int, scheduler: str | None):
 
         return deps.distributed.Client(scheduler)
     if jobs > 1:
+        method = start_method()
+        if method == "fork":  # what every worker runs, imported once, here
+            import narrate.book
+            import narrate.speak  # noqa: F401
         sys.stdout.flush()
         sys.stderr.flush()
-        executor = cf.ProcessPoolExecutor(max_workers=jobs,
-                                          mp_context=multiprocessing.get_context(start_method()),
-                                          initializer=_worker_start, initargs=(os.getpid(),))
-        for _ in range(jobs):  # start the workers now: they import narrate while sources are read
-            executor.submit(int)
-        return executor
+        return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                                      initializer=_worker_start, initargs=(os.getpid(),))
     return None
 
 
@@ -67,8 +66,6 @@ def _worker_start(parent: int) -> None:
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
-    import narrate.book  # what every job runs, imported before the first one comes
-    import narrate.speak  # noqa: F401
 
 
 def _die_with_parent() -> None:
