@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,11 +25,35 @@ from narrate.errors import AudioError
 BLOCK = 2048 * 576  # samples decoded at a time
 
 
-def decode(frames: bytes | bytearray, source: str = "") -> Iterator[np.ndarray]:
+def decode(frames: bytes | bytearray, source: str = "", *, stretches: bool = False) -> Iterator[np.ndarray]:
     """Mono float32 blocks (full scale 1.0) of the audio in ``frames`` (whole MPEG frames, no
     tags), in order. float32 is the decoder's own output: asking libsndfile for int16 costs a
-    conversion with clipping per sample (~40 % more CPU for the peak check)."""
-    yield from _blocks(io.BytesIO(frames), source)
+    conversion with clipping per sample (~40 % more CPU for the peak check).
+
+    ``stretches``: ``frames`` are stretches cut from a stream (the peak fix's), whose first
+    frames point into a bit reservoir that is not there. libmpg123 says so on the process's
+    stderr ("dequantization failed"), though those frames are decoded only to be thrown away:
+    the stretches, a few frames each, are decoded at once with stderr closed."""
+    if not stretches:
+        yield from _blocks(io.BytesIO(frames), source)
+        return
+    with _stderr_closed():
+        blocks = list(_blocks(io.BytesIO(frames), source))
+    yield from blocks
+
+
+@contextmanager
+def _stderr_closed() -> Iterator[None]:
+    """File descriptor 2 on /dev/null meanwhile (libmpg123 writes to it, not to sys.stderr)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def decode_file(path: Path, start: int, end: int) -> Iterator[np.ndarray]:

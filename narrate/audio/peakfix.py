@@ -65,7 +65,7 @@ def _rescan(data: bytearray | mmap.mmap, audio: list[mp3frames.Frame], granules:
         end = audio[b].offset + audio[b].size
         chunk += data[audio[a].offset:end]
         where += [(f, a == 0 or f >= a + LEAD) for f in range(a, b + 1)]
-    local = peaks.scan(mp3decode.decode(chunk, str(mp3)), limit)
+    local = peaks.scan(mp3decode.decode(chunk, str(mp3), stretches=True), limit)
     result = peaks.PeakScan(limit, granules=2 * len(audio))
     for c, tp in local.hot.items():
         if c // 2 < len(where):
