@@ -33,6 +33,13 @@ def _show_and_stories(tmp_path: Path, title: str) -> tuple[Path, Path]:
     return show, articles
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C's default action in the child, as a terminal's foreground job has it: a test
+    runner started in the background (``cmd &``) ignores SIGINT, and narrate leaves an ignored
+    SIGINT ignored, as under nohup."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_signal_during_speak_is_one_line(tmp_path: Path, sig: signal.Signals):
     need_tool("espeak-ng")
@@ -42,7 +49,8 @@ def test_signal_during_speak_is_one_line(tmp_path: Path, sig: signal.Signals):
     out = tmp_path / "out" / "long.mp3"
     proc = subprocess.Popen([str(NARRATE), "speak", str(article), "-o", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                            preexec_fn=_as_from_a_terminal)
     time.sleep(2.0)
     assert proc.poll() is None, "narration ended before the signal: make the text longer"
     proc.send_signal(sig)
@@ -72,7 +80,8 @@ def test_ctrl_c_during_add_publishes_what_is_stored(tmp_path: Path):
 
     show, articles = _show_and_stories(tmp_path, "Interrupted")
     proc = subprocess.Popen([str(NARRATE), "add", str(articles), "--show", str(show)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_as_from_a_terminal)
 
     def stored() -> int:
         try:
