@@ -29,6 +29,13 @@ ATTACK_SECONDS = 0.005
 RELEASE_SECONDS = 0.05
 
 
+def from_s16(pcm: bytes) -> np.ndarray:
+    """Mono s16le bytes (as engines give them) as float32 samples, full scale 1.0."""
+    samples = np.frombuffer(pcm[:len(pcm) // 2 * 2], dtype="<i2").astype(np.float32)
+    samples *= np.float32(1 / 32768)
+    return samples
+
+
 @lru_cache(maxsize=8)
 def window_size(rate: int) -> int:
     """Samples per window: the divisor of a 100 ms block nearest WINDOW_SECONDS (21 samples at

@@ -20,10 +20,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from narrate.audio import mp3decode, mp3frames, peakfix, peaks
-from narrate.audio.limiter import Limiter
+from narrate.audio.limiter import Limiter, from_s16
 from narrate.audio.meter import LOWPASS_HZ, Meter
 from narrate.errors import AudioError
 
@@ -151,8 +149,7 @@ def encode_once(pcm: Path, rate: int, gain_db: float, mp3: Path,
         try:
             try:
                 for block in pcm_blocks(pcm):
-                    samples = np.frombuffer(block[:len(block) // 2 * 2], dtype="<i2")
-                    proc.stdin.write(limiter.process(samples * np.float32(1 / 32768)).tobytes())
+                    proc.stdin.write(limiter.process(from_s16(block)).tobytes())
                 proc.stdin.write(limiter.finish().tobytes())
                 proc.stdin.close()
             except BrokenPipeError:

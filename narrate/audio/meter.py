@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from narrate.audio.limiter import Limiter
+from narrate.audio.limiter import Limiter, from_s16
 
 BLOCK_SECONDS = 0.1  # BS.1770's gating blocks are 4 of these, one every 0.1 s
 LOWPASS_HZ = 10000  # the encode chain's low-pass (loudness.chain)
@@ -134,8 +134,7 @@ class Meter:
             raise ValueError(f"the sample rate changed from {self._probes[0].rate} to {rate} Hz")
         if not self._probes:
             self._probes = [_Probe(g, self.ceiling_dbfs, rate) for g in self.gains]
-        samples = np.frombuffer(pcm[:len(pcm) // 2 * 2], dtype="<i2").astype(np.float32)
-        samples *= np.float32(1 / 32768)
+        samples = from_s16(pcm)
         for probe in self._probes:
             probe.process(samples)
 
